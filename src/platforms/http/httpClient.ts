@@ -1,0 +1,196 @@
+/**
+ * The HTTP core both platform clients stand on: Node's built-in fetch with a per-request timeout,
+ * cancellation, retries for idempotent requests only, typed errors and redacted logging.
+ */
+import { CancelledError, HttpError, ParseError, PlatformError, type RequestInfo } from './errors';
+import { silentLogger, type Logger } from './logger';
+import { redact } from './redact';
+import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './retry';
+import { dispatcherFor, type TlsOptions } from './tls';
+
+export interface AuthStrategy {
+  /** Adds credentials to the request's headers. */
+  apply(headers: Headers, signal?: AbortSignal): Promise<void> | void;
+  /** Called once after a 401; resolves true when fresh credentials were obtained and the request may be sent again. */
+  refreshAfterUnauthorized?(signal?: AbortSignal): Promise<boolean>;
+}
+
+/** Extracts the platform's code and message from an error body (the two platforms differ). */
+export type ErrorBodyParser = (status: number, body: unknown) => { code?: string | number; message?: string; details?: unknown } | undefined;
+
+export interface HttpClientOptions {
+  readonly baseUrl: string;
+  readonly auth?: AuthStrategy;
+  /** Per-attempt timeout. Default 30 s. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly logger?: Logger;
+  readonly tls?: TlsOptions;
+  readonly userAgent?: string;
+  readonly errorParser?: ErrorBodyParser;
+  readonly defaultHeaders?: Readonly<Record<string, string>>;
+}
+
+export type QueryScalar = string | number | boolean;
+export type QueryValue = QueryScalar | readonly QueryScalar[] | undefined | null;
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to the base URL; may carry its own query string. */
+  readonly path: string;
+  /** Arrays repeat the key (`thingID[]=a&thingID[]=b`); undefined and null are left out. */
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** A JSON body; sets the content type unless `contentType` is given. */
+  readonly json?: unknown;
+  /** A raw body (form, multipart, bytes). */
+  readonly body?: string | Uint8Array | URLSearchParams | FormData | Blob;
+  readonly contentType?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+  /** Whether the request may be repeated safely. Default: true for GET and HEAD only. */
+  readonly idempotent?: boolean;
+  readonly timeoutMs?: number;
+  /** How to read the body. Default 'json' (an empty body gives undefined). */
+  readonly responseType?: 'json' | 'text' | 'bytes' | 'none';
+  /** Overrides the client's auth for this request; null sends none. */
+  readonly auth?: AuthStrategy | null;
+}
+
+export interface HttpResponse<T> {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly data: T;
+}
+
+export class HttpClient {
+  readonly baseUrl: string;
+  private readonly retry: RetryPolicy;
+  private readonly logger: Logger;
+  private readonly dispatcher: unknown;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
+    this.retry = { ...defaultRetryPolicy, ...options.retry };
+    this.logger = options.logger ?? silentLogger;
+    this.dispatcher = dispatcherFor(options.tls);
+  }
+
+  get<T>(path: string, opts: Omit<RequestOptions, 'path' | 'method'> = {}): Promise<T> {
+    return this.request<T>({ ...opts, path, method: 'GET' }).then((r) => r.data);
+  }
+
+  async request<T>(opts: RequestOptions): Promise<HttpResponse<T>> {
+    const method = opts.method ?? 'GET';
+    const url = this.url(opts.path, opts.query);
+    const info: RequestInfo = { method, path: redact(url.pathname + url.search) };
+    const idempotent = opts.idempotent ?? (method === 'GET' || method === 'HEAD');
+    let refreshedAuth = false;
+    for (let attempt = 0; ; attempt++) {
+      if (opts.signal?.aborted) throw new CancelledError(info);
+      const started = Date.now();
+      try {
+        const response = await this.once<T>(url, method, opts, info);
+        this.logger.debug(`${method} ${info.path} → ${response.status} in ${Date.now() - started} ms`);
+        return response;
+      } catch (err) {
+        if (err instanceof CancelledError || !(err instanceof PlatformError)) throw err;
+        this.logger.debug(`${method} ${info.path} → ${err.message} after ${Date.now() - started} ms`);
+        const auth = opts.auth === undefined ? this.options.auth : opts.auth;
+        if (err instanceof HttpError && err.status === 401 && !refreshedAuth && auth?.refreshAfterUnauthorized) {
+          refreshedAuth = true;
+          if (await auth.refreshAfterUnauthorized(opts.signal)) {
+            attempt--;
+            continue;
+          }
+        }
+        if (!idempotent || !err.transient || attempt >= this.retry.retries) throw err;
+        const delay = backoffDelayMs(this.retry, attempt + 1, err instanceof HttpError ? err.retryAfterSec : undefined);
+        this.logger.warn(`${method} ${info.path}: ${err instanceof HttpError ? err.status : err.kind}, retry ${attempt + 1}/${this.retry.retries} in ${delay} ms`);
+        try {
+          await sleep(delay, opts.signal);
+        } catch {
+          throw new CancelledError(info);
+        }
+      }
+    }
+  }
+
+  /** Builds the absolute URL for a path relative to the base URL. */
+  url(path: string, query?: Readonly<Record<string, QueryValue>>): URL {
+    const url = new URL(path.replace(/^\//, ''), this.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null) continue;
+      for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, String(v));
+    }
+    return url;
+  }
+
+  private async once<T>(url: URL, method: string, opts: RequestOptions, info: RequestInfo): Promise<HttpResponse<T>> {
+    const headers = new Headers({ Accept: 'application/json', ...this.options.defaultHeaders, ...opts.headers });
+    if (this.options.userAgent) headers.set('User-Agent', this.options.userAgent);
+    let body: RequestOptions['body'] | undefined = opts.body;
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers.set('Content-Type', opts.contentType ?? 'application/json');
+    } else if (opts.contentType) {
+      headers.set('Content-Type', opts.contentType);
+    }
+    const auth = opts.auth === undefined ? this.options.auth : opts.auth;
+    const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs ?? 30_000);
+    const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
+    const fail = (err: unknown): never => {
+      if (opts.signal?.aborted) throw new CancelledError(info);
+      if (timeout.aborted) throw new PlatformError(`${method} ${info.path} timed out`, 'timeout', info, { cause: err });
+      if (err instanceof PlatformError) throw err;
+      const detail = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+      throw new PlatformError(`${method} ${info.path}: ${detail}`, 'network', info, { cause: err });
+    };
+    let response: Response;
+    try {
+      await auth?.apply(headers, opts.signal);
+      const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: body as BodyInit | undefined, signal, redirect: 'follow' };
+      if (this.dispatcher) init.dispatcher = this.dispatcher;
+      response = await fetch(url, init);
+    } catch (err) {
+      return fail(err);
+    }
+    // Reading the body can fail too (a connection reset mid-body): that is a network error, retried like one.
+    let bytes: Uint8Array;
+    try {
+      bytes = opts.responseType === 'none' ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
+    } catch (err) {
+      return fail(err);
+    }
+    if (!response.ok) throw this.httpError(response, bytes, info);
+    const type = opts.responseType ?? 'json';
+    if (type === 'bytes') return { status: response.status, headers: response.headers, data: bytes as T };
+    const text = new TextDecoder().decode(bytes);
+    if (type === 'text' || type === 'none') return { status: response.status, headers: response.headers, data: text as T };
+    if (text.trim() === '') return { status: response.status, headers: response.headers, data: undefined as T };
+    try {
+      return { status: response.status, headers: response.headers, data: JSON.parse(text) as T };
+    } catch (err) {
+      throw new ParseError(info, response.status, (err as Error).message, text.slice(0, 80));
+    }
+  }
+
+  private httpError(response: Response, bytes: Uint8Array, info: RequestInfo): HttpError {
+    const text = new TextDecoder().decode(bytes);
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    const extracted = this.options.errorParser?.(response.status, parsed);
+    const message = extracted?.message ?? (typeof parsed === 'string' && parsed ? parsed.slice(0, 500) : response.statusText);
+    return new HttpError(
+      response.status,
+      extracted?.code,
+      redact(message),
+      info,
+      parseRetryAfter(response.headers.get('retry-after')),
+      extracted?.details === undefined ? undefined : JSON.parse(redact(JSON.stringify(extracted.details))),
+    );
+  }
+}

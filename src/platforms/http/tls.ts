@@ -1,0 +1,19 @@
+/**
+ * TLS options per connection. Verification is on unless a connection switches it off; a CA file's
+ * PEM text can be added for installations behind a private CA. Only then do we need our own
+ * dispatcher: plain connections use fetch's default one, which honours VS Code's proxy support.
+ */
+export interface TlsOptions {
+  /** Default true. */
+  readonly verify?: boolean;
+  /** PEM text of extra trusted CA certificates. */
+  readonly ca?: string;
+}
+
+export function dispatcherFor(tls: TlsOptions | undefined): unknown {
+  if (!tls || (tls.verify !== false && !tls.ca)) return undefined;
+  // Loaded lazily so that connections without TLS options never pay for it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Agent } = require('undici') as typeof import('undici');
+  return new Agent({ connect: { rejectUnauthorized: tls.verify !== false, ...(tls.ca ? { ca: tls.ca } : {}) } });
+}
