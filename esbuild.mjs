@@ -65,7 +65,9 @@ if (args.has('--tests')) {
   });
   configs.push({
     ...common,
-    entryPoints: { emulator: 'src/emulator/cli.ts' },
+    // The CLI, and the server as a library the extension loads only when the user starts the demo
+    // (kept out of dist/extension.js so activation does not pay for it).
+    entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-server': 'src/emulator/server.ts' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
   });
   if (!args.has('--emulator')) {
