@@ -1,7 +1,7 @@
 // Builds the extension host bundle, the webview apps and the emulator CLI; with --tests, the test tiers.
 //   node esbuild.mjs [--production] [--watch] [--tests] [--emulator]
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -51,7 +51,7 @@ const configs = [];
 if (args.has('--tests')) {
   // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
   // `node --test out/test/node/` and the extension-host runner can load them with plain require().
-  rmSync('out', { recursive: true, force: true });
+  // out/ is not wiped first: several test runs may share it, and every file is rewritten anyway.
   configs.push({
     entryPoints: [...walk('src', (p) => p.endsWith('.ts')), ...walk('test', (p) => p.endsWith('.ts'))],
     outdir: 'out', outbase: '.', platform: 'node', format: 'cjs', target: 'node20',
