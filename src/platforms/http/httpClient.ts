@@ -148,8 +148,9 @@ export class HttpClient {
     let response: Response;
     try {
       await auth?.apply(headers, opts.signal);
-      const init: RequestInit & { dispatcher?: unknown } = { method, headers, body: body as BodyInit | undefined, signal, redirect: 'follow' };
-      if (this.dispatcher) init.dispatcher = this.dispatcher;
+      const init: RequestInit = { method, headers, body: body as RequestInit['body'], signal, redirect: 'follow' };
+      // undici's own dispatcher type is not the global one; it is passed through untyped.
+      if (this.dispatcher) (init as { dispatcher?: unknown }).dispatcher = this.dispatcher;
       response = await fetch(url, init);
     } catch (err) {
       return fail(err);

@@ -3,6 +3,8 @@
  * PEM text can be added for installations behind a private CA. Only then do we need our own
  * dispatcher: plain connections use fetch's default one, which honours VS Code's proxy support.
  */
+import type { Agent as UndiciAgent } from 'undici';
+
 export interface TlsOptions {
   /** Default true. */
   readonly verify?: boolean;
@@ -14,6 +16,6 @@ export function dispatcherFor(tls: TlsOptions | undefined): unknown {
   if (!tls || (tls.verify !== false && !tls.ca)) return undefined;
   // Loaded lazily so that connections without TLS options never pay for it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Agent } = require('undici') as typeof import('undici');
+  const { Agent } = require('undici') as { Agent: typeof UndiciAgent };
   return new Agent({ connect: { rejectUnauthorized: tls.verify !== false, ...(tls.ca ? { ca: tls.ca } : {}) } });
 }
