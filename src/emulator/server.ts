@@ -10,6 +10,7 @@ import { EmulatorHttpError, Router, type RequestContext } from './router';
 import { sendEmpty, sendJson } from './respond';
 import { createIotTicketModule } from './iotticket';
 import { createAltairModule } from './altair';
+import { statusMessage } from './altair/errors';
 
 export type DatasetName = 'demo' | 'large';
 
@@ -192,6 +193,12 @@ function injectFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse
     default: {
       const status = Number(fault.kind);
       const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {};
+      // Altair paths answer in the Altair envelope, everything else in the IoT-TICKET v1 one.
+      const path = (req.url ?? '/').split('?')[0];
+      if (/^\/(spaces|oauth2)(\/|$)/.test(path)) {
+        sendJson(res, status, { error: { status, message: statusMessage(status) } }, headers);
+        return;
+      }
       sendJson(res, status, { description: `Injected fault ${status}`, code: status === 429 ? 8002 : 8000, moreInfo: 'emulator', apiver: 1 }, headers);
     }
   }
