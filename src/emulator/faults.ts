@@ -44,16 +44,22 @@ export class FaultInjector {
     return this.rules;
   }
 
-  /** The faults that apply to this request, consuming their counts. */
+  /**
+   * The faults that apply to this request: every matching latency rule, then at most one failure.
+   * Only applied rules use up their counts, so two failure rules on one path fail two requests.
+   */
   take(method: string, path: string): FaultRule[] {
     const hits: FaultRule[] = [];
+    let failed = false;
     for (const rule of this.rules) {
       if (rule.method && rule.method.toUpperCase() !== method) continue;
       if (rule.pathPrefix && !path.startsWith(rule.pathPrefix)) continue;
       if (rule.count !== undefined && rule.count <= 0) continue;
+      if (failed && rule.kind !== 'latency') continue;
       rule.seen = (rule.seen ?? 0) + 1;
       if (rule.every && rule.seen % rule.every !== 0) continue;
       if (rule.count !== undefined) rule.count--;
+      if (rule.kind !== 'latency') failed = true;
       hits.push(rule);
     }
     return hits;

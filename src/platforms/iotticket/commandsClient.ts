@@ -1,0 +1,106 @@
+/** das CommandsClient: command log details, and commands sent to Command attributes (queued for their devices). */
+import { ValidationError } from '../http';
+import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
+import { TIMESTAMP_FORMATS } from './enums';
+import { coreRoutes } from './routes';
+import { formatTimestamp, parseServerTime, parseTimeZone } from './time';
+import type { CommandLogEntry, CommandReceipt } from './types';
+import { checkNamesPath, checkText, requireExactlyOne, requireOneOf } from './validation';
+
+/** A Command attribute: `namesPath` to the attribute, or an asset (id or name) paired with an attribute (id or name). */
+export interface CommandLocator {
+  readonly namesPath?: readonly string[];
+  readonly assetName?: string;
+  readonly assetId?: string;
+  readonly attributeName?: string;
+  readonly attributeId?: string;
+}
+
+interface RawCommandAttribute {
+  readonly id: string;
+  readonly name: string;
+  readonly identifierName?: string;
+  readonly latest: (Record<string, unknown> & { id: string; status: string; payload?: unknown; createdAt: string; updatedAt?: string }) | null;
+}
+
+export class CommandsClient {
+  constructor(private readonly core: CoreContext) {}
+
+  /**
+   * get_command_details: the latest command log entry of each Command attribute of an asset (only those
+   * with this identifier name, when given).
+   */
+  async getCommandDetails(options: AssetLocator & { identifierName?: string; timestamp?: 'datetime' | 'epoch'; tz?: string; signal?: AbortSignal }): Promise<CommandLogEntry[]> {
+    requireExactlyOne(options, ASSET_LOCATORS);
+    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
+    const zone = parseTimeZone(options.tz);
+    const identifierName = checkText('identifierName', options.identifierName, 255, false);
+    const assetId = await this.core.assetId({ assetId: options.assetId, assetName: options.assetName, namesPath: options.namesPath }, options.signal);
+    const body = await this.core.http.get<{ items?: RawCommandAttribute[] }>(coreRoutes.assetCommands(assetId), { query: { identifierName }, signal: options.signal });
+    return (body.items ?? []).filter((a) => a.latest).map((a) => {
+      const { id, createdAt, updatedAt, ...rest } = a.latest!;
+      return {
+        ...rest,
+        attributeId: a.id,
+        attributeName: a.name,
+        identifierName: a.identifierName,
+        commandId: id,
+        timestamp: formatTimestamp(parseServerTime(createdAt), format, zone),
+        ...(updatedAt ? { updatedAt: formatTimestamp(parseServerTime(updatedAt), format, zone) } : {}),
+      };
+    });
+  }
+
+  /** send_command: exactly one of `payload` (Dynamic payload type) or `templateVariables` (Templated). */
+  async sendCommand(options: CommandLocator & { payload?: unknown; templateVariables?: Readonly<Record<string, unknown>>; aggregated?: boolean; signal?: AbortSignal }): Promise<CommandReceipt> {
+    const which = requireExactlyOne(options, ['payload', 'templateVariables'] as const);
+    if (which === 'templateVariables' && (typeof options.templateVariables !== 'object' || Array.isArray(options.templateVariables))) {
+      throw new ValidationError('templateVariables', 'must be an object of variable names and values');
+    }
+    if (options.aggregated !== undefined && typeof options.aggregated !== 'boolean') throw new ValidationError('aggregated', 'must be a boolean');
+    const target = await this.locate(options, options.signal);
+    const body = which === 'payload' ? { payload: options.payload } : { templateVariables: options.templateVariables };
+    const res = await this.core.http.request<CommandReceipt>({
+      method: 'POST', path: coreRoutes.command(target.assetId, target.attributeId), json: { ...body, aggregated: options.aggregated ?? false }, signal: options.signal,
+    });
+    return res.data;
+  }
+
+  /** send_control_command: the platform commands the device until the attribute reaches `desiredValue`. */
+  async sendControlCommand(desiredValue: number | string | boolean, options: CommandLocator & { skipFirstCommand?: boolean; signal?: AbortSignal } = {}): Promise<CommandReceipt> {
+    if (desiredValue === undefined || desiredValue === null || typeof desiredValue === 'object') throw new ValidationError('desiredValue', 'must be a number, string or boolean');
+    if (typeof desiredValue === 'number' && !Number.isFinite(desiredValue)) throw new ValidationError('desiredValue', `${desiredValue} is not a usable value`);
+    const target = await this.locate(options, options.signal);
+    const res = await this.core.http.request<CommandReceipt>({
+      method: 'POST', path: coreRoutes.commandControl(target.assetId, target.attributeId),
+      json: { desiredValue, skipFirstCommand: options.skipFirstCommand ?? false }, signal: options.signal,
+    });
+    return res.data;
+  }
+
+  /** A sent command's state (QUEUED, DELIVERED, SUCCEEDED, FAILED, SKIPPED) and history. */
+  getCommandStatus(commandId: string, options: { signal?: AbortSignal } = {}): Promise<Record<string, unknown>> {
+    checkText('commandId', commandId, 255);
+    return this.core.http.get(coreRoutes.commandStatus(commandId), { signal: options.signal });
+  }
+
+  /** Resolves the das locator rules to (asset id, Command attribute id). */
+  private async locate(l: CommandLocator, signal?: AbortSignal): Promise<{ assetId: string; attributeId: string }> {
+    if (l.namesPath !== undefined) {
+      const extra = (['assetName', 'assetId', 'attributeName', 'attributeId'] as const).filter((k) => l[k] !== undefined);
+      if (extra.length > 0) throw new ValidationError(`namesPath|${extra.join('|')}`, `give either namesPath or an asset and attribute, not both (got namesPath and ${extra.join(' and ')})`);
+      checkNamesPath('namesPath', l.namesPath, 2);
+      const attr = await this.core.attributeByPath(l.namesPath, ['Command'], signal);
+      return { assetId: attr.assetId ?? (await this.core.assetId({ namesPath: l.namesPath.slice(0, -1) }, signal)), attributeId: attr.id };
+    }
+    if (l.assetName === undefined && l.assetId === undefined && l.attributeName === undefined && l.attributeId === undefined) {
+      throw new ValidationError('namesPath|assetId|assetName', 'give namesPath to the Command attribute, or an asset (assetId or assetName) and an attribute (attributeId or attributeName)');
+    }
+    const asset = requireExactlyOne(l, ['assetName', 'assetId'] as const);
+    const attribute = requireExactlyOne(l, ['attributeName', 'attributeId'] as const);
+    const assetId = await this.core.assetId(asset === 'assetId' ? { assetId: l.assetId } : { assetName: l.assetName }, signal);
+    if (attribute === 'attributeId') return { assetId, attributeId: checkText('attributeId', l.attributeId, 1000)! };
+    const attr = await this.core.attributeByName(assetId, checkText('attributeName', l.attributeName, 1000)!, 'attributeName', ['Command'], signal);
+    return { assetId, attributeId: attr.id };
+  }
+}

@@ -1,0 +1,406 @@
+/**
+ * das DataClient: time series (typed arrays), several series in parallel, statistics, time signals, and
+ * writes — static and calculated values through the asset API, telemetry and time signals through the
+ * device adapter with the device's own credentials.
+ */
+import { HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
+import type { DeviceCredentials, WriteReport } from './adapterClient';
+import type { TelemetryRow, TelemetryValue, Timesignal } from './adapterPayloads';
+import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
+import { STATISTICS_DIMENSIONS, STATISTICS_PERIODS, TIMESTAMP_FORMATS, type AttributeType } from './enums';
+import { coreRoutes } from './routes';
+import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
+import { scanSeriesPage } from './seriesScan';
+import { formatIso, formatTimestamp, parseServerTime, parseTimeZone, toEpochMs, type TimeInput } from './time';
+import type { AssetAttribute, StatisticsBucket, TimesignalValue } from './types';
+import { checkInteger, checkNamesPath, checkNonEmptyList, checkText, requireExactlyOne, requireOneOf } from './validation';
+
+/** Per-request and default maximum of points (das `limit` default and server ceiling). */
+export const SERIES_MAX_LIMIT = 10_000;
+
+const SERIES_TYPES: readonly AttributeType[] = ['TelemetryData', 'Calculated'];
+
+/** One series attribute: by id (optionally with its asset), or by `[...assetPath, attributeName]`. */
+export interface AttributeLocator {
+  readonly attributeId?: string;
+  /** Optional with `attributeId`: reads through the asset's route. */
+  readonly assetId?: string;
+  readonly namesPath?: readonly string[];
+}
+
+export interface TimeseriesOptions extends AttributeLocator {
+  /** Default 0 (das). */
+  readonly startTime?: TimeInput;
+  /** Default now. */
+  readonly endTime?: TimeInput;
+  /** false (default): newest first; true: oldest first. */
+  readonly chronologicalOrder?: boolean;
+  /** 1–10000, default 10000. */
+  readonly limit?: number;
+  /** Zone for displaying the result (`seriesToCsv`/`seriesToJson` use it); does not affect start/end. */
+  readonly tz?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface MultipleTimeseriesOptions extends AssetLocator {
+  readonly attributeIds?: readonly string[];
+  readonly startTime?: TimeInput;
+  readonly endTime?: TimeInput;
+  readonly chronologicalOrder?: boolean;
+  /** Per attribute, 1–10000, default 10000. */
+  readonly limit?: number;
+  /** Names for the series instead of the attribute names (das `column_names`). */
+  readonly columnNames?: readonly string[];
+  readonly tz?: string;
+  /** Series fetched at the same time; default 4. */
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface PagedSeriesOptions extends AttributeLocator {
+  readonly start: TimeInput;
+  readonly end: TimeInput;
+  /** Points per request, ≤10000 (default). */
+  readonly pageSize?: number;
+  readonly maxPoints?: number;
+  readonly signal?: AbortSignal;
+  readonly onPage?: (page: SeriesPage, progress: PageProgress) => void;
+}
+
+export interface StatisticsOptions {
+  readonly period: string;
+  readonly dimension: string;
+  readonly namesPath?: readonly string[];
+  readonly attributeId?: string;
+  readonly assetId?: string;
+  /** Required when period is Custom, ignored otherwise. */
+  readonly startTime?: TimeInput;
+  readonly endTime?: TimeInput;
+  /** 1–10000 buckets, default 10000. */
+  readonly limit?: number;
+  readonly timestamp?: 'datetime' | 'epoch';
+  readonly tz?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface TimesignalOptions {
+  readonly attributeId?: string;
+  readonly assetId?: string;
+  readonly namesPath?: readonly string[];
+  readonly timestamp?: 'datetime' | 'epoch';
+  readonly tz?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface TimesignalResult {
+  readonly timesignalId: string;
+  readonly attributeId: string;
+  readonly name?: string;
+  readonly values: readonly TimesignalValue[];
+}
+
+/** das device parameters of the write methods. */
+export interface DeviceWriteOptions {
+  readonly deviceId: string;
+  /** `deviceId@tenant`; default built from the client's tenant. */
+  readonly deviceUsername?: string;
+  readonly devicePassword: string;
+  readonly signal?: AbortSignal;
+}
+
+interface SeriesBody {
+  readonly assetId?: string;
+  readonly attributeId?: string;
+  readonly name?: string;
+  readonly dataType?: string;
+  readonly unit?: string;
+  readonly values?: readonly { ts: number | string; v: unknown }[];
+  readonly truncated?: boolean;
+}
+
+export class DataClient {
+  constructor(private readonly core: CoreContext) {}
+
+  /** get_timeseries: one TelemetryData or Calculated attribute, up to `limit` points, as typed arrays. */
+  async getTimeseries(options: TimeseriesOptions): Promise<Series> {
+    const target = await this.seriesTarget(options);
+    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
+    const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
+    const page = await this.seriesPage(target, {
+      start: options.startTime === undefined ? 0 : toEpochMs(options.startTime, 'startTime'),
+      end: options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime'),
+      ascending: options.chronologicalOrder === true,
+      limit,
+      signal: options.signal,
+    });
+    return { ...page, ...(tz ? { tz } : {}) };
+  }
+
+  /**
+   * get_multiple_timeseries: the series of several attributes, fetched in parallel (bounded). `namesPath`
+   * takes every series attribute in the asset's whole subtree; `assetId`/`assetName` the asset's own.
+   */
+  async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]> {
+    const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
+    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
+    const concurrency = checkInteger('concurrency', options.concurrency, 1, 64, 4);
+    const start = options.startTime === undefined ? 0 : toEpochMs(options.startTime, 'startTime');
+    const end = options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime');
+    if (options.tz !== undefined) parseTimeZone(options.tz);
+    let targets: SeriesTarget[];
+    if (which === 'attributeIds') {
+      targets = checkNonEmptyList('attributeIds', options.attributeIds!).map((attributeId) => ({ attributeId }));
+    } else {
+      const asset = await this.core.asset({ [which]: options[which] } as AssetLocator, options.signal);
+      const attrs = which === 'namesPath' ? await this.subtreeSeriesAttributes(asset.id, options.signal) : await this.core.attributes(asset.id, SERIES_TYPES, options.signal);
+      targets = attrs.map((a) => ({ assetId: a.assetId ?? asset.id, attributeId: a.id }));
+    }
+    if (options.columnNames !== undefined && options.columnNames.length !== targets.length) {
+      throw new ValidationError('columnNames', `has ${options.columnNames.length} names for ${targets.length} series`);
+    }
+    const series = await mapConcurrent(targets, concurrency, (t) =>
+      this.seriesPage(t, { start, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal }));
+    return series.map((s, i) => ({ ...s, ...(options.columnNames ? { name: options.columnNames[i] } : {}), ...(options.tz ? { tz: parseTimeZone(options.tz).text } : {}) }));
+  }
+
+  /**
+   * A long range of one attribute, ascending, 10,000 points per request: the next request starts just
+   * after the last timestamp while the server reports `truncated`. What charts use for 1,000,000 points.
+   */
+  async fetchSeriesPaged(options: PagedSeriesOptions): Promise<Series> {
+    const target = await this.seriesTarget(options);
+    const pageSize = checkInteger('pageSize', options.pageSize, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
+    const start = toEpochMs(options.start, 'start');
+    const end = toEpochMs(options.end, 'end');
+    if (end < start) throw new ValidationError('end', 'is before start');
+    return fetchPagedSeries(
+      (req) => this.seriesPage(target, { start: req.start, end: req.end, ascending: true, limit: req.limit, signal: req.signal }),
+      { start, end, pageSize, maxPoints: options.maxPoints, signal: options.signal, onPage: options.onPage },
+    );
+  }
+
+  /** get_statistics: buckets `{stattime, count, sum, avg, min, max}` of one attribute. */
+  async getStatistics(options: StatisticsOptions): Promise<StatisticsBucket[]> {
+    const period = requireOneOf('period', options.period, STATISTICS_PERIODS);
+    const dimension = requireOneOf('dimension', options.dimension, STATISTICS_DIMENSIONS);
+    requireExactlyOne(options, ['namesPath', 'attributeId'] as const);
+    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
+    const zone = parseTimeZone(options.tz);
+    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
+    let start: string | undefined;
+    let end: string | undefined;
+    if (period === 'Custom') {
+      if (options.startTime === undefined) throw new ValidationError('startTime', 'is required when period is Custom');
+      if (options.endTime === undefined) throw new ValidationError('endTime', 'is required when period is Custom');
+      const s = toEpochMs(options.startTime, 'startTime');
+      const e = toEpochMs(options.endTime, 'endTime');
+      if (e < s) throw new ValidationError('endTime', 'is before startTime');
+      start = formatIso(s);
+      end = formatIso(e);
+    }
+    const target = await this.seriesTarget(options);
+    const raw = await this.core.http.get<readonly (Omit<StatisticsBucket, 'stattime'> & { stattime: string | number })[]>(
+      coreRoutes.statistics(target.assetId, target.attributeId),
+      { query: { period, dimension, start, end, limit }, signal: options.signal },
+    );
+    return raw.map((b) => ({ ...b, stattime: formatTimestamp(parseServerTime(b.stattime), format, zone) }));
+  }
+
+  /** get_timesignal: the values of one time signal of an attribute. */
+  async getTimesignal(timesignalId: string, options: TimesignalOptions): Promise<TimesignalResult> {
+    checkText('timesignalId', timesignalId, 255);
+    requireExactlyOne(options, ['attributeId', 'namesPath'] as const);
+    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
+    const zone = parseTimeZone(options.tz);
+    const target = await this.attributeTarget(options, ['TelemetryData']);
+    const body = await this.core.http.get<{ attributeId?: string; name?: string; values?: readonly { ts: string | number; id: string; v: unknown }[] }>(
+      coreRoutes.timesignal(target.assetId, target.attributeId),
+      { query: { id: timesignalId }, signal: options.signal },
+    );
+    return {
+      timesignalId,
+      attributeId: body.attributeId ?? target.attributeId,
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      values: (body.values ?? []).map((s) => ({ timestamp: formatTimestamp(parseServerTime(s.ts), format, zone), id: s.id, value: s.v })),
+    };
+  }
+
+  /**
+   * write_calculated: rows `{timestamp, <column>: value}` into Calculated attributes — by `attributeIds`
+   * (one per column, in column order) or by `namesPath` to an asset whose attribute names match the columns.
+   * One request per attribute; nulls are skipped. Resolves true when every request was accepted.
+   */
+  async writeCalculated(data: readonly TelemetryRow[], options: { namesPath?: readonly string[]; attributeIds?: readonly string[]; tz?: string; signal?: AbortSignal }): Promise<boolean> {
+    const which = requireExactlyOne(options, ['namesPath', 'attributeIds'] as const);
+    if (!Array.isArray(data) || data.length === 0) throw new ValidationError('data', 'must be a non-empty list of rows');
+    const zone = parseTimeZone(options.tz);
+    const columns = columnNames(data);
+    let targets: { assetId?: string; attributeId: string }[];
+    if (which === 'attributeIds') {
+      const ids = checkNonEmptyList('attributeIds', options.attributeIds!);
+      if (ids.length !== columns.length) throw new ValidationError('attributeIds', `has ${ids.length} ids for ${columns.length} data columns (${columns.join(', ')})`);
+      targets = ids.map((attributeId) => ({ attributeId }));
+    } else {
+      const asset = await this.core.asset({ namesPath: checkNamesPath('namesPath', options.namesPath!) }, options.signal);
+      targets = [];
+      for (const c of columns) targets.push({ assetId: asset.id, attributeId: (await this.core.attributeByName(asset.id, c, `data column "${c}"`, ['Calculated'], options.signal)).id });
+    }
+    const stamps = data.map((row, i) => formatIso(toEpochMs(row.timestamp, `data[${i}].timestamp`, zone)));
+    const bodies = columns.map((c) => {
+      const values: { ts: string; v: number }[] = [];
+      data.forEach((row, i) => {
+        const v = row[c] as TelemetryValue;
+        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return;
+        if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(`data[${i}].${c}`, 'Calculated attributes take finite numbers');
+        values.push({ ts: stamps[i], v });
+      });
+      return values;
+    });
+    for (let k = 0; k < targets.length; k++) {
+      if (bodies[k].length === 0) continue;
+      await this.core.http.request({
+        method: 'POST', path: coreRoutes.calculatedValues(targets[k].assetId, targets[k].attributeId), json: { values: bodies[k] }, signal: options.signal,
+      });
+    }
+    return true;
+  }
+
+  /**
+   * write_static: values into Number or String attributes — by `attributeIds` or by `namesPath` (to an
+   * asset) with `attributeNames`; one value per attribute. Per value: true when the server accepted it.
+   */
+  async writeStatic(data: readonly (string | number)[], options: { attributeIds?: readonly string[]; namesPath?: readonly string[]; attributeNames?: readonly string[]; signal?: AbortSignal }): Promise<boolean[]> {
+    const which = requireExactlyOne(options, ['attributeIds', 'namesPath'] as const);
+    if (!Array.isArray(data) || data.length === 0) throw new ValidationError('data', 'must be a non-empty list of values');
+    data.forEach((v, i) => {
+      if (typeof v !== 'string' && (typeof v !== 'number' || !Number.isFinite(v))) throw new ValidationError(`data[${i}]`, 'must be a string or a finite number');
+    });
+    let targets: { assetId?: string; attributeId: string }[];
+    if (which === 'attributeIds') {
+      const ids = checkNonEmptyList('attributeIds', options.attributeIds!);
+      if (options.attributeNames !== undefined) throw new ValidationError('attributeNames', 'goes with namesPath, not with attributeIds');
+      if (ids.length !== data.length) throw new ValidationError('attributeIds', `has ${ids.length} ids for ${data.length} values`);
+      targets = ids.map((attributeId) => ({ attributeId }));
+    } else {
+      checkNamesPath('namesPath', options.namesPath!);
+      if (options.attributeNames === undefined) throw new ValidationError('attributeNames', 'is required with namesPath');
+      const names = checkNonEmptyList('attributeNames', options.attributeNames);
+      if (names.length !== data.length) throw new ValidationError('attributeNames', `has ${names.length} names for ${data.length} values`);
+      const asset = await this.core.asset({ namesPath: options.namesPath }, options.signal);
+      targets = [];
+      for (const [i, n] of names.entries()) targets.push({ assetId: asset.id, attributeId: (await this.core.attributeByName(asset.id, n, `attributeNames[${i}]`, ['Number', 'String'], options.signal)).id });
+    }
+    const results: boolean[] = [];
+    for (let i = 0; i < targets.length; i++) {
+      try {
+        await this.core.http.request({ method: 'PUT', path: coreRoutes.staticValue(targets[i].assetId, targets[i].attributeId), json: { value: data[i] }, signal: options.signal });
+        results.push(true);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        results.push(false);
+      }
+    }
+    return results;
+  }
+
+  /** write_telemetry: through the device adapter, split into bodies of ≤2048 bytes; see DeviceAdapterClient.writeTelemetry. */
+  writeTelemetry(data: readonly TelemetryRow[], options: DeviceWriteOptions & { units?: readonly string[]; setId?: string; tz?: string }): Promise<WriteReport> {
+    return this.core.adapter().writeTelemetry(device(options), data, { units: options.units, setId: options.setId, tz: options.tz, signal: options.signal });
+  }
+
+  /** write_timesignal: one time signal through the device adapter. */
+  writeTimesignal(options: DeviceWriteOptions & { attributeName: string; timestamp: TimeInput; timesignalId: string; value: unknown; tz?: string }): Promise<WriteReport> {
+    const { attributeName, timestamp, timesignalId, value, tz } = options;
+    return this.core.adapter().writeTimesignal(device(options), { attributeName, timestamp, timesignalId, value, tz }, options.signal);
+  }
+
+  /** write_timesignals: a complete `{"ts":[…]}` payload through the device adapter. */
+  writeTimesignals(payload: { readonly ts: readonly Timesignal[] }, options: DeviceWriteOptions & { tz?: string }): Promise<WriteReport> {
+    return this.core.adapter().writeTimesignals(device(options), payload, { tz: options.tz, signal: options.signal });
+  }
+
+  private async seriesTarget(options: AttributeLocator): Promise<SeriesTarget> {
+    requireExactlyOne(options, ['attributeId', 'namesPath'] as const);
+    return this.attributeTarget(options, SERIES_TYPES);
+  }
+
+  private async attributeTarget(options: AttributeLocator, types: readonly AttributeType[]): Promise<SeriesTarget> {
+    if (options.attributeId !== undefined) {
+      checkText('attributeId', options.attributeId, 1000);
+      if (options.assetId !== undefined) checkText('assetId', options.assetId, 1000);
+      return { assetId: options.assetId, attributeId: options.attributeId };
+    }
+    const attr = await this.core.attributeByPath(options.namesPath!, types);
+    return { assetId: attr.assetId, attributeId: attr.id };
+  }
+
+  /**
+   * One request of a series; `truncated` tells whether more points lie beyond it. The page is read as text
+   * and scanned straight into typed arrays (JSON.parse is the fallback for pages of another shape).
+   */
+  private async seriesPage(target: SeriesTarget, q: { start: number; end?: number; ascending: boolean; limit: number; signal?: AbortSignal }): Promise<SeriesPage> {
+    const path = coreRoutes.timeseries(target.assetId, target.attributeId);
+    // Epoch timestamps read without the date parser; the server accepts both forms.
+    const query = { start: q.start, end: q.end, order: q.ascending ? 'asc' : 'desc', limit: q.limit, timestamp: 'epoch' };
+    let text: string;
+    try {
+      text = await this.core.http.get<string>(path, { query, signal: q.signal, responseType: 'text' });
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 404) throw new ValidationError('attributeId', `no attribute "${target.attributeId}"${target.assetId ? ` in asset ${target.assetId}` : ''}: ${err.platformMessage}`);
+      throw err;
+    }
+    const scanned = scanSeriesPage(text);
+    let body: SeriesBody;
+    let arrays: Pick<SeriesPage, 'timestamps' | 'values' | 'strings'>;
+    if (scanned) {
+      body = scanned.meta as SeriesBody;
+      arrays = scanned;
+    } else {
+      try {
+        body = JSON.parse(text) as SeriesBody;
+      } catch (err) {
+        const url = this.core.http.url(path, query);
+        throw new ParseError({ method: 'GET', path: redact(url.pathname + url.search) }, 200, (err as Error).message, text.slice(0, 80));
+      }
+      arrays = pointsToArrays(body.values, body.dataType ?? 'double');
+    }
+    return {
+      ...arrays,
+      name: body.name ?? '',
+      unit: body.unit ?? '',
+      dataType: body.dataType ?? 'double',
+      assetId: body.assetId ?? target.assetId,
+      attributeId: body.attributeId ?? target.attributeId,
+      truncated: body.truncated === true,
+    };
+  }
+
+  /** Every TelemetryData/Calculated attribute in an asset's subtree (the asset included), breadth first. */
+  private async subtreeSeriesAttributes(assetId: string, signal?: AbortSignal): Promise<AssetAttribute[]> {
+    const out: AssetAttribute[] = [];
+    const queue: { id: string; hasChildren: boolean }[] = [{ id: assetId, hasChildren: true }];
+    while (queue.length > 0) {
+      const { id, hasChildren } = queue.shift()!;
+      for (const a of await this.core.attributes(id, SERIES_TYPES, signal)) out.push({ ...a, assetId: a.assetId ?? id });
+      if (!hasChildren) continue;
+      for await (const child of this.core.children({ assetId: id }, { signal })) queue.push({ id: child.id, hasChildren: child.childCount !== 0 });
+    }
+    return out;
+  }
+}
+
+interface SeriesTarget {
+  readonly assetId?: string;
+  readonly attributeId: string;
+}
+
+function device(options: DeviceWriteOptions): DeviceCredentials {
+  return { deviceId: options.deviceId, username: options.deviceUsername, password: options.devicePassword };
+}
+
+function columnNames(rows: readonly TelemetryRow[]): string[] {
+  const names: string[] = [];
+  for (const row of rows) for (const k of Object.keys(row)) if (k !== 'timestamp' && !names.includes(k)) names.push(k);
+  if (names.length === 0) throw new ValidationError('data', 'has no value columns besides "timestamp"');
+  return names;
+}

@@ -1,0 +1,129 @@
+/**
+ * das EventsClient: active events and their history for the organization or some assets, the active
+ * count, and device events written through the device adapter.
+ */
+import { mapConcurrent, PlatformError, ValidationError } from '../http';
+import type { WriteReport } from './adapterClient';
+import type { DeviceEvent } from './adapterPayloads';
+import type { CoreContext } from './coreContext';
+import type { DeviceWriteOptions } from './dataClient';
+import { EVENT_TYPES } from './enums';
+import { coreRoutes } from './routes';
+import { formatIso, toEpochMs, type TimeInput } from './time';
+import type { AssetEvent } from './types';
+import { allowAtMostOne, checkInteger, checkNonEmptyList, optionalOneOf, requireExactlyOne } from './validation';
+
+/** Largest `limit` of event lists, and das' default. */
+export const EVENTS_MAX_LIMIT = 10_000;
+
+export interface ActiveEventsOptions {
+  readonly assetIds?: readonly string[];
+  /** Resolved to ids first; each name must be unique in the tree. */
+  readonly assetNames?: readonly string[];
+  /** Alarm, Warning or Notification. */
+  readonly eventType?: string;
+  /** Only events that started after this. */
+  readonly startTime?: TimeInput;
+  /** Include acknowledged events; default true. */
+  readonly acknowledged?: boolean;
+  /** 1–10000, default 10000. */
+  readonly limit?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface EventHistoryOptions extends ActiveEventsOptions {
+  /** Only events that started before this. */
+  readonly endTime?: TimeInput;
+  /** Only acknowledged events; default false. */
+  readonly onlyAcknowledged?: boolean;
+}
+
+export class EventsClient {
+  constructor(private readonly core: CoreContext) {}
+
+  /** get_asset_event_history: exactly one of assetIds or assetNames. */
+  async getAssetEventHistory(options: EventHistoryOptions): Promise<AssetEvent[]> {
+    requireExactlyOne(options, ['assetIds', 'assetNames'] as const);
+    const acknowledged = options.acknowledged ?? true;
+    const onlyAcknowledged = options.onlyAcknowledged ?? false;
+    if (onlyAcknowledged && !acknowledged) throw new ValidationError('onlyAcknowledged', 'with acknowledged=false the result would always be empty');
+    const query = await this.query(options);
+    const end = options.endTime === undefined ? undefined : formatIso(toEpochMs(options.endTime, 'endTime'));
+    return this.items(coreRoutes.eventsHistory(), { ...query, end, onlyAcknowledged: onlyAcknowledged || undefined }, options.signal);
+  }
+
+  /** get_asset_events_active: at most one of assetIds or assetNames (none: the whole organization). */
+  async getAssetEventsActive(options: ActiveEventsOptions = {}): Promise<AssetEvent[]> {
+    allowAtMostOne(options, ['assetIds', 'assetNames'] as const);
+    return this.items(coreRoutes.eventsActive(), await this.query(options), options.signal);
+  }
+
+  /**
+   * asset_event_active_count: active events of the organization (das raises above 10,000). With `assetId`,
+   * the count of one asset (and its sub-assets with `includeChildren`), as the tree's badges need.
+   */
+  async assetEventActiveCount(options: { assetId?: string; includeChildren?: boolean; signal?: AbortSignal } = {}): Promise<number> {
+    const path = options.assetId === undefined ? coreRoutes.eventsActiveCount() : coreRoutes.assetEventsActiveCount(options.assetId);
+    const body = await this.core.http.get<{ count: number }>(path, { query: { includeChildren: options.includeChildren || undefined }, signal: options.signal });
+    if (options.assetId === undefined && body.count > EVENTS_MAX_LIMIT) {
+      throw new PlatformError(`${body.count} events are active, more than the ${EVENTS_MAX_LIMIT} das can count; narrow the query to some assets`, 'validation');
+    }
+    return body.count;
+  }
+
+  /** Acknowledges one event occurrence (by its `id`). */
+  async acknowledgeEvent(id: string, options: { signal?: AbortSignal } = {}): Promise<AssetEvent> {
+    const res = await this.core.http.request<AssetEvent>({ method: 'POST', path: coreRoutes.eventAcknowledge(id), json: {}, signal: options.signal });
+    return res.data;
+  }
+
+  /** write_device_event: one event through the device adapter. */
+  writeDeviceEvent(options: DeviceWriteOptions & {
+    eventId: string; message: string; timestamp: TimeInput; eventGroupName?: string; eventType?: string; severity?: string; isActive?: boolean; tz?: string;
+  }): Promise<WriteReport> {
+    const { eventId, message, timestamp, eventGroupName, eventType, severity, isActive, tz } = options;
+    return this.core.adapter().writeDeviceEvent(
+      { deviceId: options.deviceId, username: options.deviceUsername, password: options.devicePassword },
+      { eventId, message, timestamp, eventGroupName, eventType, severity, isActive, tz },
+      options.signal,
+    );
+  }
+
+  /** write_device_events: a complete `{"e":[…]}` payload through the device adapter. */
+  writeDeviceEvents(payload: { readonly e: readonly DeviceEvent[] }, options: DeviceWriteOptions & { tz?: string }): Promise<WriteReport> {
+    return this.core.adapter().writeDeviceEvents(
+      { deviceId: options.deviceId, username: options.deviceUsername, password: options.devicePassword },
+      payload,
+      { tz: options.tz, signal: options.signal },
+    );
+  }
+
+  private async query(options: ActiveEventsOptions): Promise<Record<string, string | number | boolean | undefined>> {
+    const type = optionalOneOf('eventType', options.eventType, EVENT_TYPES);
+    const limit = checkInteger('limit', options.limit, 1, EVENTS_MAX_LIMIT, EVENTS_MAX_LIMIT);
+    let assetIds: readonly string[] | undefined;
+    if (options.assetIds !== undefined) assetIds = checkNonEmptyList('assetIds', options.assetIds);
+    if (options.assetNames !== undefined) {
+      const names = checkNonEmptyList('assetNames', options.assetNames);
+      assetIds = await mapConcurrent(names, 4, async (assetName, i) => {
+        try {
+          return (await this.core.asset({ assetName }, options.signal)).id;
+        } catch (err) {
+          throw err instanceof ValidationError ? new ValidationError(`assetNames[${i}]`, err.message.replace(/^[^:]+: /, '')) : err;
+        }
+      });
+    }
+    return {
+      assetIds: assetIds?.join(','),
+      type,
+      start: options.startTime === undefined ? undefined : formatIso(toEpochMs(options.startTime, 'startTime')),
+      acknowledged: options.acknowledged === false ? false : undefined,
+      limit,
+    };
+  }
+
+  private async items(path: string, query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal): Promise<AssetEvent[]> {
+    const body = await this.core.http.get<{ items?: AssetEvent[] }>(path, { query, signal });
+    return body.items ?? [];
+  }
+}

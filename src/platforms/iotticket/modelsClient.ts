@@ -1,0 +1,70 @@
+/** das ModelsClient: ML models (asynchronous external jobs, e.g. Databricks) and the analytics item totals. */
+import { ValidationError } from '../http';
+import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
+import type { CoreContext } from './coreContext';
+import { TRIGGER_METHODS } from './enums';
+import { coreRoutes } from './routes';
+import type { AnalyticsDetails, AnalyticsItem } from './types';
+import { requireOneOf } from './validation';
+
+/** register_model's dict (camelCase, or the das snake_case keys). */
+export type ModelSpec = Readonly<Record<string, unknown>>;
+
+export class ModelsClient extends AnalyticsKindClient {
+  constructor(core: CoreContext) {
+    super(core, { label: 'ML model', idKey: 'modelId', nameKey: 'modelName', list: coreRoutes.mlModels, one: coreRoutes.mlModel });
+  }
+
+  /** analytics_items_count: ML models + ML services + ONNX models registered (limited by the subscription). */
+  async analyticsItemsCount(options: { signal?: AbortSignal } = {}): Promise<number> {
+    return (await this.core.page<AnalyticsItem>(coreRoutes.analyticsItems(), {}, { limit: 1, signal: options.signal })).fullSize;
+  }
+
+  /** get_all_analytics_items: id, name, level and type of every item. */
+  getAllAnalyticsItems(options: { signal?: AbortSignal } = {}): Promise<AnalyticsItem[]> {
+    return this.core.all<AnalyticsItem>(coreRoutes.analyticsItems(), {}, options.signal);
+  }
+
+  /** get_model_list. */
+  getModelList(options: { signal?: AbortSignal } = {}): Promise<AnalyticsItem[]> {
+    return this.listAll(options.signal);
+  }
+
+  /** get_model_details: exactly one of modelName or modelId. */
+  async getModelDetails(options: { modelName?: string; modelId?: string; signal?: AbortSignal }): Promise<AnalyticsDetails> {
+    return this.details(await this.resolveId(options, options.signal), options.signal);
+  }
+
+  /**
+   * register_model: needs name, description, help_text, trigger_url, method (POST, GET or PUT), client_id and
+   * scope (or headers), inputs and outputs. Returns the new id.
+   */
+  async registerModel(model: ModelSpec, options: { signal?: AbortSignal } = {}): Promise<string> {
+    const body = camelKeys(model);
+    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputs', 'outputs']);
+    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
+    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
+      throw new ValidationError('model', 'needs client_id and scope, or headers');
+    }
+    for (const key of ['inputs', 'outputs']) if (!Array.isArray(body[key])) throw new ValidationError(`model.${key}`, 'must be a list');
+    return this.create(body, options.signal);
+  }
+
+  /**
+   * update_model: basic info (name, description, help_text, trigger_url, method, job_id, credential_id), and
+   * inputs/outputs only while no asset uses the model. The model is found by `id`, else by its name.
+   */
+  async updateModel(model: ModelSpec, options: { signal?: AbortSignal } = {}): Promise<boolean> {
+    const body = camelKeys(model);
+    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'jobId', 'credentialId']);
+    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
+    const { id, ...rest } = body;
+    const modelId = typeof id === 'string' ? id : await this.resolveId({ modelName: body.name }, options.signal);
+    return this.update(modelId, rest, options.signal);
+  }
+
+  /** delete_model: refused by the server while the model is used in an asset. */
+  async deleteModel(options: { modelName?: string; modelId?: string; signal?: AbortSignal }): Promise<boolean> {
+    return this.remove(await this.resolveId(options, options.signal), options.signal);
+  }
+}

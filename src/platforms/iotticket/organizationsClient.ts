@@ -1,0 +1,33 @@
+/** das OrganizationsClient: organizations and their details (limits and their use). */
+import { coreRoutes } from './routes';
+import type { CoreContext } from './coreContext';
+import type { Organization, OrganizationDetails } from './types';
+import { checkText } from './validation';
+
+export class OrganizationsClient {
+  constructor(private readonly core: CoreContext) {}
+
+  /** get_organizations: every organization of this user. */
+  getOrganizations(options: { signal?: AbortSignal } = {}): Promise<Organization[]> {
+    return this.core.all<Organization>(coreRoutes.organizations(), {}, options.signal);
+  }
+
+  /**
+   * get_organization_details: the given organization, or the current one (the client's `organizationId`,
+   * else the user's top-level organization).
+   */
+  async getOrganizationDetails(options: { organizationId?: string; signal?: AbortSignal } = {}): Promise<OrganizationDetails> {
+    const id = options.organizationId ?? (await this.currentOrganizationId(options.signal));
+    checkText('organizationId', id, 255);
+    return this.core.http.get<OrganizationDetails>(coreRoutes.organization(id), { signal: options.signal });
+  }
+
+  /** The organization calls default to. */
+  async currentOrganizationId(signal?: AbortSignal): Promise<string> {
+    if (this.core.organizationId) return this.core.organizationId;
+    const page = await this.core.page<Organization>(coreRoutes.organizations(), {}, { limit: 100, signal });
+    const root = page.items.find((o) => o.parentId === null || o.parentId === undefined) ?? page.items[0];
+    if (!root) throw new Error('this user belongs to no organization');
+    return root.id;
+  }
+}

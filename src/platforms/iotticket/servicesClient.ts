@@ -1,0 +1,60 @@
+/** das ServicesClient: ML services (synchronous external functions, e.g. Azure Functions). */
+import { ValidationError } from '../http';
+import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
+import type { CoreContext } from './coreContext';
+import { TRIGGER_METHODS } from './enums';
+import { coreRoutes } from './routes';
+import type { AnalyticsDetails, AnalyticsItem } from './types';
+import { requireExactlyOne, requireOneOf } from './validation';
+
+export type ServiceSpec = Readonly<Record<string, unknown>>;
+
+export class ServicesClient extends AnalyticsKindClient {
+  constructor(core: CoreContext) {
+    super(core, { label: 'ML service', idKey: 'serviceId', nameKey: 'serviceName', list: coreRoutes.mlServices, one: coreRoutes.mlService });
+  }
+
+  /** get_service_list. */
+  getServiceList(options: { signal?: AbortSignal } = {}): Promise<AnalyticsItem[]> {
+    return this.listAll(options.signal);
+  }
+
+  /** get_service_details: exactly one of serviceName or serviceId. */
+  async getServiceDetails(options: { serviceName?: string; serviceId?: string; signal?: AbortSignal }): Promise<AnalyticsDetails> {
+    return this.details(await this.resolveId(options, options.signal), options.signal);
+  }
+
+  /**
+   * register_service: needs name, description, help_text, trigger_url, method, client_id and scope (or headers),
+   * input_schema, request_contains_timestamps, output_schema and response_contains_timestamps. Returns the id.
+   */
+  async registerService(service: ServiceSpec, options: { signal?: AbortSignal } = {}): Promise<string> {
+    const body = camelKeys(service);
+    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputSchema', 'requestContainsTimestamps', 'outputSchema', 'responseContainsTimestamps']);
+    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
+    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
+      throw new ValidationError('service', 'needs client_id and scope, or headers');
+    }
+    for (const key of ['requestContainsTimestamps', 'responseContainsTimestamps']) {
+      if (typeof body[key] !== 'boolean') throw new ValidationError(`service.${key}`, 'must be a boolean');
+    }
+    return this.create(body, options.signal);
+  }
+
+  /**
+   * update_service: basic info (name, description, help_text, trigger_url, method, credential_id,
+   * request/response_contains_timestamps), optionally the schemas; exactly one of serviceName or serviceId.
+   */
+  async updateService(service: ServiceSpec, options: { serviceName?: string; serviceId?: string; signal?: AbortSignal }): Promise<boolean> {
+    requireExactlyOne(options, ['serviceName', 'serviceId'] as const);
+    const body = camelKeys(service);
+    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'credentialId', 'requestContainsTimestamps', 'responseContainsTimestamps']);
+    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
+    return this.update(await this.resolveId(options, options.signal), body, options.signal);
+  }
+
+  /** delete_service: exactly one of serviceName or serviceId. */
+  async deleteService(options: { serviceName?: string; serviceId?: string; signal?: AbortSignal }): Promise<boolean> {
+    return this.remove(await this.resolveId(options, options.signal), options.signal);
+  }
+}
