@@ -158,7 +158,8 @@ export class HttpClient {
     // Reading the body can fail too (a connection reset mid-body): that is a network error, retried like one.
     let bytes: Uint8Array;
     try {
-      bytes = opts.responseType === 'none' ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
+      // Error bodies are always read: they carry the platform's message.
+      bytes = opts.responseType === 'none' && response.ok ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
     } catch (err) {
       return fail(err);
     }
