@@ -52,11 +52,11 @@ export class ActionResource extends Resource {
 
   /** Sets status and output, e.g. `{ status: 'completed', output: … }` (sent as `{"<name>":{…}}`). */
   async update(request: ActionUpdateRequest[string], opts: CallOptions = {}): Promise<ActionResponse> {
-    return this.call<ActionResponse>({ method: 'PUT', json: { [this.actionName]: request }, signal: opts.signal, idempotent: true });
+    return this.call<ActionResponse>({ method: 'PUT', json: { [this.actionName]: request }, signal: opts.signal });
   }
 
   async delete(opts: CallOptions = {}): Promise<void> {
-    await this.call<void>({ method: 'DELETE', signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', signal: opts.signal, responseType: 'text' });
   }
 }
 

@@ -38,12 +38,12 @@ export class CategoryResource extends Resource {
   /** Categories cannot be renamed: `name` must stay the same. */
   async update(category: CategoryUpdate, opts: CallOptions = {}): Promise<Category> {
     if (category?.name !== this.categoryName) throw new ValidationError('name', `a category cannot be renamed; keep "${this.categoryName}"`);
-    return this.call<Category>({ method: 'PUT', json: category, signal: opts.signal, idempotent: true });
+    return this.call<Category>({ method: 'PUT', json: category, signal: opts.signal });
   }
 
   /** The Things stay; they just leave the category. */
   async delete(opts: CallOptions = {}): Promise<void> {
-    await this.call<void>({ method: 'DELETE', signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', signal: opts.signal, responseType: 'text' });
   }
 
   /** The category-scoped Thing tree: only members, `ThingCategory` documents. */

@@ -41,12 +41,12 @@ export class ModelResource extends Resource {
   /** Models cannot be renamed: `name` must stay the same. */
   async update(model: ModelUpdate, opts: CallOptions = {}): Promise<Model> {
     if (model?.name !== this.modelName) throw new ValidationError('name', `a model cannot be renamed; keep "${this.modelName}"`);
-    return this.call<Model>({ method: 'PUT', json: model, signal: opts.signal, idempotent: true });
+    return this.call<Model>({ method: 'PUT', json: model, signal: opts.signal });
   }
 
   /** Refused (403) while a category or Thing uses the model; deletes its versions too. */
   async delete(opts: CallOptions = {}): Promise<void> {
-    await this.call<void>({ method: 'DELETE', signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', signal: opts.signal, responseType: 'text' });
   }
 
   versions(): ModelVersionsResource;

@@ -29,6 +29,6 @@ export class MqttCredentialsResource extends Resource {
   }
 
   async delete(opts: CallOptions = {}): Promise<void> {
-    await this.call<void>({ method: 'DELETE', signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', signal: opts.signal, responseType: 'text' });
   }
 }

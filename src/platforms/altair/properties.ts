@@ -16,7 +16,7 @@ export class PropertiesResource extends Resource {
 
   /** Updates one or more values; answers with the map that was sent. */
   update(values: Properties, opts: PropertyUpdateOptions = {}): Promise<Properties> {
-    return this.call<Properties>({ method: 'PUT', json: values, query: { update_history: opts.updateHistory }, signal: opts.signal, idempotent: opts.updateHistory === false });
+    return this.call<Properties>({ method: 'PUT', json: values, query: { update_history: opts.updateHistory }, signal: opts.signal });
   }
 }
 
@@ -43,8 +43,6 @@ export class PropertyResource extends Resource {
       json: { [this.property]: value },
       query: { update_history: opts.updateHistory },
       signal: opts.signal,
-      // Repeating a write that also appends history would append twice; without history it is idempotent.
-      idempotent: opts.updateHistory === false,
     });
   }
 }

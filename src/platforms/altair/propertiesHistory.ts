@@ -93,7 +93,6 @@ export class ThingHistoryResource extends HistoryBase<ThingHistoryQuery> {
       method: 'DELETE',
       query: { at, 'property_name[]': opts.propertyNames?.length ? [...opts.propertyNames] : undefined },
       signal: opts.signal,
-      idempotent: true,
       responseType: 'text',
     });
   }
@@ -112,6 +111,6 @@ export class PropertyHistoryResource extends HistoryBase<HistoryQuery> {
   async delete(opts: { at: HistoryAt } & CallOptions): Promise<void> {
     const at = formatAt(opts?.at);
     if (!at) throw new ValidationError('at', 'is required: deleting needs an instant or a range');
-    await this.call<void>({ method: 'DELETE', query: { at }, signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', query: { at }, signal: opts.signal, responseType: 'text' });
   }
 }

@@ -117,7 +117,7 @@ export class ThingResource<S extends FilterScope = 'space'> extends Resource {
 
   /** Replaces the whole description (PUT). */
   async update(thing: ScopeTypes[S]['update'], opts: CallOptions = {}): Promise<ScopeTypes[S]['thing']> {
-    return this.call<ScopeTypes[S]['thing']>({ method: 'PUT', json: thing, signal: opts.signal, idempotent: true });
+    return this.call<ScopeTypes[S]['thing']>({ method: 'PUT', json: thing, signal: opts.signal });
   }
 
   /** RFC 6902 JSON-Patch (`jsonPatchDiff` builds one); atomic on the server. */
@@ -128,7 +128,7 @@ export class ThingResource<S extends FilterScope = 'space'> extends Resource {
 
   /** Deletes the Thing with its history, actions, events and links. */
   async delete(opts: CallOptions = {}): Promise<void> {
-    await this.call<void>({ method: 'DELETE', signal: opts.signal, idempotent: true, responseType: 'text' });
+    await this.call<void>({ method: 'DELETE', signal: opts.signal, responseType: 'text' });
   }
 
   /** Creates the Thing's own OAuth2 client, or gives it a new secret. */
