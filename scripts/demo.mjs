@@ -1,5 +1,5 @@
 // `npm run demo`: builds the extension, starts a real VS Code (code-server on 127.0.0.1) with the extension
-// installed and the demo workspace open, and prints the URL. The extension sees IOT_EXPLORER_DEMO=1 and starts
+// installed and the demo workspace open, and prints the URL. The workspace's folder-open task runs "Try the demo", which starts
 // its built-in emulator of both platforms, so the tree is there without an account. Ctrl+C stops everything.
 //   npm run demo [-- --port 3170]
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ sh(process.execPath, ['esbuild.mjs']);
 sh('bash', ['scripts/provision-tools.sh']);
 
 const { startCodeServer, freePort, TOOLS } = require('./vscode/codeServer.cjs');
+const { createDemoWorkspace, DEMO_SETTINGS } = require('./vscode/demoWorkspace.cjs');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 // A fresh extensions dir holding only our extension (linked, so a rebuild shows up after a window reload).
 mkdirSync(join(TOOLS, '../tmp'), { recursive: true });
@@ -32,10 +33,9 @@ const cs = await startCodeServer({
   port: port || (await freePort()),
   extensionsDir,
   smokeTestDriver: false,
-  env: { IOT_EXPLORER_DEMO: '1' },
-  settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+  settings: { 'workbench.colorTheme': 'Default Dark Modern', ...DEMO_SETTINGS },
 });
-const url = cs.url(join(root, 'test/fixtures/workspace'));
+const url = cs.url(createDemoWorkspace());
 console.log(`\nIoT Explorer demo is running in a real VS Code (code-server).`);
 console.log(`Open: ${url}`);
 console.log('The IoT Explorer view shows the built-in emulator of IoT-TICKET and Altair IoT Studio. Ctrl+C stops it.');

@@ -1,8 +1,154 @@
+/**
+ * Activation: build the container (log, stores, sessions, explorer, documents, charts), register the
+ * views and commands, and return a small API for tests. Nothing here talks to the network, and the
+ * emulator is loaded only when the demo is used, so activation stays fast.
+ */
 import * as vscode from 'vscode';
+import { ConnectionStore } from './connections/connectionStore';
+import { HealthStatusBar, HealthTracker } from './connections/health';
+import { SecretInSettingsWarning } from './connections/secretWarning';
+import { SessionManager } from './connections/sessionManager';
+import { DemoService, type DemoInfo } from './demo/demoService';
+import { JSON_SCHEME, JsonDocumentProvider } from './documents/jsonDocuments';
+import { LOG_SCHEME, LogDocumentProvider } from './documents/logDocument';
+import { THING_SCHEME, ThingFileSystem } from './documents/thingFileSystem';
+import { registerConnectionCommands, tryDemo } from './explorer/commands/connectionCommands';
+import { registerNodeCommands } from './explorer/commands/nodeCommands';
+import { Explorer } from './explorer/explorer';
+import { goToText, searchOf } from './explorer/goTo';
+import { createSeriesSource } from './explorer/seriesSources';
+import { ExplorerLog } from './log';
+import { registerCharts, type ChartsApi } from './charts/registerCharts';
+import { registerCommandsAndWrites, type ActionsApi } from './actions/register';
+import { registerOnnx, type OnnxApi } from './onnx/registerOnnx';
+import type { ConnectionProfile, SecretKind } from './connections/profile';
+import type { TreeNode } from './explorer/treeNode';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('IoT Explorer', { log: true });
-  context.subscriptions.push(log, vscode.commands.registerCommand('iotExplorer.showLog', () => log.show()));
+/** What `activate` returns: used by the extension-host tests to inspect the tree without scraping the UI. */
+export interface ExplorerApi {
+  readonly explorer: Explorer;
+  readonly connections: {
+    readonly store: ConnectionStore;
+    readonly sessions: SessionManager;
+    readonly health: HealthTracker;
+    /** Adds or replaces a profile, storing its secrets in SecretStorage. */
+    add(profile: ConnectionProfile, secrets?: Partial<Record<SecretKind, string>>): Promise<void>;
+    remove(id: string): Promise<void>;
+  };
+  readonly demo: DemoService;
+  readonly documents: { readonly json: JsonDocumentProvider; readonly things: ThingFileSystem; readonly log: LogDocumentProvider };
+  readonly log: ExplorerLog;
+  readonly statusBar: HealthStatusBar;
+  readonly secretWarning: SecretInSettingsWarning;
+  readonly charts: ChartsApi | undefined;
+  readonly actions: ActionsApi;
+  readonly onnx: OnnxApi;
+  /** How long `activate` took, in ms. */
+  readonly activationMs: number;
+  /** Starts the demo emulator and adds the two demo connections. */
+  startDemo(options?: { reveal?: boolean }): Promise<DemoInfo>;
+  /** The children of a node (or the roots), as the tree shows them. */
+  children(node?: TreeNode): Promise<TreeNode[]>;
+  /** Non-interactive "Go to…": searches a connection and reveals the first hit. */
+  goTo(connectionId: string, text: string): Promise<TreeNode | undefined>;
+  /** The search behind Go to… and filters. */
+  search(connectionId: string, text: string): ReturnType<ReturnType<typeof searchOf>>;
+}
+
+export function activate(context: vscode.ExtensionContext): ExplorerApi {
+  const started = Date.now();
+  const log = new ExplorerLog();
+  const store = new ConnectionStore(context.secrets);
+  const health = new HealthTracker();
+  const demo = new DemoService(context.extensionPath, log);
+  const sessions = new SessionManager(store, demo, log, health);
+  const explorer = new Explorer(context, store, sessions, log);
+  const json = new JsonDocumentProvider();
+  const things = new ThingFileSystem(sessions, log);
+  const logDoc = new LogDocumentProvider(log);
+  const statusBar = new HealthStatusBar(health, () => store.list());
+  const secretWarning = new SecretInSettingsWarning(store, log);
+  context.subscriptions.push(log, store, health, demo, sessions, explorer, json, things, logDoc, statusBar, secretWarning);
+
+  let charts: ChartsApi | undefined;
+  try {
+    charts = registerCharts(context, { resolveSource: (d) => createSeriesSource(sessions, d), log: log.channel });
+  } catch (err) {
+    log.error('Charts could not be registered', err);
+  }
+
+  const actions = registerCommandsAndWrites(context, explorer.services);
+  const onnx = registerOnnx(context, explorer);
+  explorer.dragAndDrop.onDrop = onnx.handleDrop;
+  const deps = { explorer, store, sessions, demo, log };
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
+    vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logDoc),
+    vscode.workspace.registerFileSystemProvider(THING_SCHEME, things, { isCaseSensitive: true }),
+    ...registerConnectionCommands(deps),
+    ...registerNodeCommands({ explorer, log, json, things, extensionUri: context.extensionUri }),
+    vscode.commands.registerCommand('iotExplorer.showLogEntry', (entry?: number) =>
+      typeof entry === 'number' ? logDoc.showEntry(entry) : log.show(),
+    ),
+    vscode.commands.registerCommand('iotExplorer.about', () => {
+      const version = (context.extension.packageJSON as { version?: string }).version ?? '';
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('IoT Explorer {0}: IoT-TICKET and Altair IoT Studio in VS Code. {1} connection(s).', version, store.list().length),
+      );
+    }),
+    store.onDidChange(() => statusBar.update()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('iotExplorer.statusBar.enabled')) statusBar.update();
+    }),
+  );
+  for (const problem of store.problems()) log.warn(`Ignored ${problem}`);
+  void secretWarning.check();
+
+  if (process.env.IOT_EXPLORER_DEMO === '1') {
+    // `npm run demo`: start the demo and show it expanded without any click.
+    void tryDemo(deps).catch((err: unknown) => log.error('Starting the demo failed', err));
+  }
+  const activationMs = Date.now() - started;
+  log.info(`Activated in ${activationMs} ms`);
+
+  return {
+    explorer,
+    connections: {
+      store,
+      sessions,
+      health,
+      async add(profile, secrets = {}) {
+        for (const [kind, value] of Object.entries(secrets)) if (value) await store.setSecret(profile.id, kind as SecretKind, value);
+        await store.save(profile);
+        await sessions.invalidate(profile.id);
+      },
+      async remove(id) {
+        await sessions.signOut(id);
+        await store.remove(id);
+        health.forget(id);
+      },
+    },
+    demo,
+    documents: { json, things, log: logDoc },
+    log,
+    statusBar,
+    secretWarning,
+    charts,
+    actions,
+    onnx,
+    activationMs,
+    startDemo: (options) => tryDemo(deps, options),
+    children: (node) => explorer.provider.getChildren(node),
+    goTo: async (connectionId, text) => {
+      const conn = explorer.connection(connectionId);
+      return conn ? goToText(explorer, conn, text) : undefined;
+    },
+    search: (connectionId, text) => {
+      const conn = explorer.connection(connectionId);
+      if (!conn) return Promise.reject(new Error(`unknown connection ${connectionId}`));
+      return searchOf(conn)(conn, text, new AbortController().signal);
+    },
+  };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,408 @@
+/**
+ * One chart: a webview panel and the host side of its protocol. The panel owns the series (sources and
+ * their full-resolution caches), answers the webview's fetch requests with downsampled typed arrays, runs
+ * live mode, and serves the exports. The webview owns the view options and persists them for reloads.
+ */
+import * as vscode from 'vscode';
+import {
+  CHART_VIEW_TYPE, defaultViewOptions, isViewToHost, parseUriList, seriesKey,
+  type ChartViewOptions, type FetchQuery, type HostToView, type LiveOptions, type RenderTimings, type SeriesDescriptor,
+  type SeriesInfo, type ViewCommand, type ViewToHost,
+} from '../shared/chartProtocol';
+import { chartHtml, webviewRoot } from './chartHtml';
+import { minMaxPerColumn, type XY } from './downsample';
+import { LiveSession, type LiveAppend, type LiveStatus } from './liveSession';
+import { appendAfter } from './pageMerge';
+import { errorText, runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
+import type { SeriesSource } from './seriesSource';
+import { parseZone, presetRange, type TimeRange } from './timeRange';
+
+export interface ChartPanelHooks {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  /** Turns dropped descriptors into sources (the explorer's `resolveSource`). */
+  readonly resolve: (descriptors: readonly SeriesDescriptor[]) => Promise<SeriesSource[]>;
+  readonly onRendered: (panel: ChartPanel, timings: RenderTimings) => void;
+  readonly onActive: (panel: ChartPanel) => void;
+  readonly onDisposed: (panel: ChartPanel) => void;
+  readonly runCommand: (panel: ChartPanel, command: ViewCommand) => Promise<void>;
+}
+
+/** What tests and benchmarks read about a panel. */
+export interface ChartPanelSnapshot {
+  readonly id: number;
+  readonly title: string;
+  readonly ready: boolean;
+  readonly series: readonly SeriesInfo[];
+  readonly options: ChartViewOptions;
+  readonly lastQuery?: FetchQuery;
+  readonly lastResult?: { readonly requestId: number; readonly mode: 'raw' | 'stats'; readonly points: number; readonly drawnPoints: number; readonly errors: readonly string[] };
+  readonly lastRender?: RenderTimings;
+  readonly live?: LiveStatus;
+}
+
+interface PendingRequest {
+  resolve(reply: Extract<ViewToHost, { type: 'reply' }>): void;
+  reject(err: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+let nextPanelId = 1;
+
+export class ChartPanel implements vscode.Disposable {
+  readonly id = nextPanelId++;
+  private readonly entries = new Map<string, SeriesEntry>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly pending = new Map<number, PendingRequest>();
+  private readonly renderEmitter = new vscode.EventEmitter<RenderTimings>();
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires after the webview drew a response: the timings of fetch, transfer and drawing. */
+  readonly onDidRender = this.renderEmitter.event;
+  readonly onDidBecomeReady = this.readyEmitter.event;
+  private options: ChartViewOptions;
+  private ready = false;
+  private disposed = false;
+  private inflight: { requestId: number; abort: AbortController } | undefined;
+  private lastQuery: FetchQuery | undefined;
+  private lastResult: ChartPanelSnapshot['lastResult'];
+  private lastRender: RenderTimings | undefined;
+  private live: LiveSession | undefined;
+  private liveOptions: LiveOptions | undefined;
+  /** Live points that arrived while the panel was hidden (hidden webviews get no messages). */
+  private liveBacklog = new Map<string, XY>();
+  private nextRequestId = 1;
+
+  /** Opens a new chart panel beside the active editor. */
+  static create(hooks: ChartPanelHooks, sources: readonly SeriesSource[], options?: ChartViewOptions): ChartPanel {
+    const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, titleOf(sources.map((s) => s.label)), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, ChartPanel.webviewOptions(hooks.extensionUri));
+    return new ChartPanel(panel, hooks, sources, options);
+  }
+
+  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [webviewRoot(extensionUri)],
+      // Live mode keeps its chart while the tab is in the background; the webview holds only drawn points.
+      retainContextWhenHidden: true,
+      enableFindWidget: false,
+    };
+  }
+
+  constructor(readonly panel: vscode.WebviewPanel, private readonly hooks: ChartPanelHooks, sources: readonly SeriesSource[], options?: ChartViewOptions) {
+    this.options = options ?? defaultViewOptions;
+    for (const s of sources) {
+      const info = infoOf(s);
+      this.entries.set(info.id, { info, source: s });
+    }
+    panel.webview.options = ChartPanel.webviewOptions(hooks.extensionUri);
+    panel.title = this.title;
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((msg: unknown) => {
+        if (!isViewToHost(msg)) {
+          hooks.log.warn('chart: ignored a malformed message from the webview');
+          return;
+        }
+        this.handle(msg).catch((err: unknown) => hooks.log.error(`chart: ${errorText(err)}`));
+      }),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.active) hooks.onActive(this);
+        if (webviewPanel.visible) this.flushLiveBacklog();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    panel.webview.html = chartHtml(panel.webview, hooks.extensionUri, this.title);
+  }
+
+  get title(): string {
+    return titleOf([...this.entries.values()].map((e) => e.info.label));
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get seriesEntries(): readonly SeriesEntry[] {
+    return [...this.entries.values()];
+  }
+
+  get viewOptions(): ChartViewOptions {
+    return this.options;
+  }
+
+  snapshot(): ChartPanelSnapshot {
+    return {
+      id: this.id,
+      title: this.title,
+      ready: this.ready,
+      series: this.seriesEntries.map((e) => e.info),
+      options: this.options,
+      lastQuery: this.lastQuery,
+      lastResult: this.lastResult,
+      lastRender: this.lastRender,
+      live: this.live?.status,
+    };
+  }
+
+  /** Adds series (already present ones are skipped); the webview then fetches them. Returns the ones added. */
+  addSources(sources: readonly SeriesSource[]): SeriesInfo[] {
+    const added: SeriesInfo[] = [];
+    for (const s of sources) {
+      const info = infoOf(s);
+      if (this.entries.has(info.id)) continue;
+      this.entries.set(info.id, { info, source: s });
+      added.push(info);
+    }
+    if (added.length > 0) {
+      this.panel.title = this.title;
+      if (this.ready) this.post({ type: 'seriesAdded', series: added });
+    }
+    return added;
+  }
+
+  /** Adds the series of a drop (`iot-series:` lines of `text/uri-list`); returns the ones added. */
+  async addDropped(uris: readonly string[]): Promise<SeriesInfo[]> {
+    const descriptors = uris.flatMap((u) => parseUriList(u));
+    if (descriptors.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Only series from the IoT Explorer tree can be dropped onto a chart.'));
+      return [];
+    }
+    const added = this.addSources(await this.hooks.resolve(descriptors));
+    if (added.length > 0) this.reveal();
+    return added;
+  }
+
+  removeSeries(seriesId: string): void {
+    if (!this.entries.delete(seriesId)) return;
+    this.panel.title = this.title;
+    this.post({ type: 'seriesRemoved', seriesIds: [seriesId] });
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  /** The range exports cover: the last fetched range, else live [start, now], else the preset. */
+  exportRange(now = Date.now()): TimeRange {
+    if (this.live && this.live.status.state !== 'off') return { from: this.live.status.startedAt, to: now };
+    if (this.lastQuery) return { from: this.lastQuery.from, to: this.lastQuery.to };
+    const o = this.options;
+    if (o.preset === 'custom' && o.customFrom !== undefined && o.customTo !== undefined) return { from: o.customFrom, to: o.customTo };
+    return presetRange(o.preset === 'custom' ? '24h' : o.preset, now);
+  }
+
+  /** The chart's zone in minutes east of UTC, as the webview resolved it. */
+  zoneOffsetMin(): number {
+    return this.lastQuery?.zoneOffsetMin ?? parseZone(this.options.zone) ?? 0;
+  }
+
+  /** Asks the webview for something only it has (the PNG of the canvas, the visible range). */
+  requestFromView(what: 'png' | 'visibleRange', timeoutMs = 15_000): Promise<Extract<ViewToHost, { type: 'reply' }>> {
+    if (!this.ready) return Promise.reject(new Error(vscode.l10n.t('The chart is still loading.')));
+    const requestId = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new Error(vscode.l10n.t('The chart did not answer in time.')));
+      }, timeoutMs);
+      this.pending.set(requestId, { resolve, reject, timer });
+      this.post({ type: 'request', requestId, what });
+    });
+  }
+
+  /** Resolves once the webview has completed its handshake. */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sub = this.onDidBecomeReady(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.inflight?.abort.abort();
+    this.live?.stop();
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(new Error('The chart was closed.'));
+    }
+    this.pending.clear();
+    for (const d of this.disposables) d.dispose();
+    this.renderEmitter.dispose();
+    this.readyEmitter.dispose();
+    this.hooks.onDisposed(this);
+    this.panel.dispose();
+  }
+
+  private post(msg: HostToView): void {
+    if (this.disposed) return;
+    this.panel.webview.postMessage(msg).then(undefined, (err: unknown) => this.hooks.log.warn(`chart: message ${msg.type} not delivered: ${errorText(err)}`));
+  }
+
+  private async handle(msg: ViewToHost): Promise<void> {
+    switch (msg.type) {
+      case 'ready':
+        if (msg.state?.options) this.options = { ...defaultViewOptions, ...msg.state.options };
+        this.ready = true;
+        this.post({ type: 'init', title: this.title, series: this.seriesEntries.map((e) => e.info), options: this.options });
+        if (this.live) this.post({ type: 'liveStatus', ...this.live.status });
+        this.readyEmitter.fire();
+        return;
+      case 'fetch':
+        return this.fetch(msg.requestId, msg.query);
+      case 'cancel':
+        if (this.inflight?.requestId === msg.requestId) this.inflight.abort.abort();
+        return;
+      case 'rendered': {
+        const { type: _type, ...timings } = msg;
+        this.lastRender = timings;
+        this.hooks.log.info(`chart ${this.id}: rendered ${timings.points} points (${timings.drawnPoints} drawn, ${timings.series} series) — fetch ${timings.fetchMs} ms, transfer ${timings.transferMs} ms, draw ${timings.drawMs} ms`);
+        this.hooks.onRendered(this, timings);
+        this.renderEmitter.fire(timings);
+        return;
+      }
+      case 'options':
+        this.options = msg.options;
+        return;
+      case 'live':
+        this.options = { ...this.options, live: msg.live };
+        this.applyLive(msg.live);
+        return;
+      case 'removeSeries':
+        this.removeSeries(msg.seriesId);
+        return;
+      case 'drop':
+        await this.addDropped(msg.uris);
+        return;
+      case 'command':
+        return this.hooks.runCommand(this, msg.command);
+      case 'reply': {
+        const p = this.pending.get(msg.requestId);
+        if (!p) return;
+        this.pending.delete(msg.requestId);
+        clearTimeout(p.timer);
+        if (msg.error) p.reject(new Error(msg.error));
+        else p.resolve(msg);
+        return;
+      }
+      case 'log':
+        this.hooks.log[msg.level](`chart ${this.id} webview: ${msg.message}`);
+        return;
+    }
+  }
+
+  private async fetch(requestId: number, query: FetchQuery): Promise<void> {
+    this.inflight?.abort.abort();
+    const abort = new AbortController();
+    this.inflight = { requestId, abort };
+    this.lastQuery = query;
+    const entries = this.seriesEntries;
+    const started = performance.now();
+    let lastProgress = 0;
+    const onProgress = (p: { points: number; pages: number; seriesDone: number; seriesTotal: number }): void => {
+      // At most ~10 progress messages a second.
+      const now = performance.now();
+      if (now - lastProgress < 100 && p.seriesDone < p.seriesTotal) return;
+      lastProgress = now;
+      this.post({ type: 'progress', requestId, ...p });
+    };
+    try {
+      if (query.mode === 'stats') {
+        const r = await runStatsQuery(entries, query, { signal: abort.signal, onProgress });
+        const fetchMs = Math.round(performance.now() - started);
+        this.lastResult = { requestId, mode: 'stats', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
+        this.post({ type: 'stats', requestId, query, dimension: r.dimension, from: r.range.from, to: r.range.to, series: r.series, fetchMs, sentAt: Date.now() });
+      } else {
+        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress });
+        const fetchMs = Math.round(performance.now() - started);
+        this.lastResult = { requestId, mode: 'raw', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
+        this.post({ type: 'data', requestId, query, series: r.series, fetchMs, sentAt: Date.now() });
+      }
+      for (const e of this.lastResult.errors) this.hooks.log.warn(`chart ${this.id}: ${e}`);
+    } catch (err) {
+      const cancelled = abort.signal.aborted;
+      if (!cancelled) this.hooks.log.error(`chart ${this.id}: fetch failed: ${errorText(err)}`);
+      this.post({ type: 'fetchFailed', requestId, cancelled, message: cancelled ? vscode.l10n.t('Cancelled') : errorText(err) });
+    } finally {
+      if (this.inflight?.requestId === requestId) this.inflight = undefined;
+    }
+  }
+
+  private applyLive(live: LiveOptions): void {
+    const prev = this.liveOptions;
+    this.liveOptions = live;
+    if (!live.enabled) {
+      this.live?.stop();
+      this.live = undefined;
+      this.post({ type: 'liveStatus', state: 'off' });
+      return;
+    }
+    const sameSession = this.live && prev && prev.enabled && prev.start === live.start && prev.startTime === live.startTime && prev.intervalMs === live.intervalMs;
+    if (sameSession && this.live) {
+      if (live.paused) this.live.pause();
+      else this.live.resume();
+      return;
+    }
+    this.live?.stop();
+    const startAt = live.start === 'time' && live.startTime !== undefined ? live.startTime : Date.now();
+    const session = new LiveSession(
+      () => this.seriesEntries.map((e) => ({ id: e.info.id, source: e.source })),
+      {
+        append: (now, series) => this.onLiveAppend(now, series),
+        status: (status) => {
+          if (status.state === 'disconnected') this.hooks.log.warn(`chart ${this.id}: live mode disconnected: ${status.message ?? ''}`);
+          this.post({ type: 'liveStatus', ...status });
+        },
+      },
+      { intervalMs: Math.max(250, live.intervalMs), startAt },
+    );
+    this.live = session;
+    session.start();
+    if (live.paused) session.pause();
+  }
+
+  private onLiveAppend(now: number, series: readonly LiveAppend[]): void {
+    const width = this.lastQuery?.widthPx ?? 1000;
+    const capped = series.map((s) => capLive(s, width));
+    if (this.panel.visible) {
+      this.post({ type: 'append', now, series: capped });
+      return;
+    }
+    for (const s of capped) {
+      const prev = this.liveBacklog.get(s.seriesId);
+      this.liveBacklog.set(s.seriesId, capXY(prev ? appendAfter(prev, s) : s, width));
+    }
+  }
+
+  private flushLiveBacklog(): void {
+    if (this.liveBacklog.size === 0 || !this.ready) return;
+    const series = [...this.liveBacklog].map(([seriesId, xy]) => ({ seriesId, timestamps: xy.timestamps, values: xy.values }));
+    this.liveBacklog = new Map();
+    this.post({ type: 'append', now: Date.now(), series });
+  }
+}
+
+/** A back-fill of many points is cut to min/max per pixel column before it crosses to the webview. */
+function capLive(s: LiveAppend, widthPx: number): LiveAppend {
+  const xy = capXY(s, widthPx);
+  return xy === s ? s : { seriesId: s.seriesId, timestamps: xy.timestamps, values: xy.values };
+}
+
+function capXY<T extends XY>(xy: T, widthPx: number): T | XY {
+  const n = xy.timestamps.length;
+  if (n <= widthPx * 4) return xy;
+  return minMaxPerColumn(xy, xy.timestamps[0], xy.timestamps[n - 1], widthPx);
+}
+
+function infoOf(s: SeriesSource): SeriesInfo {
+  return { id: s.id || seriesKey(s.descriptor), label: s.label, unit: s.unit, kind: s.kind, descriptor: s.descriptor, platformStatistics: typeof s.fetchStatistics === 'function' };
+}
+
+function titleOf(labels: readonly string[]): string {
+  if (labels.length === 0) return vscode.l10n.t('Chart');
+  const text = labels.length <= 2 ? labels.join(', ') : `${labels.slice(0, 2).join(', ')} +${labels.length - 2}`;
+  return vscode.l10n.t('Chart: {0}', text);
+}

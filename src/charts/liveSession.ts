@@ -1,0 +1,155 @@
+/**
+ * Live mode on the host: polls every series at an interval for points after the last one seen, starting
+ * "from now" or "from time T"; pause and resume; on failure reports "disconnected since …" and keeps
+ * polling (with a capped back-off) until a poll succeeds again. vscode-free.
+ */
+import type { LiveState } from '../shared/chartProtocol';
+import type { SeriesSource } from './seriesSource';
+import { errorText } from './seriesQuery';
+
+export interface LiveSeries {
+  readonly id: string;
+  readonly source: Pick<SeriesSource, 'fetchRange'>;
+}
+
+export interface LiveAppend {
+  readonly seriesId: string;
+  readonly timestamps: Float64Array;
+  readonly values: Float64Array;
+}
+
+export interface LiveStatus {
+  readonly state: LiveState;
+  /** When the connection was lost (state 'disconnected'). */
+  readonly since?: number;
+  readonly lastPollAt?: number;
+  readonly startedAt: number;
+  readonly message?: string;
+}
+
+export interface LiveSink {
+  append(now: number, series: readonly LiveAppend[]): void;
+  status(status: LiveStatus): void;
+}
+
+export interface LiveSessionOptions {
+  readonly intervalMs: number;
+  /** First timestamp wanted: the start time ("from now" passes the current time). */
+  readonly startAt: number;
+  readonly now?: () => number;
+  /** Upper bound of the back-off while disconnected (default max(interval, 30 s)). */
+  readonly maxBackoffMs?: number;
+}
+
+export class LiveSession {
+  private readonly cursors = new Map<string, number>();
+  private readonly now: () => number;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private polling: Promise<void> | undefined;
+  private abort: AbortController | undefined;
+  private failures = 0;
+  private current: LiveStatus;
+  private stopped = false;
+
+  constructor(
+    private readonly series: () => readonly LiveSeries[],
+    private readonly sink: LiveSink,
+    private readonly options: LiveSessionOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.current = { state: 'off', startedAt: options.startAt };
+  }
+
+  get status(): LiveStatus {
+    return this.current;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.setStatus({ state: 'connected', startedAt: this.options.startAt });
+    this.schedule(0);
+  }
+
+  pause(): void {
+    this.clearTimer();
+    this.abort?.abort();
+    this.setStatus({ ...this.current, state: 'paused', since: undefined, message: undefined });
+  }
+
+  /** Continues from where it stopped: the points of the pause are fetched by the next poll. */
+  resume(): void {
+    if (this.stopped) return;
+    this.setStatus({ ...this.current, state: 'connected' });
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clearTimer();
+    this.abort?.abort();
+    this.setStatus({ state: 'off', startedAt: this.options.startAt });
+  }
+
+  /** One poll right now (tests and the first back-fill); resolves when it finished. */
+  async pollNow(): Promise<void> {
+    if (this.polling) return this.polling;
+    this.polling = this.poll().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async poll(): Promise<void> {
+    const ac = new AbortController();
+    this.abort = ac;
+    const to = this.now();
+    try {
+      const appended: LiveAppend[] = [];
+      // Every series is polled; one failing series marks the whole session disconnected.
+      await Promise.all(this.series().map(async ({ id, source }) => {
+        const from = this.cursors.get(id) ?? this.options.startAt;
+        if (from > to) return;
+        const data = await source.fetchRange({ from, to, signal: ac.signal });
+        const t = data.timestamps;
+        let a = 0;
+        while (a < t.length && t[a] < from) a++;
+        if (a >= t.length) return;
+        this.cursors.set(id, Math.floor(t[t.length - 1]) + 1);
+        appended.push({ seriesId: id, timestamps: t.slice(a), values: data.values.slice(a) });
+      }));
+      if (ac.signal.aborted) return;
+      this.failures = 0;
+      if (appended.length > 0) this.sink.append(to, appended);
+      this.setStatus({ state: 'connected', startedAt: this.options.startAt, lastPollAt: to });
+    } catch (err) {
+      if (ac.signal.aborted) return;
+      this.failures++;
+      const since = this.current.state === 'disconnected' ? this.current.since : to;
+      this.setStatus({ state: 'disconnected', since, startedAt: this.options.startAt, lastPollAt: this.current.lastPollAt, message: errorText(err) });
+    }
+  }
+
+  private schedule(delayMs: number): void {
+    this.clearTimer();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.pollNow().then(() => {
+        if (this.current.state !== 'connected' && this.current.state !== 'disconnected') return;
+        const backoffCap = this.options.maxBackoffMs ?? Math.max(this.options.intervalMs, 30_000);
+        const delay = this.failures === 0 ? this.options.intervalMs : Math.min(backoffCap, this.options.intervalMs * 2 ** Math.min(this.failures - 1, 10));
+        this.schedule(delay);
+      });
+    }, delayMs);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private setStatus(status: LiveStatus): void {
+    if (this.stopped && status.state !== 'off') return;
+    this.current = status;
+    this.sink.status(status);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Wires charts into the extension: the chart commands, the webview serializer, and the manager the
+ * explorer uses ("Open chart", "Add to chart", drops). Called once from `activate`.
+ */
+import * as vscode from 'vscode';
+import { CHART_VIEW_TYPE, type SeriesDescriptor } from '../shared/chartProtocol';
+import { ChartManager, type ResolveSource } from './chartManager';
+import type { ChartPanel } from './chartPanel';
+import { ChartSerializer } from './chartSerializer';
+import { ChartExporter } from './exporter';
+import { descriptorOf, isSeriesSource, type SeriesSource } from './seriesSource';
+
+export { CHART_VIEW_TYPE, SERIES_URI_SCHEME, TREE_MIME, parseSeriesUri, seriesKey, seriesUri } from '../shared/chartProtocol';
+export type { SeriesDescriptor } from '../shared/chartProtocol';
+
+export interface ChartDeps {
+  /** Rebuilds a source from its descriptor (also after a reload); undefined when the connection is gone. */
+  readonly resolveSource: ResolveSource;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export interface ChartsApi {
+  readonly manager: ChartManager;
+  readonly exporter: ChartExporter;
+  /** Opens one chart with every series among `items` (sources, descriptors or tree nodes). */
+  open(items: readonly unknown[]): Promise<ChartPanel | undefined>;
+  /** Adds the series among `items` to the last active chart (a new one when none is open). */
+  add(items: readonly unknown[]): Promise<ChartPanel | undefined>;
+}
+
+export const CHART_COMMANDS = {
+  open: 'iotExplorer.chart.open',
+  addSeries: 'iotExplorer.chart.addSeries',
+  exportCsv: 'iotExplorer.chart.exportCsv',
+  exportJson: 'iotExplorer.chart.exportJson',
+  copyVisibleCsv: 'iotExplorer.chart.copyVisibleCsv',
+  exportPng: 'iotExplorer.chart.exportPng',
+} as const;
+
+export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps): ChartsApi {
+  const exporter = new ChartExporter(deps.log);
+  const manager = new ChartManager({
+    extensionUri: context.extensionUri,
+    log: deps.log,
+    resolveSource: deps.resolveSource,
+    runCommand: (panel, command) => exporter.run(panel, command),
+  });
+
+  /** Tree commands get (clicked node, selected nodes); palette and API callers pass arrays or single items. */
+  const itemsOf = (first: unknown, all: unknown): unknown[] => {
+    if (Array.isArray(all) && all.length > 0) return all;
+    if (Array.isArray(first)) return first;
+    return first === undefined ? [] : [first];
+  };
+  const sourcesOf = async (items: readonly unknown[]): Promise<SeriesSource[]> => {
+    const direct = items.filter(isSeriesSource);
+    const descriptors = items.filter((x) => !isSeriesSource(x)).map(descriptorOf).filter((d): d is SeriesDescriptor => d !== undefined);
+    const sources = [...direct, ...(await manager.resolve(descriptors))];
+    if (sources.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Select one or more series to chart: IoT-TICKET TelemetryData or Calculated attributes, v1 datanodes or numeric Altair properties.'));
+    }
+    return sources;
+  };
+  const api: ChartsApi = {
+    manager,
+    exporter,
+    async open(items) {
+      const sources = await sourcesOf(items);
+      return sources.length > 0 ? manager.open(sources) : undefined;
+    },
+    async add(items) {
+      const sources = await sourcesOf(items);
+      return sources.length > 0 ? manager.addToChart(sources) : undefined;
+    },
+  };
+  const onPanel = (run: (panel: ChartPanel) => Promise<void>) => async (): Promise<void> => {
+    const panel = manager.activePanel;
+    if (!panel) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a chart first.'));
+      return;
+    }
+    await run(panel);
+  };
+
+  context.subscriptions.push(
+    manager,
+    vscode.commands.registerCommand(CHART_COMMANDS.open, (node?: unknown, nodes?: unknown) => api.open(itemsOf(node, nodes))),
+    vscode.commands.registerCommand(CHART_COMMANDS.addSeries, (node?: unknown, nodes?: unknown) => api.add(itemsOf(node, nodes))),
+    vscode.commands.registerCommand(CHART_COMMANDS.exportCsv, onPanel((p) => exporter.exportWithDialog(p, 'csv'))),
+    vscode.commands.registerCommand(CHART_COMMANDS.exportJson, onPanel((p) => exporter.exportWithDialog(p, 'json'))),
+    vscode.commands.registerCommand(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
+    vscode.commands.registerCommand(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
+    vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, new ChartSerializer(manager, deps.log)),
+  );
+  return api;
+}

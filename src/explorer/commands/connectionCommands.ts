@@ -1,0 +1,192 @@
+/** Commands on connections: add, edit, remove, test, sign out, set credential, move secrets, try the demo. */
+import * as vscode from 'vscode';
+import type { ConnectionStore } from '../../connections/connectionStore';
+import { askSecret, connectionWizard } from '../../connections/connectionWizard';
+import { primarySecret, type ConnectionProfile } from '../../connections/profile';
+import { moveSecretsToStorage } from '../../connections/secretWarning';
+import type { SessionManager } from '../../connections/sessionManager';
+import { demoProfiles, type DemoInfo, type DemoService } from '../../demo/demoService';
+import { describeError, type ExplorerLog } from '../../log';
+import type { Explorer } from '../explorer';
+import { ConnectionNode } from '../nodes/connectionNode';
+import type { TreeNode } from '../treeNode';
+
+export interface ConnectionCommandDeps {
+  readonly explorer: Explorer;
+  readonly store: ConnectionStore;
+  readonly sessions: SessionManager;
+  readonly demo: DemoService;
+  readonly log: ExplorerLog;
+}
+
+/** The connection a command targets: the node's, else a quick pick (palette use). */
+export async function pickConnection(
+  store: ConnectionStore,
+  node: unknown,
+  placeholder: string,
+  filter: (p: ConnectionProfile) => boolean = () => true,
+): Promise<ConnectionProfile | undefined> {
+  if (node instanceof ConnectionNode) return node.profile;
+  const id = (node as TreeNode | undefined)?.connectionId;
+  if (id) return store.get(id);
+  const profiles = store.list().filter(filter);
+  if (profiles.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No connection yet. Add one, or try the demo.'));
+    return undefined;
+  }
+  if (profiles.length === 1) return profiles[0];
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((p) => ({ label: p.label, description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio', profile: p })),
+    { placeHolder: placeholder },
+  );
+  return picked?.profile;
+}
+
+/** Adds (or keeps) the two demo connections, starts the emulator and expands them in the tree. */
+export async function tryDemo(deps: ConnectionCommandDeps, options: { reveal?: boolean } = {}): Promise<DemoInfo> {
+  const info = await vscode.window.withProgress(
+    { location: { viewId: 'iotExplorer.connections' }, title: vscode.l10n.t('Starting the demo emulator…') },
+    () => deps.demo.start(),
+  );
+  for (const profile of demoProfiles()) if (!deps.store.get(profile.id)) await deps.store.save(profile);
+  if (options.reveal !== false) {
+    for (const profile of demoProfiles()) {
+      const node = deps.explorer.connection(profile.id);
+      if (!node) continue;
+      node.expandOnce = true;
+      try {
+        await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
+      } catch (err) {
+        deps.log.warn(`Could not reveal ${profile.label}: ${describeError(err)}`);
+      }
+    }
+  }
+  return info;
+}
+
+export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.Disposable[] {
+  const { explorer, store, sessions, log } = deps;
+  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await run(...args);
+      } catch (err) {
+        const entry = log.error(`${id} failed`, err);
+        void vscode.window.showErrorMessage(describeError(err), vscode.l10n.t('Show Log')).then((c) => {
+          if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
+        });
+        return undefined;
+      }
+    });
+
+  const testAndReport = async (profile: ConnectionProfile): Promise<boolean> => {
+    try {
+      const reached = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing "{0}"…', profile.label), cancellable: true },
+        (_p, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return sessions.test(profile.id, abort.signal);
+        },
+      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works: {1}.', profile.label, reached.join('; ')));
+      return true;
+    } catch (err) {
+      const entry = log.error(`Testing "${profile.label}" failed`, err);
+      const choice = await vscode.window.showErrorMessage(
+        vscode.l10n.t('"{0}" failed: {1}', profile.label, describeError(err)),
+        vscode.l10n.t('Edit Connection'),
+        vscode.l10n.t('Show Log'),
+      );
+      if (choice === vscode.l10n.t('Edit Connection')) await vscode.commands.executeCommand('iotExplorer.editConnection', explorer.connection(profile.id));
+      if (choice === vscode.l10n.t('Show Log')) await vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
+      return false;
+    }
+  };
+
+  return [
+    register('iotExplorer.addConnection', async () => {
+      const result = await connectionWizard(store.list().map((p) => p.id));
+      if (!result) return;
+      if (result.secret) await store.setSecret(result.profile.id, primarySecret(result.profile.platform), result.secret);
+      await store.save(result.profile);
+      log.info(`Added connection "${result.profile.label}" (${result.profile.platform})`);
+      await testAndReport(result.profile);
+    }),
+    register('iotExplorer.editConnection', async (node?: unknown) => {
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to edit'), (p) => !p.demo);
+      if (!profile) return;
+      if (profile.demo) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The demo connections are set up by the emulator and cannot be edited.'));
+        return;
+      }
+      const result = await connectionWizard(store.list().map((p) => p.id), profile);
+      if (!result) return;
+      if (result.secret) await store.setSecret(profile.id, primarySecret(profile.platform), result.secret);
+      await store.save(result.profile);
+      await sessions.invalidate(profile.id);
+      await testAndReport(result.profile);
+    }),
+    register('iotExplorer.removeConnection', async (node?: unknown) => {
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to remove'));
+      if (!profile) return;
+      const remove = vscode.l10n.t('Remove');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Remove the connection "{0}" and forget its stored secrets?', profile.label),
+        { modal: true },
+        remove,
+      );
+      if (answer !== remove) return;
+      await sessions.signOut(profile.id);
+      await store.remove(profile.id);
+      await explorer.favourites.removeConnection(profile.id);
+      await explorer.filters.set(profile.id, undefined);
+      sessions.health.forget(profile.id);
+      log.info(`Removed connection "${profile.label}"`);
+    }),
+    register('iotExplorer.testConnection', async (node?: unknown) => {
+      if (node === undefined && store.list().length > 1) {
+        // From the status bar: test every connection, one summary.
+        const results = await Promise.allSettled(store.list().map((p) => sessions.test(p.id)));
+        const failed = results.map((r, i) => ({ r, p: store.list()[i] })).filter((x) => x.r.status === 'rejected');
+        if (failed.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('All {0} connections work.', results.length));
+        else void vscode.window.showWarningMessage(vscode.l10n.t('Failing: {0}. Details are in the log.', failed.map((f) => f.p.label).join(', ')));
+        for (const f of failed) log.error(`Testing "${f.p.label}" failed`, (f.r as PromiseRejectedResult).reason);
+        return;
+      }
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to test'));
+      if (profile) return testAndReport(profile);
+    }),
+    register('iotExplorer.signOut', async (node?: unknown) => {
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to sign out of'), (p) => p.platform === 'altair');
+      if (!profile) return;
+      await sessions.signOut(profile.id);
+      const conn = explorer.connection(profile.id);
+      if (conn) explorer.refresh(conn);
+      log.info(`Signed out of "${profile.label}" (token revoked)`);
+      if (profile.demo) return;
+      const forget = vscode.l10n.t('Also Forget the Client Secret');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Signed out of "{0}": the access token was revoked.', profile.label), forget);
+      if (choice === forget) await store.deleteSecret(profile.id, 'clientSecret');
+    }),
+    register('iotExplorer.setCredential', async (node?: unknown) => {
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection whose credential to set'), (p) => !p.demo);
+      if (!profile) return;
+      const secret = await askSecret(profile);
+      if (!secret) return;
+      await store.setSecret(profile.id, primarySecret(profile.platform), secret);
+      await sessions.invalidate(profile.id);
+      sessions.health.forget(profile.id);
+      const conn = explorer.connection(profile.id);
+      if (conn) explorer.refresh(conn);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Stored the credential of "{0}" in secure storage.', profile.label));
+    }),
+    register('iotExplorer.moveSecretsFromSettings', async () => {
+      const n = await moveSecretsToStorage(store);
+      void vscode.window.showInformationMessage(
+        n ? vscode.l10n.t('Moved {0} value(s) from settings to secure storage.', n) : vscode.l10n.t('No secrets found in settings.'),
+      );
+    }),
+    register('iotExplorer.tryDemo', () => tryDemo(deps)),
+  ];
+}

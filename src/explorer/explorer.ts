@@ -1,0 +1,163 @@
+/**
+ * The Connections view: tree provider, tree view (multi-select, drag source), refresh manager and the
+ * services nodes use. Commands and tests go through this object.
+ */
+import * as vscode from 'vscode';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { SessionManager } from '../connections/sessionManager';
+import type { ExplorerLog } from '../log';
+import { SeriesDragController } from './dragAndDrop';
+import { ExplorerProvider } from './explorerProvider';
+import { FavouritesStore } from './favourites';
+import { FilterStore } from './filter';
+import type { ConnectionNode } from './nodes/connectionNode';
+import { RefreshManager } from './refreshManager';
+import type { ExplorerServices } from './services';
+import { TreeItemStateStore } from './treeItemState';
+import type { TreeNode } from './treeNode';
+
+export const VIEW_ID = 'iotExplorer.connections';
+
+export class Explorer implements vscode.Disposable {
+  readonly provider: ExplorerProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  readonly dragAndDrop = new SeriesDragController();
+  readonly refreshManager: RefreshManager;
+  readonly state = new TreeItemStateStore();
+  readonly favourites: FavouritesStore;
+  readonly filters: FilterStore;
+  readonly services: ExplorerServices;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly activeEvents = new Map<string, number>();
+
+  constructor(
+    context: vscode.ExtensionContext,
+    readonly store: ConnectionStore,
+    readonly sessions: SessionManager,
+    readonly log: ExplorerLog,
+  ) {
+    this.favourites = new FavouritesStore(context.globalState);
+    this.filters = new FilterStore(context.globalState);
+    this.provider = new ExplorerProvider(this.favourites, this.filters);
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('iotExplorer');
+    this.treeView = vscode.window.createTreeView(VIEW_ID, {
+      treeDataProvider: this.provider,
+      showCollapseAll: true,
+      canSelectMany: true,
+      dragAndDropController: this.dragAndDrop,
+    });
+    this.refreshManager = new RefreshManager(
+      {
+        fire: (nodes) => this.provider.fire(nodes),
+        resetRoots: () => this.provider.resetRoots(),
+        visible: () => this.treeView.visible,
+      },
+      () => config().get<number>('refresh.debounceMs', 250),
+      () => config().get<number>('refresh.autoRefreshSeconds', 0),
+    );
+    this.services = {
+      log,
+      state: this.state,
+      store,
+      sessions,
+      pageSize: (connectionId) => {
+        const own = connectionId ? store.get(connectionId)?.pageSize : undefined;
+        return Math.max(1, Math.min(1000, own ?? config().get<number>('pageSize', 100)));
+      },
+      refresh: (node) => this.refreshManager.request(node),
+      repaint: (node) => this.refreshManager.repaint(node),
+      trackLive: (node) => this.refreshManager.trackLive(node),
+      reportActiveEvents: (connectionId, count) => {
+        this.activeEvents.set(connectionId, count);
+        this.updateBadge();
+      },
+    };
+    this.provider.attach(this.services);
+    this.disposables.push(
+      this.treeView,
+      this.provider,
+      this.refreshManager,
+      this.state,
+      this.favourites,
+      this.filters,
+      this.treeView.onDidChangeVisibility(() => this.refreshManager.visibilityChanged()),
+      this.state.onDidChange((node) => this.provider.fire([node])),
+      store.onDidChange(() => {
+        // Roots follow the profiles; connections whose profile did not change keep what they loaded.
+        this.refreshManager.request(undefined, false);
+        this.updateDescription();
+        this.updateBadge();
+      }),
+      sessions.health.onDidChange((id) => {
+        const node = this.provider.connectionNode(id);
+        if (node) this.provider.fire([node]);
+      }),
+      this.favourites.onDidChange(() => {
+        this.provider.favouritesRoot()?.reset();
+        this.refreshManager.request(undefined, false);
+      }),
+      this.filters.onDidChange((id) => {
+        const node = this.provider.connectionNode(id);
+        if (node) this.refreshManager.request(node);
+        this.updateDescription();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('iotExplorer.refresh.autoRefreshSeconds')) this.refreshManager.settingsChanged();
+        if (e.affectsConfiguration('iotExplorer.pageSize')) this.refreshManager.request();
+      }),
+    );
+    this.updateDescription();
+  }
+
+  /** Shows the active filters in the view's description. */
+  updateDescription(): void {
+    this.treeView.description = this.filters.describe((id) => this.store.get(id)?.label);
+  }
+
+  /** The view's badge: active events over every connection that reported them. */
+  private updateBadge(): void {
+    for (const id of [...this.activeEvents.keys()]) if (!this.store.get(id)) this.activeEvents.delete(id);
+    const total = [...this.activeEvents.values()].reduce((a, b) => a + b, 0);
+    const badge = total > 0 ? { value: total, tooltip: vscode.l10n.t('{0} active events', total) } : undefined;
+    this.treeView.badge = badge;
+  }
+
+  connection(id: string): ConnectionNode | undefined {
+    return this.provider.connectionNode(id);
+  }
+
+  /** Refresh of a node (or everything), debounced and only while visible. */
+  refresh(node?: TreeNode): void {
+    this.refreshManager.request(node);
+  }
+
+  /** Reveals a node, expanding it when asked (the parents are expanded by VS Code). */
+  async reveal(node: TreeNode, options: { expand?: boolean | number; select?: boolean; focus?: boolean } = {}): Promise<void> {
+    if (!this.treeView.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
+    await this.treeView.reveal(node, { expand: options.expand ?? false, select: options.select ?? true, focus: options.focus ?? false });
+  }
+
+  /** A node already loaded in the tree, found by id (for state repaints). */
+  findLoaded(id: string): TreeNode | undefined {
+    const walk = (nodes: readonly TreeNode[]): TreeNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === id) return n;
+        if (id.startsWith(`${n.id}/`) && n.loader) {
+          const found = walk(n.loader.loaded());
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return walk(this.provider.roots());
+  }
+
+  /** The selected nodes (for commands run from the palette or a keybinding). */
+  get selection(): readonly TreeNode[] {
+    return this.treeView.selection;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The VS Code adapter of the Connections tree: roots (pinned favourites, then one node per
+ * connection), tree items with their temporary state, `getParent` for `reveal`, and the change event.
+ */
+import * as vscode from 'vscode';
+import type { ConnectionProfile } from '../connections/profile';
+import { ConnectionNode } from './nodes/connectionNode';
+import { FavouritesNode } from './nodes/favouritesNode';
+import type { ExplorerServices } from './services';
+import type { FavouritesStore } from './favourites';
+import type { FilterStore } from './filter';
+import type { TreeNode } from './treeNode';
+
+export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private connectionNodes = new Map<string, ConnectionNode>();
+  private favouritesNode: FavouritesNode | undefined;
+  private services!: ExplorerServices;
+
+  constructor(
+    private readonly favourites: FavouritesStore,
+    private readonly filters: FilterStore,
+  ) {}
+
+  /** Set once the services exist (they refer back to this provider for refreshes). */
+  attach(services: ExplorerServices): void {
+    this.services = services;
+  }
+
+  fire(nodes: readonly TreeNode[] | undefined): void {
+    if (!nodes) this.changed.fire(undefined);
+    else for (const n of nodes) this.changed.fire(n);
+  }
+
+  /** Drops everything loaded below the roots (cancelling loads in flight); the root nodes stay. */
+  resetRoots(): void {
+    for (const node of this.connectionNodes.values()) node.reset();
+    this.favouritesNode?.reset();
+  }
+
+  roots(): TreeNode[] {
+    const out: TreeNode[] = [];
+    if (this.favourites.list().length > 0) {
+      this.favouritesNode ??= new FavouritesNode(this.services, this.favourites);
+      out.push(this.favouritesNode);
+    } else {
+      this.favouritesNode = undefined;
+    }
+    const profiles = this.services.store.list();
+    const next = new Map<string, ConnectionNode>();
+    for (const profile of profiles) {
+      const existing = this.connectionNodes.get(profile.id);
+      next.set(profile.id, existing && sameProfile(existing.profile, profile) ? existing : new ConnectionNode(this.services, profile, this.filters));
+    }
+    this.connectionNodes = next;
+    out.push(...next.values());
+    return out;
+  }
+
+  connectionNode(id: string): ConnectionNode | undefined {
+    if (this.connectionNodes.size === 0) this.roots();
+    return this.connectionNodes.get(id);
+  }
+
+  favouritesRoot(): FavouritesNode | undefined {
+    if (!this.favouritesNode) this.roots();
+    return this.favouritesNode;
+  }
+
+  async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (!element) return this.roots();
+    return element.children();
+  }
+
+  getTreeItem(element: TreeNode): vscode.TreeItem {
+    const item = element.treeItem();
+    item.id = element.id;
+    item.contextValue ??= element.contextValue;
+    if (element.expandable && item.collapsibleState === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    return this.services.state.apply(element.id, item);
+  }
+
+  getParent(element: TreeNode): TreeNode | undefined {
+    // Pinned nodes hang on an invisible holder that carries their connection; the tree parent is above it.
+    let parent = element.parent;
+    while (parent && parent.contextValue === 'iot.favouriteHolder') parent = parent.parent;
+    return parent;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+function sameProfile(a: ConnectionProfile, b: ConnectionProfile): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,91 @@
+/**
+ * A connection root. Its children come from the platform's node module; when the user set a filter
+ * on it, a "Matches" node with the search results comes first.
+ */
+import * as vscode from 'vscode';
+import type { ConnectionProfile } from '../../connections/profile';
+import { healthIcon, stateLabel } from '../../connections/health';
+import { ChildLoader, singlePage } from '../childLoader';
+import type { FilterStore } from '../filter';
+import type { ExplorerServices } from '../services';
+import { TreeNode, idPart } from '../treeNode';
+import { altairConnectionChildren, altairSearch } from './altair/altairRoots';
+import { iotTicketConnectionChildren, iotTicketSearch } from './iotticket/iotticketRoots';
+import { MatchesNode } from './matchesNode';
+
+export class ConnectionNode extends TreeNode {
+  readonly label: string;
+  /** Expanded on the next render (demo start-up reveals it open). */
+  expandOnce = false;
+
+  constructor(
+    services: ExplorerServices,
+    readonly profile: ConnectionProfile,
+    private readonly filters: FilterStore,
+  ) {
+    super(undefined, idPart('conn', profile.id), services);
+    this.label = profile.label;
+    this.loader = new ChildLoader(
+      this,
+      singlePage(async (signal) => {
+        const filter = this.filter;
+        const base =
+          profile.platform === 'iotticket' ? await iotTicketConnectionChildren(this, signal) : await altairConnectionChildren(this, signal);
+        return filter ? [new MatchesNode(this, filter, profile.platform === 'iotticket' ? iotTicketSearch : altairSearch), ...base] : base;
+      }),
+      { emptyLabel: vscode.l10n.t('Nothing to show') },
+    );
+  }
+
+  override get connectionId(): string {
+    return this.profile.id;
+  }
+
+  get filter(): string | undefined {
+    return this.filters.get(this.profile.id);
+  }
+
+  get contextValue(): string {
+    const p = this.profile;
+    return `iot.connection.${p.platform}${p.demo ? '.demo' : ''}${p.production ? '.production' : ''}${this.filter ? '.filtered' : ''}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const p = this.profile;
+    const state = this.expandOnce ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    this.expandOnce = false;
+    const item = new vscode.TreeItem(this.label, state);
+    const health = this.services.sessions.health.get(p.id);
+    const parts = [p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio'];
+    if (p.demo) parts.push(vscode.l10n.t('demo'));
+    if (p.production) parts.push(vscode.l10n.t('production'));
+    if (this.filter) parts.push(vscode.l10n.t('filter: "{0}"', this.filter));
+    if (health.state === 'failing' || health.state === 'signedOut' || health.state === 'noCredential') parts.push(stateLabel(health.state));
+    item.description = parts.join(' · ');
+    item.iconPath =
+      health.state === 'failing'
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : new vscode.ThemeIcon(p.platform === 'iotticket' ? 'server-environment' : 'cloud', p.production ? new vscode.ThemeColor('charts.red') : undefined);
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${escape(this.label)}** — ${parts[0]}\n\n`);
+    const urls =
+      p.platform === 'iotticket'
+        ? [p.coreBaseUrl && `asset API: ${p.coreBaseUrl}`, p.v1BaseUrl && `REST API v1: ${p.v1BaseUrl}`, p.username && `user: ${p.username}`]
+        : [`host: ${p.host ?? 'https://api.swx.altairone.com'}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`];
+    for (const line of urls.filter(Boolean)) tip.appendText(`${line as string}\n\n`);
+    if (p.demo) tip.appendText(vscode.l10n.t('Built-in emulator on a loopback port (no account).') + '\n\n');
+    tip.appendMarkdown(`$(${healthIcon(health.state)}) `);
+    tip.appendText(stateLabel(health.state) + (health.message ? ` — ${health.message}` : ''));
+    tip.supportThemeIcons = true;
+    item.tooltip = tip;
+    return item;
+  }
+
+  override async json(): Promise<unknown> {
+    return { ...this.profile, health: this.services.sessions.health.get(this.profile.id) };
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,21 @@
+/** Short, single-line renderings of platform values for tree descriptions. */
+
+export function formatValue(value: unknown, max = 60): string {
+  let text: string;
+  if (value === null) text = 'null';
+  else if (typeof value === 'number') text = Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
+  else if (typeof value === 'string') text = value;
+  else if (typeof value === 'boolean') text = value ? 'true' : 'false';
+  else text = JSON.stringify(value) ?? String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** "12 min ago", "3 h ago", or the ISO date for older times. */
+export function formatAge(epochMs: number, now = Date.now()): string {
+  const s = Math.round((now - epochMs) / 1000);
+  if (s < 0) return new Date(epochMs).toISOString();
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ');
+}

@@ -1,0 +1,86 @@
+/**
+ * IoT-TICKET below a connection: the user's organization(s) from the asset API and the REST API v1.
+ * Search ("Go to…", filters) runs over the index of names paths; locating an asset walks its chain of
+ * parents down the tree, inserting an asset into a level whose page with it is not loaded yet.
+ */
+import * as vscode from 'vscode';
+import { PlatformError } from '../../../platforms/http';
+import type { Asset } from '../../../platforms/iotticket/types';
+import { matchesFilter, rank, type PlatformSearch, type SearchHit } from '../../search';
+import type { TreeNode } from '../../treeNode';
+import type { ConnectionNode } from '../connectionNode';
+import { AssetNode } from './assetNodes';
+import { assetIndex, type AssetIndex } from './assetIndex';
+import { CoreAccess } from './coreAccess';
+import { OrganizationNode } from './organizationNodes';
+import { V1RootNode } from './v1Nodes';
+
+export async function iotTicketConnectionChildren(connection: ConnectionNode, signal: AbortSignal): Promise<TreeNode[]> {
+  const session = await connection.services.sessions.iotticket(connection.profile.id);
+  const out: TreeNode[] = [];
+  if (session.core) {
+    const orgs = await new CoreAccess(session.core).organizations(signal);
+    // The asset tree belongs to the user's organization (the top-level one); sub-organizations show their details.
+    const roots = orgs.filter((o) => o.parentId === null || o.parentId === undefined);
+    for (const org of roots.length ? roots : orgs.slice(0, 1)) out.push(new OrganizationNode(connection, org));
+  }
+  if (session.v1) out.push(new V1RootNode(connection));
+  if (out.length === 0) throw new PlatformError(vscode.l10n.t('"{0}" has neither an asset API nor a REST API v1 base URL', connection.label), 'validation');
+  return out;
+}
+
+/** The organization node that holds the asset tree. */
+export async function organizationOf(connection: ConnectionNode): Promise<OrganizationNode> {
+  const org = (await connection.children()).find((n): n is OrganizationNode => n instanceof OrganizationNode);
+  if (!org) throw new PlatformError(vscode.l10n.t('"{0}" has no asset tree (no asset API base URL)', connection.label), 'validation');
+  return org;
+}
+
+/**
+ * The node of an asset inside the connection's tree: each level on the way is loaded (first page) and
+ * the asset is inserted when its page is not loaded yet, so `reveal` works at any depth and position.
+ */
+export async function locateAsset(connection: ConnectionNode, chain: readonly Pick<Asset, 'id' | 'name' | 'parentId'>[]): Promise<AssetNode> {
+  const org = await organizationOf(connection);
+  await org.children();
+  let level: TreeNode = org.assets;
+  let node: AssetNode | undefined;
+  const names: string[] = [];
+  for (const asset of chain) {
+    names.push(asset.name);
+    await level.children();
+    const loaded = level.loader!.loaded().find((n): n is AssetNode => n instanceof AssetNode && n.assetId === asset.id);
+    node = loaded ?? (level.loader!.insert(new AssetNode(level, asset as Asset, [...names])) as AssetNode);
+    level = node;
+  }
+  if (!node) throw new PlatformError('empty asset chain', 'validation');
+  return node;
+}
+
+function assetHit(index: AssetIndex, id: string): SearchHit {
+  const asset = index.get(id)!;
+  const path = index.namesPath(id);
+  return {
+    key: id,
+    label: asset.name,
+    description: path.slice(0, -1).join(' / ') || vscode.l10n.t('(root)'),
+    icon: 'symbol-class',
+    node: (parent) => new AssetNode(parent, { id: asset.id, name: asset.name, parentId: asset.parentId, namesPath: path }, path),
+    locate: (connection) => locateAsset(connection, index.chain(id)),
+  };
+}
+
+export const iotTicketSearch: PlatformSearch = async (connection, text, signal) => {
+  const session = await connection.services.sessions.iotticket(connection.profile.id);
+  if (!session.core) return { hits: [] };
+  const index = await assetIndex(session, connection.services.log, signal);
+  const t = text.trim();
+  const hits: SearchHit[] = [];
+  for (const a of index.assets) {
+    // Words match the name, or the whole names path ("line 2 pump" finds Pump 7 under Line 2).
+    if (a.id === t || matchesFilter(a.name, t) || (t.includes(' ') && matchesFilter(index.pathText(a.id), t))) hits.push(assetHit(index, a.id));
+  }
+  return { hits: rank(hits, t), searched: index.assets.length };
+};
+
+export { OrganizationNode, V1RootNode };

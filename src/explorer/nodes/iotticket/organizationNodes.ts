@@ -1,0 +1,417 @@
+/**
+ * An IoT-TICKET organization: its asset tree, templates, devices, active events (with a count),
+ * analytics (ML models, ML services, ONNX models, against the organization's limit) and credentials.
+ */
+import * as vscode from 'vscode';
+import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
+import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
+import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
+import { TreeNode, idPart, type NodeDescriptor } from '../../treeNode';
+import { FolderNode } from '../folderNode';
+import { InfoNode } from '../placeholderNodes';
+import { AssetNode, CoreNode, attributeIcon } from './assetNodes';
+import { CoreAccess, coreOf } from './coreAccess';
+
+type AnalyticsKind = 'MLModel' | 'MLService' | 'OnnxModel';
+
+export class OrganizationNode extends CoreNode {
+  readonly contextValue = 'iot.organization';
+  readonly label: string;
+  readonly assets: FolderNode<number>;
+  readonly activeEvents: ActiveEventsNode;
+  details: OrganizationDetails | undefined;
+
+  constructor(
+    parent: TreeNode,
+    readonly organization: Organization,
+  ) {
+    super(parent, idPart('org', organization.id));
+    this.label = organization.name;
+    this.assets = new FolderNode<number>(
+      this,
+      'assets',
+      vscode.l10n.t('Assets'),
+      offsetPages(async (offset, limit, signal) => {
+        const access = await this.access();
+        const level = await access.level(null, offset, limit, signal);
+        return { nodes: level.children.map((a) => new AssetNode(this.assets, a, [a.name])), total: level.fullSize };
+      }, 1000),
+      { icon: 'list-tree', contextValue: 'iot.assets', emptyLabel: vscode.l10n.t('No assets'), expanded: false },
+    );
+    const templates: FolderNode<number> = new FolderNode<number>(
+      this,
+      'templates',
+      vscode.l10n.t('Templates'),
+      offsetPages(async (offset, limit, signal) => {
+        const access = await this.access();
+        const page = await access.templates(offset, limit, signal);
+        return { nodes: page.items.map((t) => new TemplateNode(templates, t)), total: page.total };
+      }),
+      { icon: 'symbol-interface', contextValue: 'iot.templates', emptyLabel: vscode.l10n.t('No templates') },
+    );
+    const devices: FolderNode<number> = new FolderNode<number>(
+      this,
+      'devices',
+      vscode.l10n.t('Devices'),
+      offsetPages(async (offset, limit, signal) => {
+        const access = await this.access();
+        const page = await access.devices(offset, limit, signal);
+        return { nodes: page.items.map((d) => new DeviceNode(devices, d)), total: page.total };
+      }, 1000),
+      { icon: 'server', contextValue: 'iot.devices', emptyLabel: vscode.l10n.t('No devices') },
+    );
+    this.activeEvents = new ActiveEventsNode(this);
+    const analytics: FolderNode<never> = new FolderNode<never>(
+      this,
+      'analytics',
+      vscode.l10n.t('Analytics'),
+      singlePage(async (): Promise<TreeNode[]> => [analyticsFolder(analytics, 'MLModel'), analyticsFolder(analytics, 'MLService'), analyticsFolder(analytics, 'OnnxModel')]),
+      {
+        icon: 'beaker',
+        contextValue: 'iot.analytics',
+        emptyLabel: '',
+        description: () => {
+          const used = this.details?.usedLimits?.analyticsItems;
+          const max = this.details?.limits?.analyticsItems;
+          return used !== undefined && max !== undefined ? vscode.l10n.t('{0} of {1}', used, max) : undefined;
+        },
+      },
+    );
+    const credentials: FolderNode<never> = new FolderNode(
+      this,
+      'credentials',
+      vscode.l10n.t('Credentials'),
+      singlePage(async (signal) => {
+        const access = await this.access();
+        return (await access.credentials(signal)).map((c) => new CredentialNode(credentials, c));
+      }),
+      { icon: 'key', contextValue: 'iot.credentials', emptyLabel: vscode.l10n.t('No credentials') },
+    );
+    this.loader = new ChildLoader(
+      this,
+      singlePage(async (signal) => {
+        // Details give the analytics limit; an account that may not read them still sees the tree.
+        try {
+          this.details = await (await this.access()).organizationDetails(organization.id, signal);
+        } catch (err) {
+          this.services.log.debug(`Organization details of ${organization.id} not available: ${String(err)}`);
+        }
+        await this.activeEvents.loadCount(signal);
+        return [this.assets, templates, devices, this.activeEvents, analytics, credentials];
+      }),
+      { emptyLabel: '' },
+    );
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.description = this.organization.tenantId ? vscode.l10n.t('tenant {0}', this.organization.tenantId) : this.organization.id;
+    item.tooltip = `${this.organization.name} (${this.organization.id})`;
+    return item;
+  }
+
+  override async json(signal: AbortSignal): Promise<unknown> {
+    const access = await this.access();
+    this.details = await access.organizationDetails(this.organization.id, signal);
+    return this.details;
+  }
+
+  override platformId(): string {
+    return this.organization.id;
+  }
+
+  override pythonSnippet(): SnippetParts {
+    return pythonSnippet({ kind: 'organization', organizationId: this.organization.id });
+  }
+}
+
+/** Active events of the whole organization, most severe first; the count shows on the node and the view badge. */
+export class ActiveEventsNode extends CoreNode {
+  readonly contextValue = 'iot.activeEvents';
+  readonly label = vscode.l10n.t('Active events');
+  count: number | undefined;
+
+  constructor(readonly organization: OrganizationNode) {
+    super(organization, 'events');
+    this.loader = new ChildLoader(
+      this,
+      offsetPages(async (offset, limit, signal) => {
+        const events = await this.events(signal);
+        this.count = events.length;
+        return { nodes: events.slice(offset, offset + limit).map((e, i) => new EventNode(this, e, offset + i)), total: events.length };
+      }),
+      { emptyLabel: vscode.l10n.t('No active events') },
+    );
+    this.services.trackLive(this);
+  }
+
+  private cached: readonly AssetEvent[] | undefined;
+
+  override reset(): void {
+    this.cached = undefined;
+    super.reset();
+  }
+
+  /** Every active event of the organization, most severe first. */
+  async events(signal: AbortSignal): Promise<readonly AssetEvent[]> {
+    if (this.cached) return this.cached;
+    const access = await this.access();
+    const events = await access.activeEvents(undefined, signal);
+    this.cached = [...events].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.activatedAt.localeCompare(a.activatedAt));
+    this.count = this.cached.length;
+    this.services.reportActiveEvents(this.connectionId ?? '', this.count);
+    return this.cached;
+  }
+
+  async loadCount(signal: AbortSignal): Promise<void> {
+    try {
+      this.count = (await this.events(signal)).length;
+    } catch (err) {
+      this.services.log.debug(`Active event count not available: ${String(err)}`);
+    }
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon(this.count ? 'bell-dot' : 'bell', this.count ? new vscode.ThemeColor('list.warningForeground') : undefined);
+    if (this.count !== undefined) item.description = String(this.count);
+    item.tooltip = vscode.l10n.t('Events active now on any asset. Show Event History lists past ones.');
+    return item;
+  }
+
+  override async json(signal: AbortSignal): Promise<unknown> {
+    return this.events(signal);
+  }
+
+  override pythonSnippet(): SnippetParts | undefined {
+    return this.cached ? pythonSnippet({ kind: 'activeEvents', assetIds: [...new Set(this.cached.map((e) => e.assetId).filter((x): x is string => !!x))] }) : undefined;
+  }
+}
+
+export function severityRank(severity: string | undefined): number {
+  return ['Low', 'Normal', 'High', 'Critical'].indexOf(severity ?? '');
+}
+
+export function severityIcon(severity: string | undefined): vscode.ThemeIcon {
+  switch (severity) {
+    case 'Critical':
+      return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    case 'High':
+      return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    case 'Normal':
+      return new vscode.ThemeIcon('info');
+    default:
+      return new vscode.ThemeIcon('circle-small');
+  }
+}
+
+class EventNode extends TreeNode {
+  readonly contextValue = 'iot.event.active';
+  readonly label: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly event: AssetEvent,
+    index: number,
+  ) {
+    super(parent, idPart('ev', event.eventId, event.assetId ?? '', event.activatedAt, index));
+    this.label = event.message || event.eventId;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const e = this.event;
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = severityIcon(e.severity);
+    item.description = [e.severity, e.type, e.activatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')].filter(Boolean).join(' · ');
+    const tip = new vscode.MarkdownString();
+    tip.appendMarkdown(`**${e.severity} ${e.type}**\n\n`);
+    tip.appendText(`${e.message}\n\n${vscode.l10n.t('asset')}: ${e.assetId ?? '—'} · ${vscode.l10n.t('event')}: ${e.eventId}${e.group ? ` · ${e.group}` : ''}\n\n`);
+    tip.appendText(`${vscode.l10n.t('active since')} ${e.activatedAt}${e.acknowledged ? ` · ${vscode.l10n.t('acknowledged')}` : ''}`);
+    item.tooltip = tip;
+    return item;
+  }
+
+  override async json(): Promise<unknown> {
+    return this.event;
+  }
+
+  override platformId(): string {
+    return this.event.eventId;
+  }
+}
+
+class TemplateNode extends CoreNode {
+  readonly contextValue = 'iot.template';
+  readonly label: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly template: AssetTemplateSummary,
+  ) {
+    super(parent, idPart('tpl', template.id));
+    this.label = template.name;
+    this.loader = new ChildLoader(
+      this,
+      singlePage(async (signal) => {
+        const t = await (await this.access()).template(template.id, signal);
+        return t.attributes.map(
+          (a) =>
+            new InfoNode(this, idPart('a', a.id), a.name, {
+              icon: attributeIcon(a.type),
+              description: [a.type, a.dataType, a.unit].filter(Boolean).join(' · '),
+              contextValue: 'iot.templateAttribute',
+              value: a,
+            }),
+        );
+      }),
+      { emptyLabel: vscode.l10n.t('No attributes') },
+    );
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon('symbol-interface');
+    const count = (this.template as { attributeCount?: number }).attributeCount;
+    item.description = typeof count === 'number' ? vscode.l10n.t('{0} attributes', count) : undefined;
+    return item;
+  }
+
+  override async json(signal: AbortSignal): Promise<unknown> {
+    return (await this.access()).template(this.template.id, signal);
+  }
+
+  override platformId(): string {
+    return this.template.id;
+  }
+
+  override pythonSnippet(): SnippetParts {
+    return pythonSnippet({ kind: 'template', name: this.template.name });
+  }
+}
+
+export class DeviceNode extends CoreNode {
+  readonly contextValue = 'iot.device';
+  readonly label: string;
+
+  constructor(
+    parent: TreeNode,
+    public device: Device,
+  ) {
+    super(parent, idPart('dev', device.id));
+    this.label = device.name ?? device.id;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('server');
+    item.description = this.device.id !== this.label ? this.device.id : undefined;
+    if (this.device.assetIds?.length) item.tooltip = vscode.l10n.t('Bound to {0} asset(s): {1}', this.device.assetIds.length, this.device.assetIds.join(', '));
+    return item;
+  }
+
+  override async json(signal: AbortSignal): Promise<unknown> {
+    this.device = await (await this.access()).device(this.device.id, signal);
+    return this.device;
+  }
+
+  override platformId(): string {
+    return this.device.id;
+  }
+
+  override pythonSnippet(): SnippetParts {
+    return pythonSnippet({ kind: 'device', deviceId: this.device.id });
+  }
+
+  override descriptor(): NodeDescriptor {
+    return { type: 'iot.device', connectionId: this.connectionId ?? '', label: this.label, device: this.device };
+  }
+}
+
+function analyticsFolder(parent: TreeNode, kind: AnalyticsKind): FolderNode<number> {
+  const labels: Record<AnalyticsKind, string> = {
+    MLModel: vscode.l10n.t('ML models'),
+    MLService: vscode.l10n.t('ML services'),
+    OnnxModel: vscode.l10n.t('ONNX models'),
+  };
+  const folder: FolderNode<number> = new FolderNode<number>(
+    parent,
+    kind,
+    labels[kind],
+    offsetPages(async (offset, limit, signal) => {
+      const session = await parent.services.sessions.iotticket(parent.connectionId ?? '');
+      const items = await new CoreAccess(coreOf(session)).analytics(kind, signal);
+      return { nodes: items.slice(offset, offset + limit).map((i) => new AnalyticsNode(folder, kind, i)), total: items.length };
+    }),
+    { icon: kind === 'OnnxModel' ? 'symbol-module' : kind === 'MLModel' ? 'symbol-method' : 'cloud', contextValue: `iot.analytics.${kind}`, emptyLabel: vscode.l10n.t('None registered') },
+  );
+  return folder;
+}
+
+class AnalyticsNode extends CoreNode {
+  readonly label: string;
+  readonly contextValue: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly kind: AnalyticsKind,
+    readonly item: AnalyticsItem,
+  ) {
+    super(parent, idPart(kind, item.id));
+    this.label = item.name;
+    this.contextValue = kind === 'MLModel' ? 'iot.mlModel' : kind === 'MLService' ? 'iot.mlService' : 'iot.onnxModel';
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon(this.kind === 'OnnxModel' ? 'symbol-module' : this.kind === 'MLModel' ? 'symbol-method' : 'cloud');
+    item.description = this.item.level && this.item.level !== 'organization' ? vscode.l10n.t('managed ({0})', this.item.level) : undefined;
+    item.tooltip = typeof this.item.description === 'string' ? this.item.description : this.item.id;
+    return item;
+  }
+
+  override async json(signal: AbortSignal): Promise<unknown> {
+    return (await this.access()).analyticsDetails(this.kind, this.item.id, signal);
+  }
+
+  override platformId(): string {
+    return this.item.id;
+  }
+
+  override pythonSnippet(): SnippetParts {
+    const kind = this.kind === 'MLModel' ? 'mlModel' : this.kind === 'MLService' ? 'mlService' : 'onnxModel';
+    return pythonSnippet({ kind, name: this.item.name, id: this.item.id });
+  }
+}
+
+class CredentialNode extends TreeNode {
+  readonly contextValue = 'iot.credential';
+  readonly label: string;
+
+  constructor(
+    parent: TreeNode,
+    readonly credential: Credential,
+  ) {
+    super(parent, idPart('cred', credential.id));
+    this.label = credential.name;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.description = typeof this.credential.type === 'string' ? this.credential.type : undefined;
+    return item;
+  }
+
+  override async json(): Promise<unknown> {
+    return this.credential;
+  }
+
+  override platformId(): string {
+    return this.credential.id;
+  }
+
+  override pythonSnippet(): SnippetParts {
+    return pythonSnippet({ kind: 'credential', name: this.credential.name, id: this.credential.id });
+  }
+}

@@ -1,0 +1,122 @@
+/** Nodes that are not platform entities: Load more, the error node, the empty placeholder and plain info rows. */
+import * as vscode from 'vscode';
+import { HttpError } from '../../platforms/http';
+import { describeError } from '../../log';
+import { TreeNode } from '../treeNode';
+
+export class LoadMoreNode extends TreeNode {
+  readonly contextValue = 'iot.loadMore';
+  label = '';
+  private loaded = 0;
+  private total: number | undefined;
+
+  constructor(readonly owner: TreeNode) {
+    super(owner, '~more');
+  }
+
+  update(loaded: number, total: number | undefined): void {
+    this.loaded = loaded;
+    this.total = total;
+    this.label =
+      total !== undefined
+        ? vscode.l10n.t('Load more ({0} of {1})', loaded.toLocaleString('en-US'), total.toLocaleString('en-US'))
+        : vscode.l10n.t('Load more ({0} loaded)', loaded.toLocaleString('en-US'));
+  }
+
+  get counts(): { loaded: number; total: number | undefined } {
+    return { loaded: this.loaded, total: this.total };
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.command = { command: 'iotExplorer.loadMore', title: this.label, arguments: [this] };
+    item.tooltip = vscode.l10n.t('Fetch the next page from the server');
+    return item;
+  }
+}
+
+export class ErrorNode extends TreeNode {
+  readonly contextValue = 'iot.error';
+  readonly label: string;
+  readonly message: string;
+
+  constructor(
+    readonly owner: TreeNode,
+    readonly logEntry: number,
+    readonly error: unknown,
+  ) {
+    super(owner, '~error');
+    this.label = this.missingCredential ? vscode.l10n.t('No credential stored — set it securely…') : vscode.l10n.t('Failed to load — show log');
+    this.message = describeError(error);
+  }
+
+  /** The connection has no password or client secret yet: the node leads to "Set Credential Securely…". */
+  get missingCredential(): boolean {
+    return this.error instanceof Error && this.error.name === 'MissingCredentialError';
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.tooltip = new vscode.MarkdownString().appendText(this.message);
+    if (this.missingCredential) {
+      item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('list.warningForeground'));
+      item.command = { command: 'iotExplorer.setCredential', title: this.label, arguments: [this] };
+      return item;
+    }
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.description = shortReason(this.error);
+    item.command = { command: 'iotExplorer.showLogEntry', title: this.label, arguments: [this.logEntry] };
+    return item;
+  }
+}
+
+function shortReason(err: unknown): string {
+  if (err instanceof HttpError) return `${err.status}${err.platformMessage ? ` ${err.platformMessage}` : ''}`.slice(0, 80);
+  return describeError(err).slice(0, 80);
+}
+
+export class EmptyNode extends TreeNode {
+  readonly contextValue = 'iot.empty';
+
+  constructor(
+    owner: TreeNode,
+    readonly label: string,
+  ) {
+    super(owner, '~empty');
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.iconPath = new vscode.ThemeIcon('circle-slash');
+    return item;
+  }
+}
+
+/** A leaf that shows a fact (quota, a template's attribute, a property's schema…). */
+export class InfoNode extends TreeNode {
+  constructor(
+    parent: TreeNode,
+    localId: string,
+    readonly label: string,
+    private readonly options: { description?: string; icon?: string; tooltip?: string; contextValue?: string; value?: unknown } = {},
+  ) {
+    super(parent, localId);
+  }
+
+  get contextValue(): string {
+    return this.options.contextValue ?? 'iot.info';
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
+    item.description = this.options.description;
+    if (this.options.icon) item.iconPath = new vscode.ThemeIcon(this.options.icon);
+    item.tooltip = this.options.tooltip;
+    return item;
+  }
+
+  override async json(): Promise<unknown> {
+    return this.options.value ?? { [this.label]: this.options.description };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The base of every node in the Connections tree. A node knows its parent (for `reveal`), has a stable
+ * id built from its parent's id and its own entity id (never from volatile values such as a last
+ * value), and offers optional capabilities that commands look for: JSON, ids, names paths, Python
+ * snippets, chart series and favourites.
+ */
+import type * as vscode from 'vscode';
+import type { Loader } from './childLoader';
+import type { SeriesDescriptor } from '../shared/chartProtocol';
+import type { SnippetParts } from '../snippets/pythonSnippet';
+import type { ExplorerServices } from './services';
+
+/** What a chart needs to rebuild a series source (serializable; defined with the chart protocol). */
+export type { SeriesDescriptor };
+
+/** What the favourites store needs to recreate a node after a restart. */
+export interface NodeDescriptor {
+  readonly type: string;
+  readonly connectionId: string;
+  readonly label: string;
+  readonly [key: string]: unknown;
+}
+
+export abstract class TreeNode {
+  readonly id: string;
+  readonly services: ExplorerServices;
+  /** Children of expandable nodes; leaves have none. */
+  loader?: Loader;
+
+  constructor(
+    readonly parent: TreeNode | undefined,
+    localId: string,
+    services?: ExplorerServices,
+  ) {
+    this.id = parent ? `${parent.id}/${localId}` : localId;
+    const s = services ?? parent?.services;
+    if (!s) throw new Error('a root node needs the explorer services');
+    this.services = s;
+  }
+
+  /** Matched by menus (`viewItem =~ /^iot\.asset/`). */
+  abstract readonly contextValue: string;
+  /** The label shown in the tree (also used by filters, Go to and favourites). */
+  abstract readonly label: string;
+
+  /** Builds the tree item; the provider adds the id, the state (spinner) and the collapsible state. */
+  abstract treeItem(): vscode.TreeItem;
+
+  get expandable(): boolean {
+    return this.loader !== undefined;
+  }
+
+  async children(): Promise<TreeNode[]> {
+    return this.loader ? this.loader.children() : [];
+  }
+
+  /** Drops cached children (and cancels their loads) so the next expansion fetches again. */
+  reset(): void {
+    this.loader?.reset();
+  }
+
+  /** The id of the connection this node belongs to (undefined for nodes outside connections). */
+  get connectionId(): string | undefined {
+    return this.parent?.connectionId;
+  }
+
+  // Optional capabilities, looked up by commands.
+  json?(signal: AbortSignal): Promise<unknown>;
+  /** The platform id to copy. */
+  platformId?(): string | undefined;
+  namesPath?(): string[] | undefined;
+  pythonSnippet?(): SnippetParts | undefined;
+  series?(): SeriesDescriptor | undefined;
+
+  /** Read by the chart commands (`descriptorOf` in src/charts/seriesSource.ts). */
+  get seriesDescriptor(): SeriesDescriptor | undefined {
+    return this.series?.();
+  }
+  descriptor?(): NodeDescriptor | undefined;
+}
+
+/** Encodes an entity id for use inside a node id (ids are joined with `/`). */
+export function idPart(...parts: (string | number)[]): string {
+  return parts.map((p) => encodeURIComponent(String(p))).join(':');
+}

@@ -1,0 +1,138 @@
+/**
+ * What the ONNX and analytics commands need from the rest of the extension (the Explorer object fits
+ * as it is), and the helpers they share: which connection and item a command is about, the client of a
+ * connection, and refreshing the Analytics nodes a write changed.
+ */
+import * as vscode from 'vscode';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { ConnectionProfile } from '../connections/profile';
+import type { SessionManager } from '../connections/sessionManager';
+import type { TreeNode } from '../explorer/treeNode';
+import type { ExplorerLog } from '../log';
+import { PlatformError } from '../platforms/http';
+import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { ActivityLog } from './activityLog';
+import type { AnalyticsDocuments } from './analyticsDocuments';
+import { analyticsKinds, type AnalyticsKind } from './analyticsOps';
+import type { DefinitionValidator } from './analyticsSchemas';
+
+/** The parts of the explorer the commands use; `Explorer` (src/explorer/explorer.ts) provides all of them. */
+export interface OnnxDeps {
+  readonly store: ConnectionStore;
+  readonly sessions: SessionManager;
+  readonly log: ExplorerLog;
+  /** The root node of a connection in the Connections tree. */
+  connection(id: string): TreeNode | undefined;
+  /** Debounced refresh of a node (its children are fetched again) or of the whole tree. */
+  refresh(node?: TreeNode): void;
+}
+
+/** Everything a command handler gets. */
+export interface AnalyticsContext {
+  readonly deps: OnnxDeps;
+  readonly activity: ActivityLog;
+  readonly documents: AnalyticsDocuments;
+  readonly validator: DefinitionValidator;
+  readonly extensionUri: vscode.Uri;
+}
+
+/** One item a command acts on: from a tree node, or given by a caller as plain data. */
+export interface ItemTarget {
+  readonly connectionId: string;
+  readonly kind: AnalyticsKind;
+  readonly id: string;
+  readonly name: string;
+}
+
+function isKind(v: unknown): v is AnalyticsKind {
+  return typeof v === 'string' && (analyticsKinds as readonly string[]).includes(v);
+}
+
+/**
+ * The item behind a command argument: an Analytics item node of the explorer (it carries `kind` and
+ * `item`), or `{connectionId, kind, id, name?}` from a script or a test.
+ */
+export function itemTargetOf(arg: unknown): ItemTarget | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as { kind?: unknown; item?: { id?: unknown; name?: unknown }; connectionId?: unknown; id?: unknown; name?: unknown };
+  if (!isKind(a.kind) || typeof a.connectionId !== 'string') return undefined;
+  if (a.item && typeof a.item.id === 'string') return { connectionId: a.connectionId, kind: a.kind, id: a.item.id, name: String(a.item.name ?? a.item.id) };
+  if (typeof a.id === 'string') return { connectionId: a.connectionId, kind: a.kind, id: a.id, name: typeof a.name === 'string' ? a.name : a.id };
+  return undefined;
+}
+
+/** The connection a tree node belongs to, if it is an IoT-TICKET node. */
+export function connectionIdOf(arg: unknown): string | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const a = arg as { connectionId?: unknown; contextValue?: unknown };
+  if (typeof a.connectionId !== 'string') return undefined;
+  return typeof a.contextValue !== 'string' || a.contextValue.startsWith('iot.') ? a.connectionId : undefined;
+}
+
+/** The analytics kind of an "ML models" / "ML services" / "ONNX models" folder node. */
+export function folderKindOf(arg: unknown): AnalyticsKind | undefined {
+  const value = (arg as { contextValue?: unknown } | undefined)?.contextValue;
+  const kind = typeof value === 'string' ? /^iot\.analytics\.(\w+)$/.exec(value)?.[1] : undefined;
+  return isKind(kind) ? kind : undefined;
+}
+
+export interface ConnectedClient {
+  readonly profile: ConnectionProfile;
+  readonly client: IotTicketClient;
+}
+
+/** The IoT-TICKET asset API client of a connection (signed in on first use). */
+export async function clientFor(deps: OnnxDeps, connectionId: string): Promise<ConnectedClient> {
+  const session = await deps.sessions.iotticket(connectionId);
+  if (!session.core) {
+    throw new PlatformError(vscode.l10n.t('"{0}" has no asset API base URL (coreBaseUrl); analytics need it.', session.profile.label), 'validation');
+  }
+  return { profile: session.profile, client: session.core };
+}
+
+/**
+ * Asks which IoT-TICKET connection to use (none is asked when there is one, or when `preselected` names
+ * one). Undefined when the user cancels or has no IoT-TICKET connection (then offers to add one).
+ */
+export async function pickConnection(deps: OnnxDeps, preselected: string | undefined, title: string): Promise<ConnectedClient | undefined> {
+  if (preselected) return clientFor(deps, preselected);
+  const profiles = deps.store.list().filter((p) => p.platform === 'iotticket');
+  if (profiles.length === 0) {
+    const add = vscode.l10n.t('Add Connection…');
+    const demo = vscode.l10n.t('Try the Demo');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('There is no IoT-TICKET connection yet.'), add, demo);
+    if (choice === add) await vscode.commands.executeCommand('iotExplorer.addConnection');
+    if (choice === demo) await vscode.commands.executeCommand('iotExplorer.tryDemo');
+    return undefined;
+  }
+  if (profiles.length === 1) return clientFor(deps, profiles[0].id);
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((p) => ({
+      label: p.label,
+      description: p.demo ? vscode.l10n.t('demo') : p.coreBaseUrl,
+      detail: p.production ? vscode.l10n.t('$(warning) Production connection') : undefined,
+      profile: p,
+    })),
+    { title, placeHolder: vscode.l10n.t('Choose the IoT-TICKET connection'), ignoreFocusOut: true },
+  );
+  return picked ? clientFor(deps, picked.profile.id) : undefined;
+}
+
+/** Loaded descendants of a node (never triggers a load). */
+function* loadedNodes(node: TreeNode): Generator<TreeNode> {
+  for (const child of node.loader?.loaded() ?? []) {
+    yield child;
+    yield* loadedNodes(child);
+  }
+}
+
+/**
+ * Refreshes the Analytics folders of a connection that are loaded: the folders of the given kinds
+ * (their lists changed). Folders not loaded yet fetch fresh data when expanded anyway.
+ */
+export function refreshAnalytics(deps: OnnxDeps, connectionId: string, kinds: readonly AnalyticsKind[]): void {
+  const root = deps.connection(connectionId);
+  if (!root) return;
+  const wanted = new Set(kinds.map((k) => `iot.analytics.${k}`));
+  for (const node of loadedNodes(root)) if (wanted.has(node.contextValue)) deps.refresh(node);
+}

@@ -1,0 +1,38 @@
+/**
+ * Dropping `.onnx` files from the Explorer onto an IoT-TICKET connection, organization or Analytics node
+ * registers them there. The Connections view's drag-and-drop controller forwards drops to this handler.
+ */
+import * as vscode from 'vscode';
+import type { TreeNode } from '../explorer/treeNode';
+import { connectionIdOf, type AnalyticsContext } from './analyticsContext';
+import { registerOnnxCommand } from './registerOnnxCommand';
+
+export const URI_LIST_MIME = 'text/uri-list';
+
+/** Nodes that accept an ONNX drop: the connection, its organizations and the Analytics / ONNX models folders. */
+export function acceptsOnnxDrop(target: TreeNode | undefined): boolean {
+  return !!target && /^iot\.(connection\.iotticket|organization$|analytics$|analytics\.OnnxModel$)/.test(target.contextValue);
+}
+
+/** The `.onnx` files in a `text/uri-list` payload (comments and other files are skipped). */
+export function onnxUris(uriList: string): vscode.Uri[] {
+  return uriList
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => vscode.Uri.parse(l))
+    .filter((u) => /\.onnx$/i.test(u.path));
+}
+
+export async function handleOnnxDrop(ctx: AnalyticsContext, target: TreeNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+  if (!target || !acceptsOnnxDrop(target)) return;
+  const list = await dataTransfer.get(URI_LIST_MIME)?.asString();
+  const files = list ? onnxUris(list) : [];
+  if (files.length === 0) {
+    // Series dragged inside the tree also travel as uri-lists: only speak up when something else was dropped here.
+    if (list && !/^iot-series:/m.test(list)) void vscode.window.showInformationMessage(vscode.l10n.t('Drop .onnx files here to register them in IoT-TICKET.'));
+    return;
+  }
+  const connectionId = connectionIdOf(target);
+  await registerOnnxCommand(ctx, files[0], files.length > 1 ? files : { connectionId });
+}

@@ -1,0 +1,143 @@
+/**
+ * The tree at scale, in a real VS Code: a second emulator with the large dataset (100,000 assets; one
+ * level with 10,000 children) behind a connection added through the API. A level pages with "Load more
+ * (N of M)" and a lock against double loads; "Go to…" finds and reveals a deep asset that is not on a
+ * loaded page; a failing level shows the error node that opens the log at its entry.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../src/extension';
+import type { TreeNode } from '../../src/explorer/treeNode';
+import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { basic, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf } from './explorerHelpers';
+
+const ID = 'large-iotticket';
+
+interface IotInfo {
+  user: string;
+  password: string;
+  coreBaseUrl: string;
+  asset: { id: string; namesPath: string[] };
+}
+
+suite('Explorer: 100,000 assets', () => {
+  let api: ExplorerApi;
+  let emulator: Emulator;
+  let info: IotInfo;
+  let auth: string;
+
+  suiteSetup(async () => {
+    api = await explorerApi();
+    emulator = await startEmulator({ port: 0, dataset: 'large', large: { assets: 100_000, childrenPerLevel: 10_000 } });
+    info = emulator.info().iotticket as IotInfo;
+    auth = basic(info.user, info.password);
+    await api.connections.add(
+      { id: ID, label: 'Large IoT-TICKET', platform: 'iotticket', coreBaseUrl: info.coreBaseUrl, username: info.user },
+      { password: info.password },
+    );
+  });
+
+  suiteTeardown(async () => {
+    await api?.connections.remove(ID);
+    await emulator?.close();
+  });
+
+  async function bigLevel(): Promise<{ node: TreeNode; parentId: string; fullSize: number }> {
+    const root = await getJson<{ children: { id: string; name: string; childCount: number }[] }>(`${info.coreBaseUrl}/assets/tree?limit=10`, auth);
+    const big = root.children.find((c) => c.childCount >= 10_000);
+    assert.ok(big, 'the large dataset has a root with 10,000 children');
+    const conn = await connectionNode(api, ID);
+    const org = (await api.children(conn))[0];
+    const assets = await child(api, org, 'Assets');
+    const node = await child(api, assets, big.name);
+    return { node, parentId: big.id, fullSize: big.childCount };
+  }
+
+  test('a level with 10,000 children loads one page and offers "Load more (N of M)"', async () => {
+    const { node, parentId, fullSize } = await bigLevel();
+    api.explorer.refresh(node);
+    const started = Date.now();
+    const first = await api.children(node);
+    console.log(`      first page of a ${fullSize.toLocaleString('en-US')}-child level: ${Date.now() - started} ms`);
+    const assets = first.filter((n) => n.contextValue === 'iot.asset');
+    assert.equal(assets.length, 100);
+    const raw = await getJson<{ children: { name: string }[]; fullSize: number }>(`${info.coreBaseUrl}/assets/tree?assetId=${parentId}&limit=100&offset=0`, auth);
+    assert.deepEqual(assets.map((a) => labelOf(api, a)), raw.children.map((c) => c.name));
+    const more = first.at(-1)!;
+    assert.equal(more.contextValue, 'iot.loadMore');
+    assert.equal(labelOf(api, more), `Load more (100 of ${raw.fullSize.toLocaleString('en-US')})`);
+
+    await vscode.commands.executeCommand('iotExplorer.loadMore', more);
+    const second = (await api.children(node)).filter((n) => n.contextValue === 'iot.asset');
+    assert.equal(second.length, 200);
+    const raw2 = await getJson<{ children: { name: string }[] }>(`${info.coreBaseUrl}/assets/tree?assetId=${parentId}&limit=100&offset=100`, auth);
+    assert.deepEqual(second.slice(100).map((a) => labelOf(api, a)), raw2.children.map((c) => c.name));
+    assert.equal(labelOf(api, (await api.children(node)).at(-1)!), `Load more (200 of ${raw.fullSize.toLocaleString('en-US')})`);
+
+    // Two clicks while a page is in flight load one page, not two.
+    const moreAgain = (await api.children(node)).at(-1)!;
+    await Promise.all([
+      vscode.commands.executeCommand('iotExplorer.loadMore', moreAgain),
+      vscode.commands.executeCommand('iotExplorer.loadMore', moreAgain),
+    ]);
+    const third = (await api.children(node)).filter((n) => n.contextValue === 'iot.asset');
+    assert.equal(third.length, 300);
+    assert.equal(new Set(third.map((n) => n.id)).size, 300, 'no duplicates');
+  });
+
+  test('"Go to…" finds a deep asset among 100,000 and reveals it', async () => {
+    const target = info.asset.namesPath.at(-1)!;
+    const indexStarted = Date.now();
+    const hits = await api.search(ID, target);
+    console.log(`      search "${target}" with the index built first: ${Date.now() - indexStarted} ms (${api.log.recent().filter((e) => /^Indexed \d+ assets/.test(e.message)).at(-1)?.message ?? ''})`);
+    assert.ok(hits.searched && hits.searched >= 100_000, `searched ${hits.searched}`);
+    const started = Date.now();
+    const node = await api.goTo(ID, target);
+    console.log(`      Go to… "${target}" over ${hits.searched?.toLocaleString('en-US')} assets: ${Date.now() - started} ms (index reused)`);
+    assert.ok(node, 'found');
+    assert.equal(node.platformId?.(), info.asset.id);
+    assert.deepEqual(node.namesPath?.(), info.asset.namesPath);
+    // Revealed inside the connection's tree, under its real parents.
+    const conn = await connectionNode(api, ID);
+    assert.ok(node.id.startsWith(conn.id));
+    await eventually(() => assert.equal(api.explorer.treeView.selection[0]?.id, node.id));
+    // Its level was not loaded that far: the asset was inserted, and the level still pages from the start.
+    const parent = node.parent!;
+    const siblings = await api.children(parent);
+    assert.equal(siblings.filter((s) => s.id === node.id).length, 1);
+    assert.equal(siblings.at(-1)?.contextValue, 'iot.loadMore');
+  });
+
+  test('a failing level shows "Failed to load — show log", which opens the log at that entry', async () => {
+    const { node } = await bigLevel();
+    emulator.faults.set([{ kind: '500', pathPrefix: '/core/v1/assets/tree', count: 1 }]);
+    api.explorer.refresh(node);
+    const children = await api.children(node);
+    const error = children.find((c) => c.contextValue === 'iot.error');
+    assert.ok(error, `an error node among ${children.map((c) => c.contextValue).join(', ')}`);
+    assert.equal(labelOf(api, error), 'Failed to load — show log');
+    const cmd = item(api, error).command!;
+    assert.equal(cmd.command, 'iotExplorer.showLogEntry');
+    await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+    const editor = await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      assert.equal(e?.document.uri.scheme, 'iot-log');
+      return e!;
+    });
+    const line = editor.document.lineAt(editor.selection.active.line).text;
+    assert.match(line, /\[error\].*500/);
+    // The next refresh loads again (the fault was used up).
+    api.explorer.refresh(node);
+    assert.equal(entities(await api.children(node)).filter((c) => c.contextValue === 'iot.asset').length, 100);
+  });
+
+  test('transient failures are retried: a 503 with Retry-After still loads the level', async () => {
+    const { node } = await bigLevel();
+    emulator.faults.set([{ kind: '503', pathPrefix: '/core/v1/assets/tree', count: 2, retryAfterSec: 0.05 }]);
+    api.explorer.refresh(node);
+    const children = await api.children(node);
+    assert.equal(children.filter((c) => c.contextValue === 'iot.asset').length, 100);
+    assert.equal(emulator.faults.list()[0]?.count, 0, 'both faults were hit');
+    emulator.faults.clear();
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Charts in the real workbench: from the demo tree, "Open Chart" on an IoT-TICKET telemetry attribute draws
+ * the last 24 h; "Add to Chart" on a second attribute (another unit) adds a series with its own y-axis.
+ * Screenshots: test-results/chart-iotticket.png and test-results/chart-two-series.png.
+ */
+import type { Workbench } from './workbench';
+
+export const env = { IOT_EXPLORER_DEMO: '1' };
+
+async function expand(ui: Workbench, label: string): Promise<void> {
+  const row = ui.treeRow(label);
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
+}
+
+async function contextMenu(ui: Workbench, row: string, item: string): Promise<void> {
+  await ui.treeRow(row).click({ button: 'right' });
+  await ui.page.locator('.monaco-menu .action-label', { hasText: item }).first().click();
+}
+
+export async function scenario(ui: Workbench): Promise<void> {
+  await ui.openView('IoT Explorer');
+  await ui.treeRow('Acme Energy').waitFor();
+  for (const label of ['Acme Energy', 'Assets', 'Tampere Plant', 'Line 1', 'Pump 1', 'Telemetry data']) await expand(ui, label);
+
+  await contextMenu(ui, 'Bearing temperature', 'Open Chart');
+  const chart = ui.webview();
+  // The status line appears once the series is fetched and drawn: "1 series · N points · fetched in X ms".
+  await chart.locator('#statusText', { hasText: /^1 series · [\d,]+ points · fetched in/ }).waitFor();
+  await ui.screenshot('chart-iotticket');
+
+  await contextMenu(ui, 'Discharge pressure', 'Add to Chart');
+  await chart.locator('#statusText', { hasText: /^2 series · [\d,]+ points/ }).waitFor();
+  await chart.locator('.chip', { hasText: 'Discharge pressure' }).waitFor();
+  await ui.screenshot('chart-two-series');
+
+}

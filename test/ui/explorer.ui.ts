@@ -1,0 +1,63 @@
+/**
+ * The Connections tree in the real workbench: with IOT_EXPLORER_DEMO=1 (what `npm run demo` sets) the
+ * demo starts when the view opens and both connections appear expanded; we open a few levels of each
+ * platform and keep a screenshot of each.
+ */
+import type { Workbench } from './workbench';
+
+export const env = { IOT_EXPLORER_DEMO: '1' };
+
+async function expand(ui: Workbench, label: string): Promise<void> {
+  const row = ui.treeRow(label);
+  await row.waitFor();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
+}
+
+async function collapse(ui: Workbench, label: string): Promise<void> {
+  const row = ui.treeRow(label);
+  if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+}
+
+/** Drags the side bar's edge so that descriptions (values, units, counts) fit. */
+async function widenSideBar(ui: Workbench, by: number): Promise<void> {
+  const box = await ui.page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await ui.page.mouse.move(x, y);
+  await ui.page.mouse.down();
+  await ui.page.mouse.move(x + by, y, { steps: 5 });
+  await ui.page.mouse.up();
+}
+
+export async function scenario(ui: Workbench): Promise<void> {
+  await ui.openView('IoT Explorer');
+  await widenSideBar(ui, 220);
+  // The demo connections show up expanded without any click.
+  await ui.treeRow('Demo IoT-TICKET').waitFor();
+  await ui.treeRow('Acme Energy').waitFor();
+  await ui.treeRow('Demo Altair IoT Studio').waitFor();
+
+  // IoT-TICKET: organization → asset tree → an asset's attributes grouped by type.
+  await collapse(ui, 'Demo Altair IoT Studio');
+  await collapse(ui, 'REST API v1');
+  await expand(ui, 'Acme Energy');
+  await expand(ui, 'Assets');
+  await expand(ui, 'Tampere Plant');
+  await expand(ui, 'Line 1');
+  await expand(ui, 'Pump 1');
+  await expand(ui, 'Telemetry data');
+  await ui.treeRow('Bearing temperature').waitFor();
+  await ui.screenshot('explorer-iotticket');
+
+  // Altair IoT Studio: space → categories → a thing → its current property values.
+  await collapse(ui, 'Demo IoT-TICKET');
+  await expand(ui, 'Demo Altair IoT Studio');
+  await expand(ui, 'Categories');
+  await expand(ui, 'HVAC');
+  await expand(ui, 'AHU-001');
+  await expand(ui, 'Properties');
+  await ui.treeRow('temperature').waitFor();
+  await ui.screenshot('explorer-altair');
+}

@@ -1,0 +1,36 @@
+/** The webview end of the chart protocol: typed posting, typed receiving, and the persisted state. */
+import { isHostToView, type ChartWebviewState, type HostToView, type ViewToHost } from '../../src/shared/chartProtocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const api = acquireVsCodeApi();
+
+export function post(message: ViewToHost): void {
+  api.postMessage(message);
+}
+
+export function onMessage(handler: (message: HostToView) => void): void {
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if (isHostToView(event.data)) handler(event.data);
+  });
+}
+
+export function loadState(): ChartWebviewState | undefined {
+  const s = api.getState() as ChartWebviewState | undefined;
+  return s && s.version === 1 ? s : undefined;
+}
+
+/** Saved by VS Code with the panel; handed to the serializer after a reload. */
+export function saveState(state: ChartWebviewState): void {
+  api.setState(state);
+}
+
+export function log(level: 'info' | 'warn' | 'error', message: string): void {
+  post({ type: 'log', level, message });
+}
