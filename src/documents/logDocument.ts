@@ -20,13 +20,21 @@ export class LogDocumentProvider implements vscode.TextDocumentContentProvider {
 
   /** Opens the recent log with the entry's line selected. */
   async showEntry(entryId: number): Promise<vscode.TextEditor> {
-    const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: '/IoT Explorer.log' });
+    // A URI per entry gives a fresh snapshot (an open document of the same URI would be a stale one),
+    // and the line is found by the entry's `#id` because messages may span several lines.
+    const uri = vscode.Uri.from({ scheme: LOG_SCHEME, path: '/IoT Explorer.log', query: `entry=${entryId}` });
     this.changed.fire(uri);
     const doc = await vscode.workspace.openTextDocument(uri);
-    const index = this.log.recent().findIndex((e) => e.id === entryId);
-    const line = Math.max(0, index);
+    const marker = new RegExp(`\\[\\w+\\] #${entryId} `);
+    let line = 0;
+    for (let i = 0; i < doc.lineCount; i++) {
+      if (marker.test(doc.lineAt(i).text)) {
+        line = i;
+        break;
+      }
+    }
     const editor = await vscode.window.showTextDocument(doc, { preview: true });
-    const range = doc.lineAt(Math.min(line, doc.lineCount - 1)).range;
+    const range = doc.lineAt(line).range;
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
     this.log.show();
