@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import {
   CHART_VIEW_TYPE, defaultViewOptions, isViewToHost, parseUriList, seriesKey,
   type ChartViewOptions, type FetchQuery, type HostToView, type LiveOptions, type RenderTimings, type SeriesDescriptor,
-  type SeriesInfo, type ViewCommand, type ViewToHost,
+  type SeriesInfo, type ViewCommand, type ViewRequest, type ViewToHost,
 } from '../shared/chartProtocol';
 import { chartHtml, webviewRoot } from './chartHtml';
 import { minMaxPerColumn, type XY } from './downsample';
@@ -195,8 +195,8 @@ export class ChartPanel implements vscode.Disposable {
     return this.lastQuery?.zoneOffsetMin ?? parseZone(this.options.zone) ?? 0;
   }
 
-  /** Asks the webview for something only it has (the PNG of the canvas, the visible range). */
-  requestFromView(what: 'png' | 'visibleRange', timeoutMs = 15_000): Promise<Extract<ViewToHost, { type: 'reply' }>> {
+  /** Asks the webview for something only it has (the PNG of the canvas, the visible range, the points it holds). */
+  requestFromView(what: ViewRequest, timeoutMs = 15_000): Promise<Extract<ViewToHost, { type: 'reply' }>> {
     if (!this.ready) return Promise.reject(new Error(vscode.l10n.t('The chart is still loading.')));
     const requestId = this.nextRequestId++;
     return new Promise((resolve, reject) => {

@@ -83,7 +83,7 @@ export class DemoService implements vscode.Disposable {
     const bundle = path.join(this.extensionPath, 'dist', 'emulator-server.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmulator } = require(bundle) as { startEmulator: StartEmulator };
-    const emulator = await startEmulator({ port: 0, dataset: 'demo' });
+    const emulator = await startEmulator({ port: 0, ...demoDataset() });
     this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms)`);
     return emulator;
   }
@@ -97,6 +97,20 @@ export class DemoService implements vscode.Disposable {
   dispose(): void {
     void this.stop();
   }
+}
+
+/**
+ * The demo's dataset. `IOT_EXPLORER_DEMO_DATASET=large` swaps in the generated large dataset (2,000 assets
+ * and things, 100 children per level) so charts can be tried at scale; `IOT_EXPLORER_DEMO_POINTS` sets its
+ * points per series over the 90-day history (default 1,000,000).
+ */
+export function demoDataset(env: NodeJS.ProcessEnv = process.env): Pick<EmulatorOptions, 'dataset' | 'large'> {
+  if (env.IOT_EXPLORER_DEMO_DATASET !== 'large') return { dataset: 'demo' };
+  const points = Number(env.IOT_EXPLORER_DEMO_POINTS);
+  return {
+    dataset: 'large',
+    large: { assets: 2000, childrenPerLevel: 100, pointsPerSeries: Number.isInteger(points) && points > 0 ? points : 1_000_000 },
+  };
 }
 
 /** The two demo profiles; their URLs and credentials come from the emulator when they are used. */

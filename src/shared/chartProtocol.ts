@@ -225,7 +225,7 @@ export type HostToView =
   | { readonly type: 'fetchFailed'; readonly requestId: number; readonly cancelled: boolean; readonly message: string }
   | { readonly type: 'append'; readonly now: number; readonly series: readonly { readonly seriesId: string; readonly timestamps: Float64Array; readonly values: Float64Array }[] }
   | { readonly type: 'liveStatus'; readonly state: LiveState; readonly since?: number; readonly lastPollAt?: number; readonly message?: string; readonly startedAt?: number }
-  | { readonly type: 'request'; readonly requestId: number; readonly what: 'png' | 'visibleRange' };
+  | { readonly type: 'request'; readonly requestId: number; readonly what: ViewRequest };
 
 export interface RenderTimings {
   readonly requestId: number;
@@ -237,6 +237,16 @@ export interface RenderTimings {
   /** Points handed to chart.js. */
   readonly drawnPoints: number;
   readonly series: number;
+}
+
+/** What the host may ask of the webview: the canvas as PNG, the visible range, or the raw points it holds (tests). */
+export type ViewRequest = 'png' | 'visibleRange' | 'held';
+
+/** The points the webview holds for one series (after downsampling and live appends). */
+export interface HeldSeries {
+  readonly seriesId: string;
+  readonly timestamps: Float64Array;
+  readonly values: Float64Array;
 }
 
 export type ViewCommand = 'exportCsv' | 'exportJson' | 'exportPng' | 'copyVisibleCsv';
@@ -251,7 +261,7 @@ export type ViewToHost =
   | { readonly type: 'removeSeries'; readonly seriesId: string }
   | { readonly type: 'drop'; readonly uris: readonly string[] }
   | { readonly type: 'command'; readonly command: ViewCommand }
-  | { readonly type: 'reply'; readonly requestId: number; readonly png?: string; readonly visibleRange?: { readonly from: number; readonly to: number }; readonly error?: string }
+  | { readonly type: 'reply'; readonly requestId: number; readonly png?: string; readonly visibleRange?: { readonly from: number; readonly to: number }; readonly held?: readonly HeldSeries[]; readonly error?: string }
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
 
 const VIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<ViewToHost['type']>([

@@ -463,6 +463,7 @@ onMessage((msg) => {
     case 'request':
       try {
         if (msg.what === 'png') post({ type: 'reply', requestId: msg.requestId, png: view.toPng() });
+        else if (msg.what === 'held') post({ type: 'reply', requestId: msg.requestId, held: [...raw].map(([seriesId, xy]) => ({ seriesId, timestamps: xy.timestamps, values: xy.values })) });
         else post({ type: 'reply', requestId: msg.requestId, visibleRange: view.visibleRange() });
       } catch (err) {
         post({ type: 'reply', requestId: msg.requestId, error: err instanceof Error ? err.message : String(err) });
