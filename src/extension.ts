@@ -21,6 +21,7 @@ import { ExplorerLog } from './log';
 import { registerCharts, type ChartsApi } from './charts/registerCharts';
 import { registerCommandsAndWrites, type ActionsApi } from './actions/register';
 import { registerOnnx, type OnnxApi } from './onnx/registerOnnx';
+import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { TreeNode } from './explorer/treeNode';
 
@@ -43,6 +44,7 @@ export interface ExplorerApi {
   readonly charts: ChartsApi | undefined;
   readonly actions: ActionsApi;
   readonly onnx: OnnxApi;
+  readonly inline: InlinePreviewsApi;
   /** How long `activate` took, in ms. */
   readonly activationMs: number;
   /** Starts the demo emulator and adds the two demo connections. */
@@ -79,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
 
   const actions = registerCommandsAndWrites(context, explorer.services);
   const onnx = registerOnnx(context, explorer);
+  const inline = registerInlinePreviews(context, { sessions, store, log, explorer });
+  explorer.provider.valueDecorator = inline;
   explorer.dragAndDrop.onDrop = onnx.handleDrop;
   const deps = { explorer, store, sessions, demo, log };
   context.subscriptions.push(
@@ -136,6 +140,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
     charts,
     actions,
     onnx,
+    inline,
     activationMs,
     startDemo: (options) => tryDemo(deps, options),
     children: (node) => explorer.provider.getChildren(node),

@@ -17,6 +17,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private connectionNodes = new Map<string, ConnectionNode>();
   private favouritesNode: FavouritesNode | undefined;
   private services!: ExplorerServices;
+  /** Adds live values (description, sparkline tooltip) to value nodes; set by the inline previews feature. */
+  valueDecorator?: {
+    decorate(node: TreeNode, item: vscode.TreeItem): void;
+    resolveTreeItem(node: TreeNode, item: vscode.TreeItem, token?: vscode.CancellationToken): Promise<vscode.TreeItem>;
+  };
 
   constructor(
     private readonly favourites: FavouritesStore,
@@ -78,7 +83,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.id = element.id;
     item.contextValue ??= element.contextValue;
     if (element.expandable && item.collapsibleState === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    this.valueDecorator?.decorate(element, item);
     return this.services.state.apply(element.id, item);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, element: TreeNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return this.valueDecorator ? this.valueDecorator.resolveTreeItem(element, item, token) : item;
   }
 
   getParent(element: TreeNode): TreeNode | undefined {
