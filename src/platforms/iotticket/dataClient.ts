@@ -52,7 +52,7 @@ export interface MultipleTimeseriesOptions extends AssetLocator {
   /** Names for the series instead of the attribute names (das `column_names`). */
   readonly columnNames?: readonly string[];
   readonly tz?: string;
-  /** Series fetched at the same time; default 4. */
+  /** Series fetched at the same time; default one request per series, at most 10 (requests are mostly waiting on the network). */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
 }
@@ -143,7 +143,7 @@ export class DataClient {
   async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]> {
     const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
     const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    const concurrency = checkInteger('concurrency', options.concurrency, 1, 64, 4);
+    const requestedConcurrency = options.concurrency === undefined ? undefined : checkInteger('concurrency', options.concurrency, 1, 64, 1);
     const start = options.startTime === undefined ? 0 : toEpochMs(options.startTime, 'startTime');
     const end = options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime');
     if (options.tz !== undefined) parseTimeZone(options.tz);
@@ -158,6 +158,7 @@ export class DataClient {
     if (options.columnNames !== undefined && options.columnNames.length !== targets.length) {
       throw new ValidationError('columnNames', `has ${options.columnNames.length} names for ${targets.length} series`);
     }
+    const concurrency = requestedConcurrency ?? Math.max(1, Math.min(10, targets.length));
     const series = await mapConcurrent(targets, concurrency, (t) =>
       this.seriesPage(t, { start, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal }));
     return series.map((s, i) => ({ ...s, ...(options.columnNames ? { name: options.columnNames[i] } : {}), ...(options.tz ? { tz: parseTimeZone(options.tz).text } : {}) }));

@@ -1,0 +1,88 @@
+// The bench's output: the figures by their issue names, the goals and whether each is met, the details
+// behind each figure, and a readable table.
+
+/** Goals of issue 10; `null` values (a skipped figure) are not met. */
+export const GOALS = {
+  series_fetch_ratio: { op: '<=', target: 1.5 },
+  history_fetch_ratio: { op: '<=', target: 1.5 },
+  multi_series_speedup: { op: '>=', target: 3 },
+  tree_first_page_ms: { op: '<', target: 300 },
+  activation_ms: { op: '<', target: 100 },
+};
+
+/** Every figure name the JSON carries (the smoke test checks them). */
+export const FIGURE_NAMES = [
+  'series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'tree_first_page_ratio',
+  'goto_index_ms', 'activation_ms', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb',
+];
+
+const round = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+
+/** Flat figures from the children's results. */
+export function figuresOf({ main, rss, sizes, activation }) {
+  return {
+    series_fetch_ratio: round(main.series.ratio),
+    history_fetch_ratio: round(main.history.ratio),
+    multi_series_speedup: round(main.multi.speedup),
+    tree_first_page_ms: round(main.tree.ms),
+    tree_first_page_ratio: round(main.tree.ratio),
+    goto_index_ms: round(main.index.ms, 0),
+    activation_ms: 'ms' in activation ? round(activation.ms, 0) : null,
+    extension_js_bytes: sizes.extensionJsBytes,
+    webview_bytes: sizes.webviewBytes,
+    peak_rss_mb: round(rss.rss.peakMb, 1),
+  };
+}
+
+export function goalsOf(figures) {
+  return Object.fromEntries(Object.entries(GOALS).map(([name, { op, target }]) => {
+    const v = figures[name];
+    const met = typeof v === 'number' && (op === '<=' ? v <= target : op === '>=' ? v >= target : v < target);
+    return [name, { goal: `${op} ${target}`, value: v, met }];
+  }));
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
+const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
+
+/** The table rows: figure, value, goal, met, what was measured. */
+export function tableRows(result) {
+  const { figures: f, goals, details: d } = result;
+  const goal = (n) => (goals[n] ? goals[n].goal : '');
+  const met = (n) => (goals[n] ? (goals[n].met ? 'yes' : 'NO') : '');
+  const fetchDetail = (x) => `ours ${ms(x.ms)} vs raw ${ms(x.baselineMs)} (CPU ours ${ms(x.cpuMs)} / raw ${ms(x.baselineCpuMs)}; emulator ${ms(x.serverCpuMs)} / ${ms(x.baselineServerCpuMs)}); ${x.fetched} points in ${x.requests} requests, ${(x.bytes / 1048576).toFixed(1)} MB, ${x.drawn} drawn`;
+  const act = d.activation;
+  const rows = [
+    ['series_fetch_ratio', f.series_fetch_ratio, goal('series_fetch_ratio'), met('series_fetch_ratio'), `page-parallel chart read: ${fetchDetail(d.series)}`],
+    ['  (sequential)', round(d.sequential.ratio), '', '', `fetchSeriesPaged (today's explorer source): ${fetchDetail(d.sequential)}`],
+    ['history_fetch_ratio', f.history_fetch_ratio, goal('history_fetch_ratio'), met('history_fetch_ratio'), `readPropertyHistory: ${fetchDetail(d.history)}`],
+    ['multi_series_speedup', f.multi_series_speedup, goal('multi_series_speedup'), met('multi_series_speedup'),
+      `${d.multi.series} series × ${d.multi.pointsPerSeries} points: getMultipleTimeseries ${ms(d.multi.ms)} vs one after another ${ms(d.multi.sequentialMs)} (CPU ours ${ms(d.multi.cpuMs)}, emulator ${ms(d.multi.serverCpuMs)})`],
+    ['  (50 ms latency)', round(d.multi.withLatency.speedup), '', '', `the same with every request delayed 50 ms by the emulator: ${ms(d.multi.withLatency.ms)} vs ${ms(d.multi.withLatency.sequentialMs)}`],
+    ['tree_first_page_ms', f.tree_first_page_ms, goal('tree_first_page_ms'), met('tree_first_page_ms'),
+      `${d.tree.children} of ${d.tree.levelSize} children via CoreAccess.level (vscode-free part of ChildLoader)`],
+    ['tree_first_page_ratio', f.tree_first_page_ratio, '', '', `vs one raw GET of the same URL (${ms(d.tree.baselineMs)})`],
+    ['goto_index_ms', f.goto_index_ms, '', '', `${d.index.assets} assets, names paths up to depth ${d.index.maxDepth} (vscode-free part of assetIndex)`],
+    ['activation_ms', f.activation_ms ?? 'skipped', goal('activation_ms'), met('activation_ms'),
+      'ms' in act ? `workbench figure (code loading + activate()), runs ${act.samples.join(', ')} ms; activate() itself ${act.activateMs.join(', ')} ms` : act.skipped],
+    ['  (floor)', 'ms' in act ? act.floorMs : 'n/a', '', '', 'ms' in act ? `a minimal extension activated the same way in the same windows: ${act.floorSamples.join(', ')} ms` : ''],
+    ['extension_js_bytes', f.extension_js_bytes, '', '', `${kb(f.extension_js_bytes)} production dist/extension.js`],
+    ['webview_bytes', f.webview_bytes, '', '', `${kb(f.webview_bytes)} production dist/webview/ (${d.sizes.webviewFiles} files)`],
+    ['peak_rss_mb', f.peak_rss_mb, '', '', `maxRSS of a fresh process reading ${d.rss.fetched} points (${round(d.rss.beforeMb, 1)} MB before)`],
+  ];
+  return rows.map((r) => r.map((c) => (c === null || c === undefined ? 'n/a' : String(c))));
+}
+
+export function formatTable(result) {
+  const rows = [['Figure', 'Value', 'Goal', 'Met', 'Measured'], ...tableRows(result)];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
+  const m = result.machine;
+  return [
+    line(rows[0]),
+    widths.map((w) => '-'.repeat(w)).join('  ') + '  ' + '-'.repeat(8),
+    ...rows.slice(1).map(line),
+    '',
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, load average ${m.loadBefore.join(' ')} → ${m.loadAfter.join(' ')}; ${Math.round(m.seconds)} s in all.`,
+  ].join('\n');
+}

@@ -1,0 +1,92 @@
+/**
+ * Smoke test of `npm run bench`'s JSON contract on a tiny dataset (no VS Code): every figure of issue 10
+ * present by name and finite, the goals reported with whether they are met, and the details consistent
+ * with the parameters. Timings are never asserted.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../../..');
+const FIGURES = [
+  'series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'tree_first_page_ratio',
+  'goto_index_ms', 'activation_ms', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb',
+];
+const GOALS = ['series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'activation_ms'];
+
+interface BenchJson {
+  figures: Record<string, number | null>;
+  goals: Record<string, { goal: string; value: number | null; met: boolean }>;
+  parameters: { assets: number; childrenPerLevel: number; points: number; tiny: boolean };
+  details: {
+    series: { fetched: number; drawn: number; requests: number; bytes: number };
+    history: { fetched: number; drawn: number; requests: number };
+    multi: { series: number; pointsPerSeries: number; withLatency: { speedup: number } };
+    tree: { children: number; levelSize: number };
+    index: { assets: number; maxDepth: number };
+    rss: { peakMb: number; beforeMb: number; fetched: number };
+    activation: { skipped?: string };
+  };
+  machine: { cpus: number; node: string };
+}
+
+function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['scripts/bench.mjs', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.once('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+void test('npm run bench --json --tiny prints every figure, the goals and consistent details', { timeout: 300_000 }, async () => {
+  const { code, stdout, stderr } = await runBench(['--json', '--tiny', '--reps', '1']);
+  assert.equal(code, 0, `bench failed:\n${stderr.slice(-3000)}`);
+  const lines = stdout.trim().split('\n');
+  const result = JSON.parse(lines[lines.length - 1]) as BenchJson;
+  // The readable table comes before the JSON.
+  assert.match(stdout, /^Figure\s+Value\s+Goal\s+Met/m);
+
+  assert.deepEqual(Object.keys(result.figures).sort(), [...FIGURES].sort());
+  for (const name of FIGURES) {
+    if (name === 'activation_ms') continue;
+    const v = result.figures[name];
+    assert.ok(typeof v === 'number' && Number.isFinite(v) && v > 0, `${name} is ${v}`);
+  }
+  // --tiny does not start VS Code: activation is null and says why.
+  assert.equal(result.figures.activation_ms, null);
+  assert.match(result.details.activation.skipped ?? '', /tiny/);
+
+  assert.deepEqual(Object.keys(result.goals).sort(), [...GOALS].sort());
+  for (const name of GOALS) {
+    const g = result.goals[name];
+    assert.equal(g.value, result.figures[name]);
+    assert.equal(typeof g.met, 'boolean');
+    assert.match(g.goal, /^(<=|>=|<) \d+(\.\d+)?$/);
+  }
+  assert.equal(result.goals.activation_ms.met, false);
+
+  const { parameters: p, details: d } = result;
+  assert.equal(p.tiny, true);
+  // The whole series was read (gaps aside) and downsampled to about two points per pixel column.
+  assert.ok(d.series.fetched > p.points * 0.95 && d.series.fetched <= p.points, `series fetched ${d.series.fetched}`);
+  assert.ok(d.series.drawn > 100 && d.series.drawn < d.series.fetched, `series drawn ${d.series.drawn}`);
+  assert.ok(d.series.requests >= Math.ceil(d.series.fetched / 10_000));
+  assert.equal(d.history.fetched, p.points);
+  // 1000 points a page (one more request when the server offers a cursor to an empty page).
+  assert.ok(d.history.requests >= p.points / 1000 && d.history.requests <= p.points / 1000 + 1, `history requests ${d.history.requests}`);
+  assert.equal(d.multi.series, 10);
+  assert.ok(d.multi.pointsPerSeries > 0 && d.multi.pointsPerSeries <= 10_000);
+  assert.ok(Number.isFinite(d.multi.withLatency.speedup));
+  assert.equal(d.tree.children, 100);
+  assert.equal(d.tree.levelSize, p.childrenPerLevel);
+  assert.equal(d.index.assets, p.assets);
+  assert.ok(d.index.maxDepth >= 2);
+  // Read in another process a little later: the series may have grown by a point or two.
+  assert.ok(Math.abs(d.rss.fetched - d.series.fetched) <= 2, `rss read ${d.rss.fetched} points`);
+  assert.ok(d.rss.peakMb >= d.rss.beforeMb);
+  assert.ok(result.machine.cpus >= 1 && result.machine.node.length > 0);
+});
