@@ -14,7 +14,8 @@ function workbench(page) {
   return {
     page,
     async openView(label) {
-      await page.locator(`.activitybar [aria-label^="${label}"]`).first().click();
+      // force: the item's badge (active events) sits on top of it and would swallow a normal click
+      await page.locator(`.activitybar [aria-label^="${label}"]`).first().click({ force: true });
     },
     async runCommand(title) {
       await page.keyboard.press('F1');
@@ -23,6 +24,33 @@ function workbench(page) {
       await input.fill(`>${title}`);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
       await page.keyboard.press('Enter');
+    },
+    /** Waits until the demo (IOT_EXPLORER_DEMO=1) has revealed both connections, two levels deep: the reveal moves
+     *  rows and focus, so a scenario that clicks earlier can hit the wrong row. */
+    async waitForDemoTree() {
+      for (const label of ['Demo IoT-TICKET', 'Acme Energy', 'Demo Altair IoT Studio', 'Categories']) {
+        await page.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+      }
+      await page.waitForTimeout(1000);
+    },
+    /** Right-clicks `target` and runs the context-menu item `item`; retried, because a click that lands while the
+     *  menu is still animating in can leave it open without running anything. */
+    async contextMenu(target, item) {
+      for (let attempt = 1; ; attempt++) {
+        await target.click({ button: 'right' });
+        const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
+        await entry.waitFor();
+        await page.waitForTimeout(200);
+        await entry.hover();
+        await entry.click();
+        try {
+          await page.locator('.monaco-menu').first().waitFor({ state: 'detached', timeout: 3000 });
+          return;
+        } catch (err) {
+          await page.keyboard.press('Escape');
+          if (attempt >= 3) throw err;
+        }
+      }
     },
     treeRow(text) {
       return page.locator('.monaco-list-row', { hasText: text }).first();

@@ -15,13 +15,12 @@ async function expand(ui: Workbench, label: string): Promise<void> {
 }
 
 async function contextMenu(ui: Workbench, row: string, item: string): Promise<void> {
-  await ui.treeRow(row).click({ button: 'right' });
-  await ui.page.locator('.monaco-menu .action-label', { hasText: item }).first().click();
+  await ui.contextMenu(ui.treeRow(row), item);
 }
 
 export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');
-  await ui.treeRow('Acme Energy').waitFor();
+  await ui.waitForDemoTree();
   for (const label of ['Acme Energy', 'Assets', 'Tampere Plant', 'Line 1', 'Pump 1', 'Telemetry data']) await expand(ui, label);
 
   await contextMenu(ui, 'Bearing temperature', 'Open Chart');

@@ -44,9 +44,9 @@ async function referenceCount(from: number, to: number): Promise<number> {
 
 export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');
+  await ui.waitForDemoTree();
   for (const label of ['Demo IoT-TICKET', 'Acme Energy', 'Assets', 'Large Plant', 'Telemetry data']) await expand(ui, label);
-  await ui.treeRow('Temperature').click({ button: 'right' });
-  await ui.page.locator('.monaco-menu .action-label', { hasText: 'Open Chart' }).first().click();
+  await ui.contextMenu(ui.treeRow('Temperature'), 'Open Chart');
   const chart = ui.webview();
   await chart.locator('#statusText', { hasText: /^1 series · [\d,]+ points · fetched in/ }).waitFor();
 

@@ -35,9 +35,7 @@ export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');
   await widenSideBar(ui, 220);
   // The demo connections show up expanded without any click.
-  await ui.treeRow('Demo IoT-TICKET').waitFor();
-  await ui.treeRow('Acme Energy').waitFor();
-  await ui.treeRow('Demo Altair IoT Studio').waitFor();
+  await ui.waitForDemoTree();
 
   // IoT-TICKET: organization → asset tree → an asset's attributes grouped by type.
   await collapse(ui, 'Demo Altair IoT Studio');

@@ -52,13 +52,10 @@ export async function scenario(ui: Workbench): Promise<void> {
   // The demo connection shows up first (the command needs an IoT-TICKET connection).
   await ui.openView('IoT Explorer');
   // The demo reveals its connection expanded (focusing the view): wait until that is done.
-  await ui.treeRow('Demo IoT-TICKET').waitFor();
-  await ui.treeRow('Acme Energy').waitFor();
-  await ui.treeRow('Demo Altair IoT Studio').waitFor();
+  await ui.waitForDemoTree();
 
   // Right-click the model in the Explorer.
-  await explorerFile(ui, 'models', 'pump-efficiency.onnx').then((row) => row.click({ button: 'right' }));
-  await ui.page.locator('.monaco-menu .action-label', { hasText: 'Register ONNX Model in IoT-TICKET' }).first().click();
+  await ui.contextMenu(await explorerFile(ui, 'models', 'pump-efficiency.onnx'), 'Register ONNX Model in IoT-TICKET');
 
   // Name (proposed from the file name), description (proposed from the model's doc string), help text.
   const nameBox = ui.page.locator('.quick-input-widget input');
