@@ -17,6 +17,10 @@ CS=$TOOLS/cs/node_modules/code-server
 
 log() { printf '[provision] %s\n' "$*"; }
 
+# Run from `npm test`, we inherit the outer npm's settings as npm_* variables; the inner installs must not see
+# them (code-server's postinstall reads the Node version from npm_config_user_agent, which would say Node 20).
+for v in $(compgen -e | grep '^npm_' || true); do unset "$v"; done
+
 missing_apt=()
 command -v chromium >/dev/null 2>&1 || missing_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || missing_apt+=(libkrb5-dev)
