@@ -63,11 +63,14 @@ if (args.has('--tests')) {
     entryPoints: { extension: 'src/extension.ts' },
     // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
     // loaded on first use, so activation does not parse its megabyte.
-    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'undici'],
+    // ajv(-formats) and onnx-proto likewise, for the commands that validate files or inspect models
+    // (src/lazy/lazyModule.ts loads them).
+    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+    external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'onnx-proto'],
   });
   configs.push({
     ...common,
-    entryPoints: { undici: 'undici' },
+    entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-proto': 'onnx-proto' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
   });
   configs.push({

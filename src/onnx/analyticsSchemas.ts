@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv } from '../lazy/lazyModule';
 
 export type DefinitionKind = 'ml-model' | 'ml-service';
 
@@ -30,16 +30,24 @@ export type DefinitionResult =
 
 /** Validates definitions; one instance compiles each schema once. */
 export class DefinitionValidator {
-  private readonly ajv: Ajv;
+  private ajvInstance: Ajv | undefined;
   private readonly compiled = new Map<DefinitionKind, ValidateFunction>();
 
   /** `schemasDir` is the extension's `schemas/` folder. */
-  constructor(private readonly schemasDir: string) {
-    // verbose: errors carry their schema, so an anyOf can be explained by its alternatives.
-    this.ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    addFormats(this.ajv);
-    // Keywords VS Code's JSON editor understands; ajv must know them to stay strict about the rest.
-    this.ajv.addVocabulary(['defaultSnippets', 'markdownDescription', 'deprecationMessage', 'errorMessage']);
+  constructor(private readonly schemasDir: string) {}
+
+  /** Created on the first validation: the validator is built at activation, ajv should not be loaded then. */
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      const { Ajv, addFormats } = loadAjv();
+      // verbose: errors carry their schema, so an anyOf can be explained by its alternatives.
+      const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, verbose: true });
+      addFormats(ajv);
+      // Keywords VS Code's JSON editor understands; ajv must know them to stay strict about the rest.
+      ajv.addVocabulary(['defaultSnippets', 'markdownDescription', 'deprecationMessage', 'errorMessage']);
+      this.ajvInstance = ajv;
+    }
+    return this.ajvInstance;
   }
 
   schemaPath(kind: DefinitionKind): string {

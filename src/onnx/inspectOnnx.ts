@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { onnx } from 'onnx-proto';
+import { loadOnnxProto } from '../lazy/lazyModule';
 import { elementTypeName } from './elementTypes';
 
 /** A dimension: a fixed size, a symbolic name (`batch`), or null when unknown. */
@@ -84,15 +85,6 @@ function toNumber(v: Int): number {
   return typeof v === 'number' ? v : v.toNumber();
 }
 
-/**
- * Loaded on first use so activation does not pay for protobufjs and the generated ONNX code. A plain
- * `require`: the package assigns `module.exports` in a way Node's ESM `import()` cannot see named exports of.
- */
-function loadOnnxProto(): typeof onnx {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('onnx-proto') as { onnx: typeof onnx }).onnx;
-}
-
 /** Formats a byte count for messages (`1.5 MB`). */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -122,6 +114,7 @@ export async function inspectOnnx(bytes: Uint8Array, options: InspectOptions = {
   const fileName = options.fileName ?? 'model.onnx';
   checkUploadSize(bytes.length, options.maxBytes, fileName);
   if (bytes.length === 0) throw new OnnxFileError('empty', `${fileName} is empty (0 bytes), not an ONNX model.`);
+  // Loaded on first use so activation does not pay for protobufjs and the generated ONNX code.
   const proto = loadOnnxProto();
   let model: onnx.ModelProto;
   try {

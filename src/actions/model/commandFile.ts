@@ -3,8 +3,8 @@
  * against the schema of its kind and comes back with where it sits in the text (for its CodeLens) and,
  * when it is invalid, the first problem named by its path (`commands[1].assetId`).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { loadAjv } from '../../lazy/lazyModule';
 import { COMMAND_DEFINITIONS } from './iotcmdSchema';
 import { JsonSyntaxError, member, parseJsonTree, type JsonNode } from './jsonTree';
 import { WRITE_KINDS, type WriteKind, type WriteSpec } from './writeSpec';
@@ -29,6 +29,8 @@ let validators: Map<string, ValidateFunction> | undefined;
 
 function validatorFor(kind: string): ValidateFunction {
   if (!validators) {
+    // Built on the first check, so that activation does not load ajv (see src/lazy/lazyModule.ts).
+    const { Ajv, addFormats } = loadAjv();
     const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
     addFormats(ajv);
     validators = new Map(Object.entries(COMMAND_DEFINITIONS).map(([k, schema]) => [k, ajv.compile(schema)]));

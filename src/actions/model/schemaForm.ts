@@ -4,7 +4,8 @@
  * TD data schemas are JSON Schema with a few extra keywords (`unit`, `readOnly`, `@type`), so Ajv
  * validates them once those keywords are tolerated.
  */
-import Ajv, { type ErrorObject } from 'ajv';
+import type { default as Ajv, ErrorObject } from 'ajv';
+import { loadAjv } from '../../lazy/lazyModule';
 import { ValidationError } from '../../platforms/http';
 import type { DataSchema } from '../../platforms/altair/types';
 import type { FormField } from './formFields';
@@ -43,7 +44,7 @@ let ajv: Ajv | undefined;
 
 function validator(): Ajv {
   // strict: false ignores TD keywords JSON Schema does not know (`unit`, `@type`); formats are not enforced (TDs use many).
-  ajv ??= new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv ??= new (loadAjv().Ajv)({ strict: false, allErrors: true, validateFormats: false });
   return ajv;
 }
 
