@@ -52,4 +52,4 @@ if [ ! -f "$CS/out/node/entry.js" ] || ! grep -q "\"version\": \"$CODE_SERVER_VE
     npm install --no-audit --no-fund --loglevel=error --no-package-lock "code-server@$CODE_SERVER_VERSION")
 fi
 
-log "ready: $(XDG_CONFIG_HOME="$TOOLS/.xdg" XDG_DATA_HOME="$TOOLS/.xdg" "$N24/bin/node" "$CS/out/node/entry.js" --version | head -n 1)"
+log "ready: $(XDG_CONFIG_HOME="$TOOLS/.xdg" XDG_DATA_HOME="$TOOLS/.xdg" "$N24/bin/node" "$CS/out/node/entry.js" --version | tail -n 1)"
