@@ -9,7 +9,7 @@ import { isNotFound } from './errors';
 import type { IotTicketClient } from '../platforms/iotticket/client';
 import { coreRoutes } from '../platforms/iotticket/routes';
 import type { Asset, AssetAttribute } from '../platforms/iotticket/types';
-import { raceAbort } from './abortable';
+import { raceAbort } from '../platforms/http';
 import type { SessionSource } from './valueBackend';
 
 export type Resolution =

@@ -6,6 +6,7 @@
  */
 import {
   CancelledError,
+  raceAbort,
   HttpClient,
   PlatformError,
   ValidationError,
@@ -77,25 +78,6 @@ interface Token {
 /** The SDK's default when a token response has no `expires_in`. */
 const DEFAULT_EXPIRES_IN_SEC = 3600;
 
-/** Rejects with CancelledError when `signal` aborts first, without cancelling the shared `promise`. */
-function raceSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new CancelledError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new CancelledError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
 
 /** SDK `OAuth2ClientCredentials`. */
 export class ClientCredentialsStrategy implements AltairSecurityStrategy {
@@ -172,8 +154,8 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
     if (this.disposed || (signal && this.failed.has(signal))) return false;
     const rejected = signal ? this.applied.get(signal) : undefined;
     try {
-      if (this.inflight) await raceSignal(this.inflight, signal);
-      else if (!this.token || rejected === undefined || rejected === this.token.value) await raceSignal(this.refresh(), signal);
+      if (this.inflight) await raceAbort(this.inflight, signal);
+      else if (!this.token || rejected === undefined || rejected === this.token.value) await raceAbort(this.refresh(), signal);
       // else: another request already replaced the rejected token; just retry with the new one.
       return true;
     } catch (err) {
@@ -220,7 +202,7 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
     if (this.disposed) throw new PlatformError('This Altair connection was signed out', 'validation');
     const token = this.token;
     if (token && Date.now() < token.refreshAt) return token;
-    return raceSignal(this.refresh(), signal);
+    return raceAbort(this.refresh(), signal);
   }
 
   /** Starts a token request unless one is already running; everybody waits on the same one. */

@@ -1,3 +1,4 @@
+export * from './abort';
 export * from './auth';
 export * from './errors';
 export * from './httpClient';

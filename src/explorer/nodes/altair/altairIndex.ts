@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AltairSession } from '../../../connections/sessionManager';
 import type { ConnectionNode } from '../connectionNode';
-import { raceAbort } from '../../abort';
+import { raceAbort } from '../../../platforms/http';
 
 export interface AltairIndexEntry {
   readonly uid: string;

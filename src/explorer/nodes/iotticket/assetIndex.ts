@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { IotTicketSession } from '../../../connections/sessionManager';
 import type { ExplorerLog } from '../../../log';
-import { raceAbort } from '../../abort';
+import { raceAbort } from '../../../platforms/http';
 import { CoreAccess, coreOf } from './coreAccess';
 import { mapConcurrent } from '../../../platforms/http';
 

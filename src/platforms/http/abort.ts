@@ -1,6 +1,7 @@
-/** Waiting on shared work with a caller's own (optional) AbortSignal, without cancelling the work for others. */
-import { CancelledError } from '../platforms/http';
+/** Waiting on shared work with a caller's own AbortSignal, without cancelling the work for the others waiting on it. */
+import { CancelledError } from './errors';
 
+/** Settles like `promise`, or rejects with CancelledError as soon as `signal` aborts. */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(new CancelledError());
