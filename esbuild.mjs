@@ -1,7 +1,7 @@
 // Builds the extension host bundle, the webview apps and the emulator CLI; with --tests, the test tiers.
 //   node esbuild.mjs [--production] [--watch] [--tests] [--emulator]
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -48,6 +48,8 @@ const webviewApps = readdirSync('webview').filter((d) => {
 });
 
 const configs = [];
+// A production build starts from an empty dist/, so no development source maps end up in the package.
+if (production) rmSync('dist', { recursive: true, force: true });
 if (args.has('--tests')) {
   // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
   // `node --test out/test/node/` and the extension-host runner can load them with plain require().
