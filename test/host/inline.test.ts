@@ -64,10 +64,13 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
 
   const attributes = (assetId: string): Promise<RawAttribute[]> =>
     getJson<{ items: RawAttribute[] }>(`${info.iotticket.coreBaseUrl}/assets/${assetId}/attributes?limit=1000`, auth).then((r) => r.items);
-  /** The emulator's value of an attribute at a time (the hover says which time it shows). */
+  /**
+   * The emulator's latest value of an attribute within the second the hover shows (it shows whole seconds; values
+   * written by other suites carry milliseconds).
+   */
   const valueAt = async (assetId: string, attributeId: string, ts: number): Promise<number | string | null> => {
     const r = await getJson<{ values: { ts: number; v: number | string }[] }>(
-      `${info.iotticket.coreBaseUrl}/assets/${assetId}/attributes/${attributeId}/timeseries?start=${ts}&end=${ts + 1}&timestamp=epoch&order=asc&limit=1`,
+      `${info.iotticket.coreBaseUrl}/assets/${assetId}/attributes/${attributeId}/timeseries?start=${ts}&end=${ts + 999}&timestamp=epoch&order=desc&limit=1`,
       auth,
     );
     return r.values[0]?.v ?? null;
@@ -147,10 +150,12 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     assert.ok(v1Ts, v1);
     const at = Date.parse(`${v1Ts[1].replace(' ', 'T')}Z`);
     const read = await getJson<{ datanodeReads: { name: string; path?: string; values: { ts: number | string; v: string }[] }[] }>(
-      `${info.iotticket.v1BaseUrl}/process/read/${info.iotticket.v1.deviceId}?datanodes=${encodeURIComponent(info.iotticket.v1.datanodePath)}&fromdate=${at}&todate=${at + 1}`,
+      `${info.iotticket.v1BaseUrl}/process/read/${info.iotticket.v1.deviceId}?datanodes=${encodeURIComponent(info.iotticket.v1.datanodePath)}&fromdate=${at}&todate=${at + 999}`,
       auth,
     );
-    const point = read.datanodeReads.find((d) => !d.path)!.values.find((p) => Number(p.ts) === at)!;
+    // The latest point within the second the hover shows.
+    const inSecond = read.datanodeReads.find((d) => !d.path)!.values.filter((p) => Math.floor(Number(p.ts) / 1000) * 1000 === at);
+    const point = inSecond.reduce((a, b) => (Number(b.ts) > Number(a.ts) ? b : a));
     assert.ok(v1.includes(`**${formatReading({ value: Number(point.v), unit: '°C' })}**`), v1);
     const prop = plain(await hoverAt(doc, code.indexOf(`'${t.numericProperty}'`) + 2));
     assert.ok(prop.includes(`**${t.numericProperty}**`) && prop.includes('data:image/svg+xml;base64,'), prop);
