@@ -51,13 +51,19 @@ export async function tryDemo(deps: ConnectionCommandDeps, options: { reveal?: b
   for (const profile of demoProfiles()) if (!deps.store.get(profile.id)) await deps.store.save(profile);
   if (options.reveal !== false) {
     for (const profile of demoProfiles()) {
-      const node = deps.explorer.connection(profile.id);
-      if (!node) continue;
-      node.expandOnce = true;
-      try {
-        await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
-      } catch (err) {
-        deps.log.warn(`Could not reveal ${profile.label}: ${describeError(err)}`);
+      // Saving the profiles rebuilds the roots (debounced), which can replace a node while it is being
+      // revealed: look it up again and retry a few times before giving up.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const node = deps.explorer.connection(profile.id);
+        try {
+          if (!node) throw new Error('not in the tree yet');
+          node.expandOnce = true;
+          await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
+          break;
+        } catch (err) {
+          if (attempt === 5) deps.log.warn(`Could not reveal ${profile.label}: ${describeError(err)}`);
+          else await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
       }
     }
   }
