@@ -37,7 +37,8 @@ function workbench(page) {
       try {
         await categories.waitFor({ timeout: 15000 });
       } catch {
-        for (const label of ['Demo Altair IoT Studio', 'demo']) {
+        // (the space row reads "demo space"; hasText alone would also match "Demo IoT-TICKET")
+        for (const label of [/Demo Altair IoT Studio/, /^\s*demo\s*space\s*$/]) {
           const row = page.locator('.monaco-list-row', { hasText: label }).first();
           if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
         }
