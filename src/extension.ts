@@ -109,7 +109,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   void secretWarning.check();
 
   if (process.env.IOT_EXPLORER_DEMO === '1') {
-    // `npm run demo`: start the demo and show it expanded without any click.
+    // Launch hook (the UI tests set it): start the demo and show it expanded as soon as the extension activates.
+    // `npm run demo` does not need it: its workspace runs the Try the Demo command when the folder opens.
     void tryDemo(deps).catch((err: unknown) => log.error('Starting the demo failed', err));
   }
   const activationMs = Date.now() - started;
