@@ -4,7 +4,8 @@
  * The first line on stdout is exactly `IoT emulator listening on http://127.0.0.1:<port>`; other tools rely on it.
  */
 import { parseFaultSpec, type FaultRule } from './faults';
-import { startEmulator, type DatasetName, type LargeDatasetOptions } from './server';
+import type { DatasetName, LargeDatasetOptions } from './module';
+import { startEmulator } from './server';
 
 function parse(argv: readonly string[]): Parameters<typeof startEmulator>[0] {
   const large: Partial<Record<keyof LargeDatasetOptions, number>> = {};

@@ -3,7 +3,7 @@
  * plus test hooks under `/_emulator/altair/…`. Every Altair path is dispatched by this module's
  * own router, so unknown paths and methods also answer in the Altair error envelope.
  */
-import type { EmulatorContext, EmulatorModule } from '../server';
+import type { EmulatorContext, EmulatorModule } from '../module';
 import { Router, type RequestContext } from '../router';
 import { sendEmpty, sendJson } from '../respond';
 import { isObject, readJson } from './body';

@@ -1,8 +1,8 @@
 /** Pieces both datasets share: the organization, the demo user, credentials, devices and value profiles. */
 import type { Device } from './model';
 import { hashString, hex32, mix } from './random';
-import { WrittenSeries, type GeneratorSpec } from './series';
-import type { Credential, DataType, Organization, User } from './types';
+import { WrittenSeries } from './series';
+import type { Credential, DataType, GeneratorSpec, Organization, User } from './types';
 
 export const DEMO_USER = 'demo@iot-explorer.local';
 export const DEMO_PASSWORD = 'demo-password';

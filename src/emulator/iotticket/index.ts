@@ -5,7 +5,7 @@
  *   GET /_emulator/iotticket/ingest-errors — adapter documents accepted with 202 but not applied, and why
  *   GET /_emulator/iotticket/adapter-requests — adapter requests as received (method, path, body bytes, status)
  */
-import type { EmulatorContext, EmulatorModule } from '../server';
+import type { EmulatorContext, EmulatorModule } from '../module';
 import { sendJson } from '../respond';
 import { registerAdapterRoutes } from './adapterRoutes';
 import { registerTokenRoute } from './auth';

@@ -6,7 +6,7 @@
  */
 import type { AssetStore } from './assets';
 import { addGeneratedDatanode, CREATED, credentials, generator, makeDevice, organizations, users } from './dataset';
-import type { LargeDatasetOptions } from '../server';
+import type { LargeDatasetOptions } from '../module';
 import type { DatasetDefinition, Device, IotTicketModel } from './model';
 import { hashString, hex32, mix } from './random';
 import { stepFor } from './series';

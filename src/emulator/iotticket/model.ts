@@ -8,9 +8,9 @@ import type { AssetStore } from './assets';
 import { CommandLog } from './commands';
 import { ErrorCode, v1Error } from './envelope';
 import { EventLog, TYPE_RANK, type EventRecord } from './events';
-import { WrittenSeries, type GeneratorSpec, type SeriesSource } from './series';
+import { WrittenSeries, type SeriesSource } from './series';
 import type {
-  AttributeRecord, Credential, DataType, DeviceAttribute, Enterprise, EventType, Organization, Severity, Template, User, Value,
+  AttributeRecord, Credential, DataType, DeviceAttribute, Enterprise, EventType, GeneratorSpec, Organization, Severity, Template, User, Value,
 } from './types';
 
 /** Behaviour switches and quotas; `PUT /_emulator/iotticket/limits` changes them at run time. */

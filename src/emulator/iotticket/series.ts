@@ -5,26 +5,11 @@
  */
 import { mix, unit } from './random';
 import { DAY, WEEK } from './time';
-import type { DataType, Value } from './types';
+import type { GeneratorSpec, Value } from './types';
 
 export const HISTORY_MS = 90 * DAY;
 /** Gaps remove whole blocks of this many grid points. */
 const GAP_BLOCK = 240;
-
-export interface GeneratorSpec {
-  readonly seed: number;
-  readonly kind: DataType;
-  /** Grid step; points sit at `k * stepMs` for integer k. */
-  readonly stepMs: number;
-  readonly base: number;
-  readonly amplitude: number;
-  readonly noise: number;
-  readonly decimals: number;
-  /** Share of blocks that are missing (0…1). */
-  readonly gapRate: number;
-  /** Values of a `string` series. */
-  readonly states?: readonly string[];
-}
 
 /** The grid step giving `points` points over the 90-day history. */
 export function stepFor(points: number): number {

@@ -1,6 +1,4 @@
 /** Records of the IoT-TICKET emulator's in-memory model, shared by the v1, adapter and asset API routes. */
-import type { GeneratorSpec } from './series';
-
 export const ATTRIBUTE_TYPES = ['TelemetryData', 'Calculated', 'Number', 'String', 'DeviceEvent', 'AssetEvent', 'Command'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
 
@@ -15,6 +13,22 @@ export const DATA_TYPES = ['double', 'long', 'string', 'boolean', 'binary'] as c
 export type DataType = (typeof DATA_TYPES)[number];
 
 export type Value = number | boolean | string;
+
+/** Parameters of a generated series (see series.ts for how values are derived). */
+export interface GeneratorSpec {
+  readonly seed: number;
+  readonly kind: DataType;
+  /** Grid step; points sit at `k * stepMs` for integer k. */
+  readonly stepMs: number;
+  readonly base: number;
+  readonly amplitude: number;
+  readonly noise: number;
+  readonly decimals: number;
+  /** Share of blocks that are missing (0…1). */
+  readonly gapRate: number;
+  /** Values of a `string` series. */
+  readonly states?: readonly string[];
+}
 
 export interface Organization {
   readonly id: string;

@@ -1,5 +1,5 @@
 /** What every Altair route handler shares: state, tokens, clock, ids, and the lookups with their 404s. */
-import type { EmulatorContext } from '../../server';
+import type { EmulatorContext } from '../../module';
 import type { RequestContext, Router } from '../../router';
 import { badRequest, notFound } from '../errors';
 import type { TokenStore } from '../oauth';

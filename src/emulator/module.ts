@@ -1,0 +1,54 @@
+/**
+ * The contract between the emulator's server and its platform modules: what a module receives (the context)
+ * and what it gives back (routes, info, reset). Kept apart from server.ts so modules never import the server.
+ */
+import type { FaultRule } from './faults';
+import type { Router } from './router';
+
+export type DatasetName = 'demo' | 'large';
+
+/** Parameters of the large dataset (both platforms read the ones that apply to them). */
+export interface LargeDatasetOptions {
+  /** Total number of assets (IoT-TICKET) or things (Altair). Up to 1,000,000. */
+  readonly assets: number;
+  /** Children per level of the asset tree. */
+  readonly childrenPerLevel: number;
+  /** Points per generated series over its time range. */
+  readonly pointsPerSeries: number;
+}
+
+export const defaultLargeOptions: LargeDatasetOptions = { assets: 100_000, childrenPerLevel: 10_000, pointsPerSeries: 1_000_000 };
+
+export interface EmulatorOptions {
+  readonly host?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly dataset?: DatasetName;
+  readonly large?: Partial<LargeDatasetOptions>;
+  /** Seed of the generated data; the same seed gives the same data. */
+  readonly seed?: number;
+  /** Lifetime of Altair access tokens in seconds. */
+  readonly tokenTtlSec?: number;
+  /** Fixed "now" in epoch ms for deterministic tests; default the real clock. */
+  readonly now?: () => number;
+  readonly faults?: readonly FaultRule[];
+}
+
+export interface EmulatorContext {
+  readonly options: EmulatorOptions;
+  readonly dataset: DatasetName;
+  readonly large: LargeDatasetOptions;
+  readonly seed: number;
+  readonly now: () => number;
+  /** Base URL of this server, without trailing slash (known once listening). */
+  baseUrl(): string;
+}
+
+export interface EmulatorModule {
+  readonly name: string;
+  register(router: Router): void;
+  /** This platform's part of `GET /_emulator/info`: credentials and example ids. */
+  info(): Record<string, unknown>;
+  /** Restores the dataset's initial state (`POST /_emulator/reset`). */
+  reset?(): void;
+}
