@@ -1,7 +1,8 @@
 /**
  * Activation: build the container (log, stores, sessions, explorer, documents, charts), register the
- * views and commands, and return a small API for tests. Nothing here talks to the network, and the
- * emulator is loaded only when the demo is used, so activation stays fast.
+ * views and commands, and in test mode only return an API for tests (it holds secrets: other extensions
+ * get nothing). Nothing here talks to the network, and the emulator is loaded only when the demo is
+ * used, so activation stays fast.
  */
 import * as vscode from 'vscode';
 import { ConnectionStore } from './connections/connectionStore';
@@ -24,8 +25,9 @@ import { registerOnnx, type OnnxApi } from './onnx/registerOnnx';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { TreeNode } from './explorer/treeNode';
+import { exportedApi } from './testApi';
 
-/** What `activate` returns: used by the extension-host tests to inspect the tree without scraping the UI. */
+/** What `activate` returns in test mode only (see src/testApi.ts): the extension-host tests inspect the tree without scraping the UI. */
 export interface ExplorerApi {
   readonly explorer: Explorer;
   readonly connections: {
@@ -57,7 +59,7 @@ export interface ExplorerApi {
   search(connectionId: string, text: string): ReturnType<ReturnType<typeof searchOf>>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExplorerApi {
+export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
   const started = Date.now();
   const log = new ExplorerLog();
   const store = new ConnectionStore(context.secrets);
@@ -116,7 +118,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
   const activationMs = Date.now() - started;
   log.info(`Activated in ${activationMs} ms`);
 
-  return {
+  return exportedApi(context.extensionMode, process.env, (): ExplorerApi => ({
     explorer,
     connections: {
       store,
@@ -154,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi {
       if (!conn) return Promise.reject(new Error(`unknown connection ${connectionId}`));
       return searchOf(conn)(conn, text, new AbortController().signal);
     },
-  };
+  }));
 }
 
 export function deactivate(): void {}

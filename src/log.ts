@@ -1,11 +1,12 @@
 /**
- * The extension's log: one `LogOutputChannel` with levels, every line redacted before it is written
- * (unless `iotExplorer.logLevel.redactSecrets` is switched off).
+ * The extension's log: one `LogOutputChannel` with levels, every line redacted before it is written (always:
+ * redaction is not a setting) and kept on one line (a line break in a platform name must not forge a line).
  * It also keeps the recent lines in memory with numbered entries, so an error node can open the log
  * "at that entry" (an output channel cannot be scrolled to a line by an extension).
  */
 import * as vscode from 'vscode';
 import { redact, type Logger } from './platforms/http';
+import { oneLine } from './shared/escape/text';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
@@ -22,18 +23,9 @@ export class ExplorerLog implements Logger, vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
   private readonly entries: LogEntry[] = [];
   private nextId = 1;
-  private redacting = true;
-  private readonly configListener: vscode.Disposable;
 
   constructor(name = 'IoT Explorer') {
     this.channel = vscode.window.createOutputChannel(name, { log: true });
-    const read = (): void => {
-      this.redacting = vscode.workspace.getConfiguration('iotExplorer').get<boolean>('logLevel.redactSecrets', true);
-    };
-    read();
-    this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('iotExplorer.logLevel.redactSecrets')) read();
-    });
   }
 
   trace(message: string): void {
@@ -54,7 +46,7 @@ export class ExplorerLog implements Logger, vscode.Disposable {
   }
 
   private write(level: LogLevel, message: string): number {
-    const text = this.redacting ? redact(message) : message;
+    const text = oneLine(redact(message));
     this.channel[level](text);
     const entry: LogEntry = { id: this.nextId++, time: Date.now(), level, message: text };
     this.entries.push(entry);
@@ -75,7 +67,6 @@ export class ExplorerLog implements Logger, vscode.Disposable {
   }
 
   dispose(): void {
-    this.configListener.dispose();
     this.channel.dispose();
   }
 }
