@@ -11,7 +11,8 @@ import { SERIES_MAX_LIMIT, type IotTicketClient } from '../../src/platforms/iott
 import { createPagedSource } from '../../src/charts/pagedSource';
 import { runRawQuery } from '../../src/charts/seriesQuery';
 import type { SeriesSource } from '../../src/charts/seriesSource';
-import { seriesKey, type FetchQuery, type SeriesDescriptor } from '../../src/shared/chartProtocol';
+import { type FetchQuery } from '../../src/shared/chart/protocol';
+import { seriesKey, type SeriesDescriptor } from '../../src/shared/chart/series';
 
 /** The plot width the chart downsamples to (LTTB keeps about two points per pixel column: ~2000 points). */
 export const PLOT_WIDTH_PX = 1000;

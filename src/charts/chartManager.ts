@@ -3,7 +3,9 @@
  * last. Keeps the last render timings (`lastRender`) for tests and benchmarks.
  */
 import * as vscode from 'vscode';
-import { type ChartViewOptions, type RenderTimings, type SeriesDescriptor, type ViewCommand } from '../shared/chartProtocol';
+import { type RenderTimings, type ViewCommand } from '../shared/chart/protocol';
+import { type SeriesDescriptor } from '../shared/chart/series';
+import { type ChartViewOptions } from '../shared/chart/viewOptions';
 import { ChartPanel, type ChartPanelHooks } from './chartPanel';
 import type { SeriesSource } from './seriesSource';
 

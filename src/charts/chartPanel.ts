@@ -4,18 +4,17 @@
  * live mode, and serves the exports. The webview owns the view options and persists them for reloads.
  */
 import * as vscode from 'vscode';
-import {
-  CHART_VIEW_TYPE, defaultViewOptions, isViewToHost, parseUriList, seriesKey,
-  type ChartViewOptions, type FetchQuery, type HostToView, type LiveOptions, type RenderTimings, type SeriesDescriptor,
-  type SeriesInfo, type ViewCommand, type ViewRequest, type ViewToHost,
-} from '../shared/chartProtocol';
+import { CHART_VIEW_TYPE, isViewToHost, type FetchQuery, type HostToView, type RenderTimings, type SeriesInfo, type ViewCommand, type ViewRequest, type ViewToHost } from '../shared/chart/protocol';
+import { seriesKey, type SeriesDescriptor } from '../shared/chart/series';
+import { parseUriList } from '../shared/chart/seriesUri';
+import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../shared/chart/viewOptions';
 import { chartHtml, webviewRoot } from './chartHtml';
-import { minMaxPerColumn, type XY } from './downsample';
+import { minMaxPerColumn, type XY } from '../shared/chart/downsample';
 import { LiveSession, type LiveAppend, type LiveStatus } from './liveSession';
-import { appendAfter } from './pageMerge';
+import { appendAfter } from '../shared/chart/pageMerge';
 import { errorText, runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
-import { parseZone, presetRange, type TimeRange } from './timeRange';
+import { parseZone, presetRange, type TimeRange } from '../shared/chart/timeRange';
 
 export interface ChartPanelHooks {
   readonly extensionUri: vscode.Uri;

@@ -4,7 +4,7 @@
  * descriptors back into sources.
  */
 import type * as vscode from 'vscode';
-import { defaultViewOptions, isChartWebviewState } from '../shared/chartProtocol';
+import { defaultViewOptions, isChartWebviewState } from '../shared/chart/viewOptions';
 import type { ChartManager } from './chartManager';
 
 export class ChartSerializer implements vscode.WebviewPanelSerializer<unknown> {

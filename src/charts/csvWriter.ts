@@ -4,9 +4,9 @@
  * page is written and dropped as it arrives).
  */
 import type { Writable } from 'node:stream';
-import type { XY } from './downsample';
+import type { XY } from '../shared/chart/downsample';
 import { writeText } from './streamWrite';
-import { formatInZone } from './timeRange';
+import { formatInZone } from '../shared/chart/timeRange';
 
 export interface ExportSeriesInfo {
   readonly id: string;

@@ -4,12 +4,12 @@
  * never in memory. vscode-free (the exporter adds dialogs, progress and files).
  */
 import type { Writable } from 'node:stream';
-import { lowerBound, upperBound, type XY } from './downsample';
+import { lowerBound, upperBound, type XY } from '../shared/chart/downsample';
 import { CsvSeriesWriter } from './csvWriter';
 import { JsonSeriesWriter } from './jsonWriter';
 import type { SeriesEntry } from './seriesQuery';
 import { streamRange } from './streamRange';
-import type { TimeRange } from './timeRange';
+import type { TimeRange } from '../shared/chart/timeRange';
 
 export type ExportFormat = 'csv' | 'json';
 

@@ -6,12 +6,12 @@ import { createWriteStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import * as vscode from 'vscode';
-import type { ViewCommand } from '../shared/chartProtocol';
+import type { ViewCommand } from '../shared/chart/protocol';
 import type { ChartPanel } from './chartPanel';
 import { exportSeries, type ExportFormat, type ExportResult } from './exportSeries';
 import { finish } from './streamWrite';
 import { errorText } from './seriesQuery';
-import type { TimeRange } from './timeRange';
+import type { TimeRange } from '../shared/chart/timeRange';
 
 export class ChartExporter {
   constructor(private readonly log: vscode.LogOutputChannel) {}

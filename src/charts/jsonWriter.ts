@@ -4,10 +4,10 @@
  * (`ts` in ISO 8601 in the chosen zone, `v` null for gaps). Valid JSON at the end, built incrementally.
  */
 import type { Writable } from 'node:stream';
-import type { XY } from './downsample';
+import type { XY } from '../shared/chart/downsample';
 import type { ExportSeriesInfo, TextWriterOptions } from './csvWriter';
 import { writeText } from './streamWrite';
-import { formatInZone, formatZone } from './timeRange';
+import { formatInZone, formatZone } from '../shared/chart/timeRange';
 
 type Phase = 'idle' | 'document' | 'series' | 'done';
 

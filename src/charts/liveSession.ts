@@ -3,7 +3,7 @@
  * "from now" or "from time T"; pause and resume; on failure reports "disconnected since …" and keeps
  * polling (with a capped back-off) until a poll succeeds again. vscode-free.
  */
-import type { LiveState } from '../shared/chartProtocol';
+import type { LiveState } from '../shared/chart/protocol';
 import type { SeriesSource } from './seriesSource';
 import { errorText } from './seriesQuery';
 

@@ -5,8 +5,8 @@
  * A series that fits one page costs exactly one request.
  */
 import { mapConcurrent } from '../platforms/http';
-import type { XY } from './downsample';
-import { PageMerger } from './pageMerge';
+import type { XY } from '../shared/chart/downsample';
+import { PageMerger } from '../shared/chart/pageMerge';
 import type { FetchRangeOptions, SeriesData } from './seriesSource';
 
 export interface PageRequest {

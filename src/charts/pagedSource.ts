@@ -3,7 +3,7 @@
  * (IoT-TICKET `get_timeseries` page of 10000, Altair history page of 1000) and gets page-parallel,
  * merged, cancellable range reads.
  */
-import { seriesKey, type SeriesDescriptor } from '../shared/chartProtocol';
+import { seriesKey, type SeriesDescriptor } from '../shared/chart/series';
 import { fetchPaged, type PageFetcher } from './pagedFetch';
 import type { SeriesSource } from './seriesSource';
 

@@ -3,15 +3,18 @@
  * explorer uses ("Open chart", "Add to chart", drops). Called once from `activate`.
  */
 import * as vscode from 'vscode';
-import { CHART_VIEW_TYPE, type SeriesDescriptor } from '../shared/chartProtocol';
+import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
+import { type SeriesDescriptor } from '../shared/chart/series';
 import { ChartManager, type ResolveSource } from './chartManager';
 import type { ChartPanel } from './chartPanel';
 import { ChartSerializer } from './chartSerializer';
 import { ChartExporter } from './exporter';
 import { descriptorOf, isSeriesSource, type SeriesSource } from './seriesSource';
 
-export { CHART_VIEW_TYPE, SERIES_URI_SCHEME, TREE_MIME, parseSeriesUri, seriesKey, seriesUri } from '../shared/chartProtocol';
-export type { SeriesDescriptor } from '../shared/chartProtocol';
+export { CHART_VIEW_TYPE } from '../shared/chart/protocol';
+export { seriesKey } from '../shared/chart/series';
+export { SERIES_URI_SCHEME, TREE_MIME, parseSeriesUri, seriesUri } from '../shared/chart/seriesUri';
+export type { SeriesDescriptor } from '../shared/chart/series';
 
 export interface ChartDeps {
   /** Rebuilds a source from its descriptor (also after a reload); undefined when the connection is gone. */

@@ -3,13 +3,14 @@
  * whole range, else fetched), gap-marked and downsampled to the plot width; or statistics buckets
  * (platform-side when the source has them, computed here otherwise). vscode-free.
  */
-import type { FetchQuery, RawSeriesPayload, SeriesInfo, StatsDimension, StatsSeriesPayload } from '../shared/chartProtocol';
+import type { FetchQuery, RawSeriesPayload, SeriesInfo, StatsSeriesPayload } from '../shared/chart/protocol';
+import type { StatsDimension } from '../shared/chart/viewOptions';
 import { mapConcurrent } from '../platforms/http';
-import { downsample, lowerBound, upperBound, visibleSlice, type XY } from './downsample';
-import { markGaps } from './gaps';
+import { downsample, lowerBound, upperBound, visibleSlice, type XY } from '../shared/chart/downsample';
+import { markGaps } from '../shared/chart/gaps';
 import type { SeriesData, SeriesSource } from './seriesSource';
-import { computeBuckets, type StatsData } from './statsBuckets';
-import { autoDimension, formatZone, resolvePeriod, type TimeRange } from './timeRange';
+import { computeBuckets, type StatsData } from '../shared/chart/statsBuckets';
+import { autoDimension, formatZone, resolvePeriod, type TimeRange } from '../shared/chart/timeRange';
 
 /** Full-resolution points of the last fetch of a series, kept on the host so zoom and export need no refetch. */
 export interface RawCache {

@@ -6,13 +6,14 @@
  * Tree nodes passed to the chart commands are accepted when they are a `SeriesSource`, a
  * `SeriesDescriptor`, or carry one as `seriesDescriptor` (see `descriptorOf`).
  */
-import type { SeriesDescriptor, SeriesKind, StatsDimension, StatsPeriod } from '../shared/chartProtocol';
-import { isSeriesDescriptor } from '../shared/chartProtocol';
-import type { XY } from './downsample';
-import type { StatsData } from './statsBuckets';
+import type { SeriesDescriptor, SeriesKind } from '../shared/chart/series';
+import type { StatsDimension, StatsPeriod } from '../shared/chart/viewOptions';
+import { isSeriesDescriptor } from '../shared/chart/series';
+import type { XY } from '../shared/chart/downsample';
+import type { StatsData } from '../shared/chart/statsBuckets';
 
-export type { SeriesDescriptor, SeriesKind } from '../shared/chartProtocol';
-export type { StatsData } from './statsBuckets';
+export type { SeriesDescriptor, SeriesKind } from '../shared/chart/series';
+export type { StatsData } from '../shared/chart/statsBuckets';
 
 export type SeriesPage = XY;
 

@@ -3,8 +3,8 @@
  * to `onChunk` before fetching the next: exports stream a series of any length with bounded memory, using
  * nothing but `SeriesSource.fetchRange`.
  */
-import type { XY } from './downsample';
-import { upperBound } from './downsample';
+import type { XY } from '../shared/chart/downsample';
+import { upperBound } from '../shared/chart/downsample';
 import type { SeriesSource } from './seriesSource';
 
 export interface StreamRangeOptions {

@@ -4,7 +4,8 @@
  * accepts as a drop. Drops onto the tree (an `.onnx` file onto an Analytics node) go to `onDrop`.
  */
 import * as vscode from 'vscode';
-import { seriesUri, type SeriesDescriptor } from '../shared/chartProtocol';
+import { type SeriesDescriptor } from '../shared/chart/series';
+import { seriesUri } from '../shared/chart/seriesUri';
 import type { TreeNode } from './treeNode';
 
 export const URI_LIST = 'text/uri-list';

@@ -10,7 +10,7 @@ import type { SessionManager } from '../connections/sessionManager';
 import type { FetchedPage, PageRequest } from '../charts/pagedFetch';
 import { createPagedSource } from '../charts/pagedSource';
 import type { SeriesSource, StatisticsOptions, StatsData } from '../charts/seriesSource';
-import type { SeriesDescriptor } from '../shared/chartProtocol';
+import type { SeriesDescriptor } from '../shared/chart/series';
 import { MAX_PAGE_SIZE as ALTAIR_PAGE_LIMIT } from '../platforms/altair/paging';
 import { SERIES_MAX_LIMIT as IOTTICKET_PAGE_LIMIT } from '../platforms/iotticket/dataClient';
 import { V1_MAX_READ as V1_PAGE_LIMIT } from '../platforms/iotticket/v1Client';

@@ -6,7 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { Loader } from './childLoader';
-import type { SeriesDescriptor } from '../shared/chartProtocol';
+import type { SeriesDescriptor } from '../shared/chart/series';
 import type { SnippetParts } from '../snippets/pythonSnippet';
 import type { ExplorerServices } from './services';
 

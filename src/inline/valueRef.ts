@@ -3,7 +3,7 @@
  * opens a chart as it is), with the label optional and also covering values that are not series
  * (IoT-TICKET Number and String attributes, non-numeric Altair properties).
  */
-import type { SeriesDescriptor } from '../shared/chartProtocol';
+import type { SeriesDescriptor } from '../shared/chart/series';
 
 export interface IotTicketAttributeRef {
   readonly kind: 'iotticket-attribute';

@@ -8,7 +8,10 @@ import { ChartManager, type LastRender } from '../../src/charts/chartManager';
 import type { ChartPanel } from '../../src/charts/chartPanel';
 import { ChartSerializer } from '../../src/charts/chartSerializer';
 import { ChartExporter } from '../../src/charts/exporter';
-import { CHART_VIEW_TYPE, defaultViewOptions, seriesUri, type ChartWebviewState, type SeriesDescriptor } from '../../src/shared/chartProtocol';
+import { CHART_VIEW_TYPE } from '../../src/shared/chart/protocol';
+import { type SeriesDescriptor } from '../../src/shared/chart/series';
+import { seriesUri } from '../../src/shared/chart/seriesUri';
+import { defaultViewOptions, type ChartWebviewState } from '../../src/shared/chart/viewOptions';
 import { emulatorIds, emulatorSource, sequentialRead, telemetryAttributes, type AttributeInfo } from '../node/charts/emulatorSource';
 
 const EXTENSION_ID = 'iot-explorer.iot-explorer';

@@ -13,7 +13,8 @@ import type { DemoInfo } from '../../src/demo/demoService';
 import type { ChartPanel } from '../../src/charts/chartPanel';
 import { ChartSerializer } from '../../src/charts/chartSerializer';
 import type { SeriesSource } from '../../src/charts/seriesSource';
-import { defaultViewOptions, type SeriesDescriptor } from '../../src/shared/chartProtocol';
+import { type SeriesDescriptor } from '../../src/shared/chart/series';
+import { defaultViewOptions } from '../../src/shared/chart/viewOptions';
 import { altairToken, basic, child, connectionNode, entities, explorerApi, getJson, labelOf, path } from './explorerHelpers';
 
 interface Points {

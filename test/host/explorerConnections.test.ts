@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { DemoInfo } from '../../src/demo/demoService';
 import { seriesUriList } from '../../src/explorer/dragAndDrop';
-import { parseUriList } from '../../src/shared/chartProtocol';
+import { parseUriList } from '../../src/shared/chart/seriesUri';
 import { altairToken, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf, path } from './explorerHelpers';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('iotExplorer');

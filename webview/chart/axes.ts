@@ -1,8 +1,8 @@
 /** chart.js y-scales from the pure axis assignment (one axis per unit). */
-import { assignAxes, type AxisAssignment } from '../../src/charts/axes';
+import { assignAxes, type AxisAssignment } from '../../src/shared/chart/axes';
 import type { ChartTheme } from './theme';
 
-export { assignAxes, type AxisAssignment } from '../../src/charts/axes';
+export { assignAxes, type AxisAssignment } from '../../src/shared/chart/axes';
 
 export interface YScaleOptions {
   type: 'linear';

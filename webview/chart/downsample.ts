@@ -2,10 +2,10 @@
  * Downsampling in the webview: the same implementation as the host (one source of truth), plus the cap
  * that keeps live-mode data at what the chart can draw.
  */
-import { minMaxPerColumn, type XY } from '../../src/charts/downsample';
-import { appendAfter } from '../../src/charts/pageMerge';
+import { minMaxPerColumn, type XY } from '../../src/shared/chart/downsample';
+import { appendAfter } from '../../src/shared/chart/pageMerge';
 
-export { lttb, minMaxPerColumn, type XY } from '../../src/charts/downsample';
+export { lttb, minMaxPerColumn, type XY } from '../../src/shared/chart/downsample';
 
 /** Appends live points to held ones; when they exceed four per pixel column, reduces to min/max per column. */
 export function appendCapped(held: XY | undefined, incoming: XY, widthPx: number): XY {

@@ -11,11 +11,9 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import {
-  defaultViewOptions, type ChartMode, type ChartViewOptions, type DownsampleMethod, type FetchQuery, type HostToView, type LiveOptions,
-  type RangePreset, type SeriesInfo, type StatsDimension, type StatsPeriod, type StatsSeriesPayload, type ViewCommand,
-} from '../../src/shared/chartProtocol';
-import { formatWallClock, parseInZone, parseZone, presetRange } from '../../src/charts/timeRange';
+import { type FetchQuery, type HostToView, type SeriesInfo, type StatsSeriesPayload, type ViewCommand } from '../../src/shared/chart/protocol';
+import { defaultViewOptions, type ChartMode, type ChartViewOptions, type DownsampleMethod, type LiveOptions, type RangePreset, type StatsDimension, type StatsPeriod } from '../../src/shared/chart/viewOptions';
+import { formatWallClock, parseInZone, parseZone, presetRange } from '../../src/shared/chart/timeRange';
 import { ChartView } from './chartView';
 import { appendCapped, type XY } from './downsample';
 import { loadState, log, onMessage, post, saveState } from './messaging';

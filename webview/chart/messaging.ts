@@ -1,5 +1,6 @@
 /** The webview end of the chart protocol: typed posting, typed receiving, and the persisted state. */
-import { isHostToView, type ChartWebviewState, type HostToView, type ViewToHost } from '../../src/shared/chartProtocol';
+import { isHostToView, type HostToView, type ViewToHost } from '../../src/shared/chart/protocol';
+import { type ChartWebviewState } from '../../src/shared/chart/viewOptions';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

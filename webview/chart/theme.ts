@@ -1,7 +1,7 @@
 /** Reads the VS Code theme of the webview (CSS variables and body classes) and reports changes. */
-import { buildTheme, themeKindFromClasses, type ChartTheme } from '../../src/charts/chartTheme';
+import { buildTheme, themeKindFromClasses, type ChartTheme } from '../../src/shared/chart/chartTheme';
 
-export type { ChartTheme } from '../../src/charts/chartTheme';
+export type { ChartTheme } from '../../src/shared/chart/chartTheme';
 
 export function readTheme(): ChartTheme {
   const style = getComputedStyle(document.documentElement);

@@ -1,6 +1,6 @@
 /** The chart page's DOM: toolbar, series chips, live banner, canvas and status line. Static markup, wired in main.ts. */
-import { RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS } from '../../src/shared/chartProtocol';
-import { ZONE_CHOICES } from '../../src/charts/timeRange';
+import { RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS } from '../../src/shared/chart/viewOptions';
+import { ZONE_CHOICES } from '../../src/shared/chart/timeRange';
 
 const PRESET_LABELS: Record<string, string> = { '1h': '1 h', '24h': '24 h', '7d': '7 d', '30d': '30 d', custom: 'Custom…' };
 const INTERVALS: readonly [number, string][] = [[1000, '1 s'], [2000, '2 s'], [5000, '5 s'], [10_000, '10 s'], [30_000, '30 s'], [60_000, '1 min']];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { downsample, lttb, minMaxPerColumn, visibleSlice, type XY } from '../../../src/charts/downsample';
+import { downsample, lttb, minMaxPerColumn, visibleSlice, type XY } from '../../../src/shared/chart/downsample';
 
 /** A deterministic noisy series with a sine, so shapes are not trivially flat. */
 function series(n: number, start = 1_700_000_000_000, step = 1000, f = (i: number) => Math.sin(i / 500) * 10 + ((i * 7919) % 13) / 13): XY {

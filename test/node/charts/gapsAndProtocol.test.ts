@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { markGaps, typicalStep } from '../../../src/charts/gaps';
-import { assignAxes } from '../../../src/charts/axes';
-import { buildTheme, themeKindFromClasses, withAlpha } from '../../../src/charts/chartTheme';
-import {
-  isChartWebviewState, isSeriesDescriptor, isViewToHost, parseSeriesUri, parseUriList, seriesKey, seriesUri, type SeriesDescriptor,
-} from '../../../src/shared/chartProtocol';
+import { markGaps, typicalStep } from '../../../src/shared/chart/gaps';
+import { assignAxes } from '../../../src/shared/chart/axes';
+import { buildTheme, themeKindFromClasses, withAlpha } from '../../../src/shared/chart/chartTheme';
+import { isViewToHost } from '../../../src/shared/chart/protocol';
+import { isSeriesDescriptor, seriesKey, type SeriesDescriptor } from '../../../src/shared/chart/series';
+import { parseSeriesUri, parseUriList, seriesUri } from '../../../src/shared/chart/seriesUri';
+import { isChartWebviewState } from '../../../src/shared/chart/viewOptions';
 import { descriptorOf } from '../../../src/charts/seriesSource';
 
 void test('markGaps inserts one NaN in the middle of each stretch without data', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendAfter, mergePages, PageMerger } from '../../../src/charts/pageMerge';
-import type { XY } from '../../../src/charts/downsample';
+import { appendAfter, mergePages, PageMerger } from '../../../src/shared/chart/pageMerge';
+import type { XY } from '../../../src/shared/chart/downsample';
 
 const page = (ts: number[], f = (t: number) => t / 10): XY => ({ timestamps: Float64Array.from(ts), values: Float64Array.from(ts, f) });
 const range = (a: number, b: number, step = 1): number[] => Array.from({ length: Math.floor((b - a) / step) + 1 }, (_, i) => a + i * step);

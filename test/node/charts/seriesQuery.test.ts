@@ -2,8 +2,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { runRawQuery, runStatsQuery, type SeriesEntry } from '../../../src/charts/seriesQuery';
-import { computeBuckets } from '../../../src/charts/statsBuckets';
-import { defaultViewOptions, type FetchQuery, type SeriesInfo } from '../../../src/shared/chartProtocol';
+import { computeBuckets } from '../../../src/shared/chart/statsBuckets';
+import { type FetchQuery, type SeriesInfo } from '../../../src/shared/chart/protocol';
+import { defaultViewOptions } from '../../../src/shared/chart/viewOptions';
 import type { SeriesSource } from '../../../src/charts/seriesSource';
 import { emulatorIds, emulatorSource, sequentialRead, telemetryAttributes, type AttributeInfo, type CountingSource } from './emulatorSource';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeBuckets } from '../../../src/charts/statsBuckets';
-import { addDimension, floorToDimension } from '../../../src/charts/timeRange';
+import { computeBuckets } from '../../../src/shared/chart/statsBuckets';
+import { addDimension, floorToDimension } from '../../../src/shared/chart/timeRange';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   addDimension, autoDimension, floorToDimension, formatInZone, formatZone, fromDisplayTime, parseInZone, parseZone, presetRange,
   resolvePeriod, toDisplayTime, ZONE_CHOICES,
-} from '../../../src/charts/timeRange';
+} from '../../../src/shared/chart/timeRange';
 
 void test('zones in the ±hh:mm, ±hhmm and ±hh forms', () => {
   assert.equal(parseZone('+02:00'), 120);

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { CSV_HEADER, CsvSeriesWriter, csvField } from '../../../src/charts/csvWriter';
 import { JsonSeriesWriter } from '../../../src/charts/jsonWriter';
 import { finish } from '../../../src/charts/streamWrite';
-import type { XY } from '../../../src/charts/downsample';
+import type { XY } from '../../../src/shared/chart/downsample';
 
 /** A slow sink with a tiny buffer: writes only complete after a tick, so back-pressure is real. */
 class SlowSink extends Writable {

@@ -3,7 +3,7 @@
  * formatting in a zone, and calendar buckets (the das `dimension`s and `period`s) aligned to a zone.
  * Pure and DOM-free: used by the host and the webview. Offsets are minutes east of UTC.
  */
-import type { RangePreset, StatsDimension, StatsPeriod } from '../shared/chartProtocol';
+import type { RangePreset, StatsDimension, StatsPeriod } from './viewOptions';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

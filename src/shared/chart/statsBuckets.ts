@@ -2,7 +2,7 @@
  * Statistics buckets computed on our side, for platforms without a statistics API (Altair property
  * history): the same keys as das `get_statistics` (count, sum, avg, min, max per bucket start).
  */
-import type { StatsDimension } from '../shared/chartProtocol';
+import type { StatsDimension } from './viewOptions';
 import type { XY } from './downsample';
 import { addDimension, floorToDimension } from './timeRange';
 
