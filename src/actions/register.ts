@@ -24,6 +24,7 @@ import {
 import { LIVE_SCHEME, LiveDocuments } from './ui/liveDocuments';
 import { SendRunner, type SendOptions, type SendResult } from './ui/sendRunner';
 import { AdapterCache, DeviceCredentialStore, ExtensionWriteContext } from './ui/writeContext';
+import { messageText } from '../shared/escape/message';
 
 /** What the feature exposes to `activate` (and through it to extension-host tests). */
 export interface ActionsApi {
@@ -70,11 +71,11 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, serv
       } catch (err) {
         if (isCancellation(err)) return undefined;
         if (err instanceof ValidationError && err.parameter === 'node') {
-          void vscode.window.showInformationMessage(err.message.replace(/^node: /, ''));
+          void vscode.window.showInformationMessage(messageText(err.message.replace(/^node: /, '')));
           return undefined;
         }
         const entry = services.log.error(`${id} failed`, err);
-        void vscode.window.showErrorMessage(describeError(err), vscode.l10n.t('Show Log')).then((c) => {
+        void vscode.window.showErrorMessage(messageText(describeError(err)), vscode.l10n.t('Show Log')).then((c) => {
           if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
         });
         return undefined;
@@ -110,7 +111,7 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, serv
       try {
         return await sendFromFile(uri, which, options);
       } catch (err) {
-        void vscode.window.showErrorMessage(describeError(err));
+        void vscode.window.showErrorMessage(messageText(describeError(err)));
         return [];
       }
     }),

@@ -1,10 +1,12 @@
 /**
  * CSV export streamed page by page: one row per point in the long format
  * `timestamp,epoch_ms,series,unit,value` (several series of different rates need no alignment, and each
- * page is written and dropped as it arrives).
+ * page is written and dropped as it arrives). Labels and units are text cells (quoted and neutralised
+ * against spreadsheet formulas by src/shared/escape/csv.ts); values are numbers.
  */
 import type { Writable } from 'node:stream';
 import type { XY } from '../shared/chart/downsample';
+import { csvNumber, csvText } from '../shared/escape/csv';
 import { writeText } from './streamWrite';
 import { formatInZone } from '../shared/chart/timeRange';
 
@@ -44,21 +46,16 @@ export class CsvSeriesWriter {
 
   /** Writes one page of a series; NaN values become empty fields. */
   async writePage(series: ExportSeriesInfo, page: XY): Promise<void> {
-    const prefix = `,${csvField(series.label)},${csvField(series.unit ?? '')},`;
+    const prefix = `,${csvText(series.label)},${csvText(series.unit ?? '')},`;
     const { timestamps: t, values: v } = page;
     for (let start = 0; start < t.length; start += this.rowsPerChunk) {
       const end = Math.min(t.length, start + this.rowsPerChunk);
       let text = '';
       for (let i = start; i < end; i++) {
-        text += `${formatInZone(t[i], this.offsetMin, true)},${t[i]}${prefix}${Number.isFinite(v[i]) ? String(v[i]) : ''}\n`;
+        text += `${formatInZone(t[i], this.offsetMin, true)},${t[i]}${prefix}${csvNumber(v[i])}\n`;
       }
       this.rows += end - start;
       await writeText(this.out, text);
     }
   }
-}
-
-/** Quotes a field when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -6,12 +6,14 @@ import { createWriteStream } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import * as vscode from 'vscode';
+import { safeFileName } from '../shared/escape/fileName';
 import type { ViewCommand } from '../shared/chart/protocol';
 import type { ChartPanel } from './chartPanel';
 import { exportSeries, type ExportFormat, type ExportResult } from './exportSeries';
 import { finish } from './streamWrite';
 import { errorText } from './seriesQuery';
 import type { TimeRange } from '../shared/chart/timeRange';
+import { messageText } from '../shared/escape/message';
 
 export class ChartExporter {
   constructor(private readonly log: vscode.LogOutputChannel) {}
@@ -49,10 +51,10 @@ export class ChartExporter {
             progress.report({ message: vscode.l10n.t('{0} points', points.toLocaleString()), increment: pct - reported });
             reported = pct;
           });
-          void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} points to {1}', r.points.toLocaleString(), uri.fsPath));
+          void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} points to {1}', r.points.toLocaleString(), messageText(uri.fsPath)));
         } catch (err) {
           if (abort.signal.aborted) void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; the partial file was removed.'));
-          else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', errorText(err)));
+          else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(errorText(err))));
         }
       },
     );
@@ -83,7 +85,7 @@ export class ChartExporter {
       await writeFile(uri.fsPath, png);
       this.log.info(`chart ${panel.id}: saved PNG (${png.length} bytes) to ${uri.fsPath}`);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the chart as PNG: {0}', errorText(err)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the chart as PNG: {0}', messageText(errorText(err))));
     }
   }
 
@@ -102,7 +104,7 @@ export class ChartExporter {
       const rows = Math.max(0, text.split('\n').length - 2);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} rows of the visible range as CSV', rows.toLocaleString()), 5000);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the visible range: {0}', errorText(err)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the visible range: {0}', messageText(errorText(err))));
     }
   }
 
@@ -134,7 +136,7 @@ function isLocalFile(uri: vscode.Uri): boolean {
 function fileStem(panel: ChartPanel): string {
   const names = panel.seriesEntries.map((e) => e.info.label).join('_') || 'chart';
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-  return `${names.replace(/[^\w.-]+/g, '_').slice(0, 60)}_${stamp}`;
+  return `${safeFileName(names, 'chart', 60)}_${stamp}`;
 }
 
 function defaultFile(name: string): vscode.Uri | undefined {

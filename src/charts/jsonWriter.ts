@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { XY } from '../shared/chart/downsample';
 import type { ExportSeriesInfo, TextWriterOptions } from './csvWriter';
+import { escapeJsonText } from '../shared/escape/json';
 import { writeText } from './streamWrite';
 import { formatInZone, formatZone } from '../shared/chart/timeRange';
 
@@ -44,7 +45,7 @@ export class JsonSeriesWriter {
     this.expect('document');
     this.phase = 'series';
     this.pointsInSeries = 0;
-    const head = JSON.stringify({ id: series.id, label: series.label, unit: series.unit ?? null });
+    const head = escapeJsonText(JSON.stringify({ id: series.id, label: series.label, unit: series.unit ?? null }));
     await writeText(this.out, `${this.seriesCount++ > 0 ? ',' : ''}\n${head.slice(0, -1)},"points":[`);
   }
 

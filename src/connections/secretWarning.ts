@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ExplorerLog } from '../log';
 import type { ConnectionStore } from './connectionStore';
 import { secretLookingFields, type SecretKind } from './profile';
+import { messageText } from '../shared/escape/message';
 
 export interface SecretFinding {
   readonly index: number;
@@ -84,7 +85,7 @@ export class SecretInSettingsWarning implements vscode.Disposable {
     const open = vscode.l10n.t('Open Settings');
     void vscode.window
       .showWarningMessage(
-        vscode.l10n.t('Settings hold what looks like a secret ({0}). Settings files are plain text and often shared: move it to secure storage.', where),
+        vscode.l10n.t('Settings hold what looks like a secret ({0}). Settings files are plain text and often shared: move it to secure storage.', messageText(where)),
         move,
         open,
       )

@@ -4,6 +4,7 @@
  * redacted in case a platform echoes something secret.
  */
 import * as vscode from 'vscode';
+import { safeFileName } from '../shared/escape/fileName';
 import { redact } from '../platforms/http';
 
 export const JSON_SCHEME = 'iot-json';
@@ -18,7 +19,7 @@ export class JsonDocumentProvider implements vscode.TextDocumentContentProvider,
   /** Registers what a document shows and returns its URI (stable per key, so reopening reuses the tab). */
   uriFor(key: string, title: string, produce: Producer): vscode.Uri {
     this.producers.set(key, produce);
-    const safe = title.replace(/[\\/:*?"<>|#%]+/g, '_').slice(0, 80) || 'node';
+    const safe = safeFileName(title, 'node', 80);
     const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${safe}.json`, query: new URLSearchParams({ key }).toString() });
     this.changed.fire(uri);
     return uri;

@@ -6,6 +6,7 @@
  * are read-only.
  */
 import * as vscode from 'vscode';
+import { safeFileName } from '../shared/escape/fileName';
 import { jsonPatchDiff, type JsonPatchOperation, type Thing } from '../platforms/altair';
 import { HttpError } from '../platforms/http';
 import type { SessionManager } from '../connections/sessionManager';
@@ -38,14 +39,14 @@ interface ThingRef {
 }
 
 export function thingUri(ref: ThingRef, title: string): vscode.Uri {
-  const safe = title.replace(/[\\/:*?"<>|#%]+/g, '_').slice(0, 80) || ref.thingId;
-  return vscode.Uri.from({ scheme: THING_SCHEME, path: `/${encodeURIComponent(ref.connectionId)}/${encodeURIComponent(ref.space)}/${ref.thingId}/${safe}.json` });
+  const safe = safeFileName(title, safeFileName(ref.thingId, 'thing'), 80);
+  return vscode.Uri.from({ scheme: THING_SCHEME, path: `/${encodeURIComponent(ref.connectionId)}/${encodeURIComponent(ref.space)}/${encodeURIComponent(ref.thingId)}/${safe}.json` });
 }
 
 function parseUri(uri: vscode.Uri): ThingRef {
   const [connectionId, space, thingId] = uri.path.split('/').filter(Boolean);
   if (!connectionId || !space || !thingId) throw vscode.FileSystemError.FileNotFound(uri);
-  return { connectionId: decodeURIComponent(connectionId), space: decodeURIComponent(space), thingId };
+  return { connectionId: decodeURIComponent(connectionId), space: decodeURIComponent(space), thingId: decodeURIComponent(thingId) };
 }
 
 const encoder = new TextEncoder();

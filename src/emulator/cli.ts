@@ -1,5 +1,5 @@
 /**
- * `npm run emulator -- [--port N] [--dataset demo|large] [--assets N] [--children-per-level N]
+ * `npm run emulator -- [--port N] [--dataset demo|large|hostile] [--assets N] [--children-per-level N]
  *   [--points N] [--seed N] [--token-ttl S] [--fault KIND[:COUNT[:RETRY_AFTER]]]... [--latency MS]`
  * The first line on stdout is exactly `IoT emulator listening on http://127.0.0.1:<port>`; other tools rely on it.
  */
@@ -31,7 +31,7 @@ function parse(argv: readonly string[]): Parameters<typeof startEmulator>[0] {
       case '--port': port = int(); break;
       case '--dataset': {
         const v = value();
-        if (v !== 'demo' && v !== 'large') throw new Error(`--dataset must be demo or large, got ${v}`);
+        if (v !== 'demo' && v !== 'large' && v !== 'hostile') throw new Error(`--dataset must be demo, large or hostile, got ${v}`);
         dataset = v;
         break;
       }
@@ -43,7 +43,7 @@ function parse(argv: readonly string[]): Parameters<typeof startEmulator>[0] {
       case '--latency': faults.push({ kind: 'latency', ms: int() }); break;
       case '--fault': faults.push(parseFaultSpec(value())); break;
       case '--help': case '-h':
-        console.log('usage: npm run emulator -- [--port N] [--dataset demo|large] [--assets N] [--children-per-level N] [--points N] [--seed N] [--token-ttl S] [--latency MS] [--fault KIND[:COUNT[:RETRY_AFTER]]]');
+        console.log('usage: npm run emulator -- [--port N] [--dataset demo|large|hostile] [--assets N] [--children-per-level N] [--points N] [--seed N] [--token-ttl S] [--latency MS] [--fault KIND[:COUNT[:RETRY_AFTER]]]');
         process.exit(0);
         break;
       default: throw new Error(`unknown option ${flag}`);

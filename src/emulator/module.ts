@@ -5,7 +5,8 @@
 import type { FaultRule } from './faults';
 import type { Router } from './router';
 
-export type DatasetName = 'demo' | 'large';
+/** `hostile` is the demo with names from src/emulator/hostileNames.ts added (for the escaping tests). */
+export type DatasetName = 'demo' | 'large' | 'hostile';
 
 /** Parameters of the large dataset (both platforms read the ones that apply to them). */
 export interface LargeDatasetOptions {

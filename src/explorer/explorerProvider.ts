@@ -10,6 +10,7 @@ import type { ExplorerServices } from './services';
 import type { FavouritesStore } from './favourites';
 import type { FilterStore } from './filter';
 import type { TreeNode } from './treeNode';
+import { safeTreeItem } from './treeItemText';
 
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -84,7 +85,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.contextValue ??= element.contextValue;
     if (element.expandable && item.collapsibleState === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     this.valueDecorator?.decorate(element, item);
-    return this.services.state.apply(element.id, item);
+    return this.services.state.apply(element.id, safeTreeItem(item));
   }
 
   resolveTreeItem(item: vscode.TreeItem, element: TreeNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {

@@ -12,6 +12,7 @@ import { altairSearch } from './nodes/altair/altairRoots';
 import { iotTicketSearch } from './nodes/iotticket/iotticketRoots';
 import type { PlatformSearch, SearchHit } from './search';
 import type { TreeNode } from './treeNode';
+import { iconText, messageText } from '../shared/escape/message';
 
 /** Most items shown at once; the title says how many more matched (never a silent cap). */
 const SHOWN = 200;
@@ -68,8 +69,8 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
           if (controller.signal.aborted) return;
           const shown = result.hits.slice(0, SHOWN);
           pick.items = shown.map((hit) => ({
-            label: `$(${hit.icon ?? 'symbol-misc'}) ${hit.label}`,
-            description: hit.description,
+            label: `$(${hit.icon ?? 'symbol-misc'}) ${iconText(hit.label)}`,
+            description: hit.description === undefined ? undefined : iconText(hit.description),
             alwaysShow: true,
             hit,
           }));
@@ -105,7 +106,7 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
         (err: unknown) => {
           pick.busy = false;
           const entry = explorer.log.error(`Revealing "${item.hit.label}" failed`, err);
-          void vscode.window.showErrorMessage(describeError(err), vscode.l10n.t('Show Log')).then((c) => {
+          void vscode.window.showErrorMessage(messageText(describeError(err)), vscode.l10n.t('Show Log')).then((c) => {
             if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
           });
         },

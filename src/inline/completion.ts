@@ -3,6 +3,9 @@
  * the attributes at that position of the live asset tree, with each attribute's type, unit and value.
  */
 import * as vscode from 'vscode';
+import { literalBody } from '../shared/escape/literal';
+import { markdownCode, markdownText } from '../shared/escape/markdown';
+import { oneLine } from '../shared/escape/text';
 import { isCancelled } from './errors';
 import { namesPathAt } from './references';
 import { scanLanguageOf } from './scanner';
@@ -31,20 +34,29 @@ export class NamesPathCompletionProvider implements vscode.CompletionItemProvide
       const next = await this.ctx.values.names.next(profile.id, at.before, signal);
       const range = new vscode.Range(document.positionAt(at.current.start), document.positionAt(at.current.end));
       const items: vscode.CompletionItem[] = [];
+      // What goes between the quotes: the name escaped for this literal, so its value is exactly the name
+      // (a name with a quote must not close the string). Names a raw or bytes literal cannot hold are left out.
+      const insert = (name: string): string | undefined => literalBody(name, language, at.opener);
       next.attributes.forEach((a, i) => {
-        const item = new vscode.CompletionItem({ label: a.name, description: [a.type, a.unit].filter(Boolean).join(' · ') }, vscode.CompletionItemKind.Field);
+        const text = insert(a.name);
+        if (text === undefined) return;
+        const item = new vscode.CompletionItem({ label: oneLine(a.name, 200), description: oneLine([a.type, a.unit].filter(Boolean).join(' · '), 200) }, vscode.CompletionItemKind.Field);
+        item.insertText = text;
         item.range = range;
         item.sortText = `0${String(i).padStart(5, '0')}`;
-        item.detail = `${a.type}${a.unit ? ` · ${a.unit}` : ''}`;
+        item.detail = oneLine(`${a.type}${a.unit ? ` · ${a.unit}` : ''}`, 200);
         const latest = attributeValue(a);
-        if (latest.value !== null) item.documentation = new vscode.MarkdownString(`${vscode.l10n.t('Latest')}: **${describe(latest)}**\n\n\`${a.id}\``);
+        if (latest.value !== null) item.documentation = new vscode.MarkdownString(`${vscode.l10n.t('Latest')}: **${markdownText(describe(latest))}**\n\n${markdownCode(a.id)}`);
         items.push(item);
       });
       next.assets.forEach((asset, i) => {
-        const item = new vscode.CompletionItem({ label: asset.name, description: vscode.l10n.t('asset') }, vscode.CompletionItemKind.Folder);
+        const text = insert(asset.name);
+        if (text === undefined) return;
+        const item = new vscode.CompletionItem({ label: oneLine(asset.name, 200), description: vscode.l10n.t('asset') }, vscode.CompletionItemKind.Folder);
+        item.insertText = text;
         item.range = range;
         item.sortText = `1${String(i).padStart(5, '0')}`;
-        item.detail = [...at.before, asset.name].join(' / ');
+        item.detail = oneLine([...at.before, asset.name].join(' / '), 300);
         items.push(item);
       });
       return new vscode.CompletionList(items, false);

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ConnectionProfile, Platform } from '../connections/profile';
+import { iconText } from '../shared/escape/message';
 
 const STATE_KEY = 'iotExplorer.inline.connections';
 
@@ -64,7 +65,7 @@ export class FileConnections implements vscode.Disposable {
     const current = new Set((['iotticket', 'altair'] as const).map((p) => this.connectionFor(p)?.id));
     const picked = await vscode.window.showQuickPick(
       profiles.map((p) => ({
-        label: p.label,
+        label: iconText(p.label),
         description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio',
         detail: current.has(p.id) ? vscode.l10n.t('in use for this workspace') : undefined,
         profile: p,

@@ -12,7 +12,8 @@ import type { Target } from './resolveReference';
 import { inlineSettings, signalOf } from './settings';
 import { displayUnit } from './valueBackend';
 import { formatReading } from './valueFormat';
-import { INLINE_COMMANDS, commandLink, escape } from './valueMarkdown';
+import { INLINE_COMMANDS, commandLink } from './valueMarkdown';
+import { markdownCode, markdownText } from '../shared/escape/markdown';
 
 export class InlineHoverProvider implements vscode.HoverProvider {
   constructor(private readonly ctx: InlineContext) {}
@@ -32,7 +33,7 @@ export class InlineHoverProvider implements vscode.HoverProvider {
     } catch (err) {
       if (isCancelled(err)) return undefined;
       this.ctx.log.warn(`Hover on a reference failed: ${err instanceof Error ? err.message : String(err)}`);
-      const md = new vscode.MarkdownString(`$(warning) ${escape(err instanceof Error ? err.message : String(err))}`, true);
+      const md = new vscode.MarkdownString(`$(warning) ${markdownText(err instanceof Error ? err.message : String(err))}`, true);
       return new vscode.Hover(md, range);
     }
   }
@@ -42,22 +43,22 @@ export class InlineHoverProvider implements vscode.HoverProvider {
       case 'value':
         return this.ctx.values.tooltip(target.ref, { signal, title: target.title, subtitle: target.subtitle, connectionLabel });
       case 'missing': {
-        const md = new vscode.MarkdownString(`$(warning) ${escape(target.message)}`, true);
-        if (target.available.length) md.appendMarkdown(`\n\n${vscode.l10n.t('Names there: {0}', escape(target.available.join(', ')))}`);
-        md.appendMarkdown(`\n\n*${escape(connectionLabel)}*`);
+        const md = new vscode.MarkdownString(`$(warning) ${markdownText(target.message)}`, true);
+        if (target.available.length) md.appendMarkdown(`\n\n${vscode.l10n.t('Names there: {0}', markdownText(target.available.join(', ')))}`);
+        md.appendMarkdown(`\n\n*${markdownText(connectionLabel)}*`);
         return md;
       }
       case 'asset': {
         const attrs = await this.ctx.values.names.attributes(target.connectionId, target.asset.id, signal);
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = { enabledCommands: [INLINE_COMMANDS.revealInTree] };
-        md.appendMarkdown(`**${escape(target.asset.name)}** — ${vscode.l10n.t('asset')} · ${escape(target.namesPath.join(' / '))}\n\n`);
+        md.appendMarkdown(`**${markdownText(target.asset.name)}** — ${vscode.l10n.t('asset')} · ${markdownText(target.namesPath.join(' / '))}\n\n`);
         const children = typeof target.asset.childCount === 'number' ? target.asset.childCount : undefined;
         md.appendMarkdown(
-          `${children === undefined ? '' : vscode.l10n.t('{0} child assets', children) + ' · '}${vscode.l10n.t('{0} attributes', attrs.length)} · \`${escape(target.asset.id)}\`\n\n`,
+          `${children === undefined ? '' : vscode.l10n.t('{0} child assets', children) + ' · '}${vscode.l10n.t('{0} attributes', attrs.length)} · ${markdownCode(target.asset.id)}\n\n`,
         );
         md.appendMarkdown(commandLink(`$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, INLINE_COMMANDS.revealInTree, [{ kind: 'asset', connectionId: target.connectionId, assetId: target.asset.id, namesPath: target.namesPath }]));
-        md.appendMarkdown(`\n\n*${escape(connectionLabel)}*`);
+        md.appendMarkdown(`\n\n*${markdownText(connectionLabel)}*`);
         return md;
       }
       case 'device': {
@@ -68,9 +69,9 @@ export class InlineHoverProvider implements vscode.HoverProvider {
           return undefined;
         });
         const md = new vscode.MarkdownString(undefined, true);
-        if (!device) md.appendMarkdown(`$(warning) ${vscode.l10n.t('No REST API v1 device with id {0}', target.deviceId)}`);
-        else md.appendMarkdown(`**${escape(device.name)}** — ${vscode.l10n.t('REST API v1 device')}\n\n${escape([device.type, device.manufacturer].filter(Boolean).join(' · '))}`);
-        md.appendMarkdown(`\n\n*${escape(connectionLabel)}*`);
+        if (!device) md.appendMarkdown(`$(warning) ${vscode.l10n.t('No REST API v1 device with id {0}', markdownText(target.deviceId))}`);
+        else md.appendMarkdown(`**${markdownText(device.name)}** — ${vscode.l10n.t('REST API v1 device')}\n\n${markdownText([device.type, device.manufacturer].filter(Boolean).join(' · '))}`);
+        md.appendMarkdown(`\n\n*${markdownText(connectionLabel)}*`);
         return md;
       }
       case 'thing': {
@@ -86,18 +87,18 @@ export class InlineHoverProvider implements vscode.HoverProvider {
         const md = new vscode.MarkdownString(undefined, true);
         md.isTrusted = { enabledCommands: [INLINE_COMMANDS.revealInTree] };
         if (!doc) {
-          md.appendMarkdown(`$(warning) ${vscode.l10n.t('No thing {0} in space {1}', target.thingId, target.space)}\n\n*${escape(connectionLabel)}*`);
+          md.appendMarkdown(`$(warning) ${vscode.l10n.t('No thing {0} in space {1}', markdownText(target.thingId), markdownText(target.space))}\n\n*${markdownText(connectionLabel)}*`);
           return md;
         }
-        md.appendMarkdown(`**${escape(doc.title || doc.uid)}** — ${vscode.l10n.t('thing')} · ${escape(target.space)}\n\n`);
+        md.appendMarkdown(`**${markdownText(doc.title || doc.uid)}** — ${vscode.l10n.t('thing')} · ${markdownText(target.space)}\n\n`);
         const schema = doc.properties ?? {};
         const rows = Object.entries(values as Record<string, unknown>).slice(0, 12);
         for (const [name, value] of rows) {
           const v = typeof value === 'object' && value !== null ? JSON.stringify(value) : (value as string | number | boolean | null);
-          md.appendMarkdown(`- ${escape(name)}: ${escape(formatReading({ value: v, unit: displayUnit(schema[name]?.unit) }))}\n`);
+          md.appendMarkdown(`- ${markdownText(name)}: ${markdownText(formatReading({ value: v, unit: displayUnit(schema[name]?.unit) }))}\n`);
         }
         md.appendMarkdown(`\n${commandLink(`$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, INLINE_COMMANDS.revealInTree, [{ kind: 'thing', connectionId: target.connectionId, space: target.space, thingId: target.thingId }])}`);
-        md.appendMarkdown(`\n\n*${escape(connectionLabel)}*`);
+        md.appendMarkdown(`\n\n*${markdownText(connectionLabel)}*`);
         return md;
       }
     }

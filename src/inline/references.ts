@@ -325,6 +325,8 @@ export interface NamesPathCompletionContext {
   readonly before: readonly string[];
   /** The content of the string being typed (start, end) and its current text. */
   readonly current: Segment;
+  /** How that string opens: its prefix and quotes as written (`'`, `rb"`, `'''`, `` ` ``). */
+  readonly opener: string;
   readonly explicit: boolean;
 }
 
@@ -353,7 +355,7 @@ export function namesPathAt(text: string, offset: number, language: ScanLanguage
   const explicit = !!key && NAMES_PATH_KEY.test(unquote(key));
   if (!explicit && before.length === 0) return undefined;
   if (!explicit && key && (ATTRIBUTE_IDS_KEY.test(key) || DATANODE_KEY.test(key))) return undefined;
-  return { before, current: { start: cur.contentStart!, end: cur.contentEnd ?? cur.end, text: cur.value ?? '' }, explicit };
+  return { before, current: { start: cur.contentStart!, end: cur.contentEnd ?? cur.end, text: cur.value ?? '' }, opener: text.slice(cur.start, cur.contentStart), explicit };
 }
 
 /** The reference whose span contains `offset` (the innermost when spans nest). */

@@ -28,6 +28,7 @@ import { TreeValues, valueRefOfNode } from './treeValues';
 import type { SessionSource } from './valueBackend';
 import { INLINE_COMMANDS } from './valueMarkdown';
 import { descriptorOfRef, parseValueRef, type ValueRef } from './valueRef';
+import { iconText, messageText } from '../shared/escape/message';
 
 export interface InlineServices {
   readonly sessions: SessionSource;
@@ -82,7 +83,7 @@ export function registerInlinePreviews(context: Context, services: InlineService
       } catch (err) {
         if (isCancelled(err)) return undefined;
         services.log.error(`${name} failed`, err);
-        void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+        void vscode.window.showErrorMessage(messageText(err instanceof Error ? err.message : String(err)));
         return undefined;
       }
     });
@@ -122,7 +123,7 @@ export function registerInlinePreviews(context: Context, services: InlineService
       let ref = parseValueRef(arg) ?? (isNode(arg) ? valueRefOfNode(arg) : undefined);
       if (!ref) {
         const picked = await vscode.window.showQuickPick(
-          f.pins.list().map((r) => ({ label: r.label ?? r.kind, ref: r })),
+          f.pins.list().map((r) => ({ label: iconText(r.label ?? r.kind), ref: r })),
           { title: vscode.l10n.t('Unpin which value?') },
         );
         ref = picked?.ref;
@@ -184,7 +185,7 @@ function startFeature(context: Context, services: InlineServices): InlineFeature
   const updateStatus = (): void => {
     const parts = (['iotticket', 'altair'] as Platform[]).map((p) => {
       const c = connections.connectionFor(p);
-      return c ? c.label : connections.needsChoice(p) ? vscode.l10n.t('{0}: not chosen', platformLabel(p)) : undefined;
+      return c ? iconText(c.label, 60) : connections.needsChoice(p) ? vscode.l10n.t('{0}: not chosen', platformLabel(p)) : undefined;
     });
     const text = parts.filter(Boolean).join(' · ');
     status.text = `$(plug) ${text || vscode.l10n.t('No IoT connection')}`;

@@ -47,6 +47,7 @@ const OPERATOR = /[=!<>+\-*/%&|^~?@]/;
 const IDENT_START = /[A-Za-z_$\u00C0-\uFFFF]/;
 const IDENT_PART = /[\w$\u00C0-\uFFFF]/;
 
+const HEX_ESCAPE = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}|U([0-9a-fA-F]{8}))/;
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '0': '\0', b: '\b', f: '\f', v: '\v' };
 
 export function tokenize(text: string, language: ScanLanguage): Token[] {
@@ -149,6 +150,14 @@ function stringAt(text: string, i: number, language: ScanLanguage): Omit<Token, 
     const ch = text[k];
     if (ch === '\\' && k + 1 < n) {
       const next = text[k + 1];
+      const hex = raw ? undefined : HEX_ESCAPE.exec(text.slice(k, k + 12));
+      const code = hex ? parseInt(hex[1] ?? hex[2] ?? hex[3] ?? hex[4], 16) : NaN;
+      if (hex && code <= 0x10ffff) {
+        // \xhh, \uhhhh, \u{h…} and \Uhhhhhhhh: what names-path completion writes for controls and separators.
+        value += String.fromCodePoint(code);
+        k += hex[0].length;
+        continue;
+      }
       value += raw ? `\\${next}` : (ESCAPES[next] ?? (next === '\n' ? '' : next));
       k += 2;
       continue;

@@ -10,6 +10,7 @@ import { inlineSettings } from './settings';
 import { describe, isChartable } from './valueFormat';
 import { INLINE_COMMANDS } from './valueMarkdown';
 import { defaultLabel, parseValueRef, valueKey, type ValueRef } from './valueRef';
+import { iconText } from '../shared/escape/message';
 
 const STATE_KEY = 'iotExplorer.inline.pins';
 /** Sparklines in pin tooltips are redrawn at most this often. */
@@ -76,7 +77,7 @@ export class StatusBarPins implements vscode.Disposable {
         try {
           await this.values.get(pin.ref, undefined, inlineSettings.pollIntervalMs() / 2);
         } catch (err) {
-          if (!isCancelled(err)) pin.item.text = `$(warning) ${labelOf(pin.ref)}`;
+          if (!isCancelled(err)) pin.item.text = `$(warning) ${iconText(labelOf(pin.ref), 60)}`;
         }
         this.render(pin);
         if (Date.now() - pin.tooltipAt > TOOLTIP_REFRESH_MS) {
@@ -112,7 +113,7 @@ export class StatusBarPins implements vscode.Disposable {
 
   private render(pin: Pin): void {
     const latest = this.values.peek(pin.ref);
-    pin.item.text = `$(pulse) ${labelOf(pin.ref)}: ${latest ? describe(latest) : '…'}`;
+    pin.item.text = `$(pulse) ${iconText(labelOf(pin.ref), 60)}: ${latest ? iconText(describe(latest), 60) : '…'}`;
   }
 
   private save(): Thenable<void> {

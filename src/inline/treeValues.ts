@@ -12,6 +12,7 @@
 import type * as vscode from 'vscode';
 import type { Explorer } from '../explorer/explorer';
 import type { TreeNode } from '../explorer/treeNode';
+import { markdownText } from '../shared/escape/markdown';
 import { isCancelled } from './errors';
 import type { LatestValueService } from './latestValueService';
 import { inlineSettings, signalOf } from './settings';
@@ -118,7 +119,8 @@ export class TreeValues implements vscode.Disposable {
         signal: signalOf(token),
         title: node.label,
         subtitle: ref.label,
-        extra: typeof own === 'string' ? own.replace(/\n/g, '  \n') : own,
+        // A plain tooltip is text: escaped line by line, so it cannot become a link in this trusted Markdown.
+        extra: typeof own === 'string' ? own.split(/\r?\n/).map((line) => markdownText(line)).join('  \n') : own,
         links: { chart: false, reveal: false, pin: true },
       });
     } catch (err) {

@@ -4,6 +4,7 @@
  * links to open the chart, reveal the entity in the tree and pin it to the status bar.
  */
 import * as vscode from 'vscode';
+import { markdownText } from '../shared/escape/markdown';
 import type { SeriesWindow } from './latestValues';
 import { sparklineSvg, svgDataUri } from './sparkline';
 import { describeAge, formatReading, formatTimestamp, formatValue, windowStats, type LatestValue } from './valueFormat';
@@ -44,12 +45,12 @@ export function commandLink(title: string, command: string, args: unknown[]): st
 export function valueMarkdown(p: ValueMarkdownParts): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = { enabledCommands: Object.values(INLINE_COMMANDS) };
-  md.appendMarkdown(`**${escape(p.title)}**`);
-  if (p.subtitle) md.appendMarkdown(` — ${escape(p.subtitle)}`);
+  md.appendMarkdown(`**${markdownText(p.title)}**`);
+  if (p.subtitle) md.appendMarkdown(` — ${markdownText(p.subtitle)}`);
   md.appendMarkdown('\n\n');
-  if (p.error) md.appendMarkdown(`$(warning) ${escape(p.error)}\n\n`);
+  if (p.error) md.appendMarkdown(`$(warning) ${markdownText(p.error)}\n\n`);
   else if (p.latest) {
-    md.appendMarkdown(`**${escape(formatReading(p.latest))}**`);
+    md.appendMarkdown(`**${markdownText(formatReading(p.latest))}**`);
     if (p.latest.ts !== undefined) md.appendMarkdown(` · ${formatTimestamp(p.latest.ts)} (${describeAge(p.latest.ts)})`);
     md.appendMarkdown('\n\n');
   }
@@ -57,7 +58,7 @@ export function valueMarkdown(p: ValueMarkdownParts): vscode.MarkdownString {
   if (p.history && stats) {
     const svg = sparklineSvg(p.history.timestamps, p.history.values, { from: p.history.from, to: p.history.to });
     md.appendMarkdown(`![${vscode.l10n.t('last hour')}](${svgDataUri(svg)})\n\n`);
-    const unit = p.latest?.unit ? ` ${escape(p.latest.unit)}` : '';
+    const unit = p.latest?.unit ? ` ${markdownText(p.latest.unit)}` : '';
     md.appendMarkdown(
       vscode.l10n.t(
         'min {0} · max {1} · avg {2}{3} — last hour, {4} points',
@@ -81,11 +82,6 @@ export function valueMarkdown(p: ValueMarkdownParts): vscode.MarkdownString {
   if (want.reveal) links.push(commandLink(`$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, INLINE_COMMANDS.revealInTree, [p.ref, p.latest?.assetId]));
   if (want.pin) links.push(commandLink(`$(pin) ${vscode.l10n.t('Pin to status bar')}`, INLINE_COMMANDS.pin, [p.ref]));
   if (links.length) md.appendMarkdown(links.join(' · ') + '\n\n');
-  if (p.connectionLabel) md.appendMarkdown(`*${escape(p.connectionLabel)}*`);
+  if (p.connectionLabel) md.appendMarkdown(`*${markdownText(p.connectionLabel)}*`);
   return md;
-}
-
-/** Text with the characters that would format inside a line escaped (`$` too: theme icons are on). */
-export function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>|$]/g, '\\$&');
 }

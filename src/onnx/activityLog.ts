@@ -4,6 +4,8 @@
  * last uploads are still there after a reload; capped so it never grows without bound.
  */
 import * as vscode from 'vscode';
+import { safeTreeItem } from '../explorer/treeItemText';
+import { markdownText } from '../shared/escape/markdown';
 
 export type ActivityOutcome = 'succeeded' | 'failed' | 'cancelled' | 'refused';
 
@@ -76,12 +78,12 @@ export class ActivityLog implements vscode.TreeDataProvider<ActivityEntry>, vsco
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
     item.contextValue = `iot.activity.${e.outcome}${e.itemId ? '.withItem' : ''}`;
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escapeMarkdown(e.action)}** — ${escapeMarkdown(e.target)}\n\n`);
+    tip.appendMarkdown(`**${markdownText(e.action)}** — ${markdownText(e.target)}\n\n`);
     tip.appendText(`${new Date(e.time).toLocaleString()} · ${e.connectionLabel} · ${outcomeLabel(e.outcome)}\n\n`);
     if (e.itemId) tip.appendText(vscode.l10n.t('Id: {0}', e.itemId) + '\n\n');
     if (e.detail) tip.appendText(e.detail);
     item.tooltip = tip;
-    return item;
+    return safeTreeItem(item);
   }
 
   dispose(): void {
@@ -108,8 +110,4 @@ function formatTime(time: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const clock = `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
   return d.toDateString() === new Date().toDateString() ? clock : `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${clock.slice(0, 5)}`;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

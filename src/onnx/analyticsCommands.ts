@@ -32,6 +32,7 @@ import {
 import { detailsMarkdown } from './detailsReport';
 import { promptBasicInfo } from './infoPrompts';
 import { httpStatus, platformReason } from './platformErrors';
+import { iconText, messageText } from '../shared/escape/message';
 
 const KIND_ICONS: Readonly<Record<AnalyticsKind, string>> = { MLModel: 'symbol-method', MLService: 'cloud', OnnxModel: 'symbol-module' };
 
@@ -48,8 +49,8 @@ async function resolveItem(ctx: AnalyticsContext, arg: unknown, title: string, k
     if (wanted.length > 1) picks.push({ label: kindLabel(kind), kind: vscode.QuickPickItemKind.Separator });
     for (const { item } of lists[i]) {
       picks.push({
-        label: `$(${KIND_ICONS[kind]}) ${item.name}`,
-        description: item.level && item.level !== 'organization' ? `${item.id} · ${item.level}` : item.id,
+        label: `$(${KIND_ICONS[kind]}) ${iconText(item.name)}`,
+        description: iconText(item.level && item.level !== 'organization' ? `${item.id} · ${item.level}` : item.id),
         target: { connectionId: connected.profile.id, kind, id: item.id, name: item.name },
       });
     }
@@ -66,7 +67,7 @@ export async function showDetails(ctx: AnalyticsContext, arg?: unknown): Promise
     const details = await itemDetails(t.client, t.kind, t.id);
     return await ctx.documents.show(`details:${t.connectionId}:${t.kind}:${t.id}`, `${details.name} (${kindLabel(t.kind)})`, detailsMarkdown(t.kind, details, t.profile.label));
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the details: {0}', platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the details: {0}', messageText(platformReason(err))));
     return undefined;
   }
 }
@@ -102,11 +103,11 @@ export async function editInfo(ctx: AnalyticsContext, arg?: unknown, info?: Basi
     await updateBasicInfo(t.client, t.kind, t.id, change);
     ctx.activity.add({ ...entry, outcome: 'succeeded', detail: change.name !== t.name ? vscode.l10n.t('Renamed from "{0}"', t.name) : undefined });
     refreshAnalytics(ctx.deps, t.connectionId, [t.kind]);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', kindLabel(t.kind), change.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', kindLabel(t.kind), messageText(change.name)));
     return true;
   } catch (err) {
     ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', t.name, platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', messageText(t.name), messageText(platformReason(err))));
     return false;
   }
 }
@@ -128,7 +129,7 @@ export async function deleteWithConfirmation(ctx: AnalyticsContext, arg?: unknow
       t.profile.production ? vscode.l10n.t('{0} is a PRODUCTION connection.', t.profile.label) : '',
     ].filter(Boolean).join('\n');
     const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Delete {0} "{1}" from {2}?', kindLabel(t.kind), t.name, t.profile.label),
+      vscode.l10n.t('Delete {0} "{1}" from {2}?', kindLabel(t.kind), messageText(t.name), messageText(t.profile.label)),
       { modal: true, detail },
       del,
     );
@@ -139,7 +140,7 @@ export async function deleteWithConfirmation(ctx: AnalyticsContext, arg?: unknow
     await deleteItem(t.client, t.kind, t.id);
     ctx.activity.add({ ...entry, outcome: 'succeeded' });
     refreshAnalytics(ctx.deps, t.connectionId, [t.kind]);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} "{1}".', kindLabel(t.kind), t.name));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} "{1}".', kindLabel(t.kind), messageText(t.name)));
     return true;
   } catch (err) {
     // 409: the item is used by an asset; the platform says which.
@@ -147,8 +148,8 @@ export async function deleteWithConfirmation(ctx: AnalyticsContext, arg?: unknow
     ctx.activity.add({ ...entry, outcome: refused ? 'refused' : 'failed', detail: platformReason(err) });
     void vscode.window.showErrorMessage(
       refused
-        ? vscode.l10n.t('IoT-TICKET refused to delete "{0}": {1}', t.name, platformReason(err))
-        : vscode.l10n.t('Deleting "{0}" failed: {1}', t.name, platformReason(err)),
+        ? vscode.l10n.t('IoT-TICKET refused to delete "{0}": {1}', messageText(t.name), messageText(platformReason(err)))
+        : vscode.l10n.t('Deleting "{0}" failed: {1}', messageText(t.name), messageText(platformReason(err))),
     );
     return false;
   }
@@ -160,7 +161,7 @@ export async function listAnalytics(ctx: AnalyticsContext, arg?: unknown): Promi
     const t = await resolveItem(ctx, arg, vscode.l10n.t('Analytics items'));
     if (t) await showDetails(ctx, t);
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot list the analytics items: {0}', platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot list the analytics items: {0}', messageText(platformReason(err))));
   }
 }
 
@@ -175,7 +176,7 @@ export async function showUsage(ctx: AnalyticsContext, arg?: unknown): Promise<A
     else void vscode.window.showInformationMessage(text);
     return usage;
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot count the analytics items: {0}', platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot count the analytics items: {0}', messageText(platformReason(err))));
     return undefined;
   }
 }

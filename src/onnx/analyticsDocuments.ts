@@ -3,6 +3,7 @@
  * opened in the Markdown preview. Virtual documents never ask to be saved when closed.
  */
 import * as vscode from 'vscode';
+import { safeFileName } from '../shared/escape/fileName';
 import { redact } from '../platforms/http';
 
 export const ANALYTICS_SCHEME = 'iot-analytics';
@@ -15,7 +16,7 @@ export class AnalyticsDocuments implements vscode.TextDocumentContentProvider, v
   /** Stores a page under a stable key (reopening the same item reuses its tab) and returns its URI. */
   uriFor(key: string, title: string, markdown: string): vscode.Uri {
     this.pages.set(key, redact(markdown));
-    const safe = title.replace(/[\\/:*?"<>|#%]+/g, '_').slice(0, 80) || 'page';
+    const safe = safeFileName(title, 'page', 80);
     const uri = vscode.Uri.from({ scheme: ANALYTICS_SCHEME, path: `/${safe}.md`, query: new URLSearchParams({ key }).toString() });
     this.changed.fire(uri);
     return uri;

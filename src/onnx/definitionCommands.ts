@@ -29,6 +29,7 @@ import {
 } from './analyticsOps';
 import { definitionSuffixes, kindFromFileName, type DefinitionKind } from './analyticsSchemas';
 import { platformReason } from './platformErrors';
+import { messageText } from '../shared/escape/message';
 
 const KIND_TITLES: Readonly<Record<DefinitionKind, string>> = { 'ml-model': 'ML model', 'ml-service': 'ML service' };
 
@@ -61,7 +62,7 @@ async function validated(ctx: AnalyticsContext, file: vscode.Uri, kind: Definiti
   const shown = result.errors.slice(0, 5).join('\n');
   const more = result.errors.length > 5 ? `\n… ${vscode.l10n.t('and {0} more', result.errors.length - 5)}` : '';
   void vscode.window
-    .showErrorMessage(vscode.l10n.t('{0} is not a valid {1} definition', basename(file.path), KIND_TITLES[kind]), { modal: true, detail: shown + more }, open)
+    .showErrorMessage(vscode.l10n.t('{0} is not a valid {1} definition', messageText(basename(file.path)), KIND_TITLES[kind]), { modal: true, detail: shown + more }, open)
     .then((c) => (c === open ? vscode.window.showTextDocument(file) : undefined));
   return undefined;
 }
@@ -90,11 +91,11 @@ export async function registerFromFile(ctx: AnalyticsContext, arg?: unknown, opt
     const id = await registerDefinition(connected.client, kind, definition);
     ctx.activity.add({ ...entry, outcome: 'succeeded', itemId: id, detail: vscode.workspace.asRelativePath(file) });
     refreshAnalytics(ctx.deps, connected.profile.id, [analyticsKindOf(kind)]);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Registered {0} "{1}" ({2}) in {3}.', KIND_TITLES[kind], name, id, connected.profile.label));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Registered {0} "{1}" ({2}) in {3}.', KIND_TITLES[kind], messageText(name), messageText(id), messageText(connected.profile.label)));
     return id;
   } catch (err) {
     ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" failed: {1}', name, platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" failed: {1}', messageText(name), messageText(platformReason(err))));
     return undefined;
   }
 }
@@ -147,7 +148,7 @@ export async function updateFromFile(ctx: AnalyticsContext, arg?: unknown, fileA
     return true;
   } catch (err) {
     ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', target.name, platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', messageText(target.name), messageText(platformReason(err))));
     return false;
   }
 }
@@ -180,7 +181,7 @@ export async function saveDefinition(ctx: AnalyticsContext, arg?: unknown, targe
     await vscode.window.showTextDocument(file, { preview: false });
     return file;
   } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot save the definition: {0}', platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot save the definition: {0}', messageText(platformReason(err))));
     return undefined;
   }
 }

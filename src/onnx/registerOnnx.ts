@@ -17,6 +17,7 @@ import { inspectionMarkdown } from './inspectionReport';
 import { acceptsOnnxDrop, handleOnnxDrop, URI_LIST_MIME } from './onnxDrop';
 import { maxUploadBytes, registerOnnxCommand } from './registerOnnxCommand';
 import type { BasicInfo } from './analyticsOps';
+import { messageText } from '../shared/escape/message';
 
 export const ACTIVITY_VIEW = 'iotExplorer.activity';
 
@@ -99,7 +100,7 @@ async function inspectCommand(ctx: AnalyticsContext, arg?: unknown): Promise<vsc
     const note = report.sizeBytes > limit ? `\n> **Too large to register:** above the limit of ${Math.round(limit / 1024 / 1024)} MB (setting \`iotExplorer.onnx.maxUploadMB\`).\n` : '';
     return await ctx.documents.show(`inspect:${file.toString()}`, basename(file.path), inspectionMarkdown(report) + note);
   } catch (err) {
-    void vscode.window.showErrorMessage((err as Error).message);
+    void vscode.window.showErrorMessage(messageText((err as Error).message));
     return undefined;
   }
 }

@@ -15,6 +15,7 @@ import { formatBytes, inspectOnnx, OnnxFileError, type OnnxInspection } from './
 import { helpTextFromInspection, inspectionText } from './inspectionReport';
 import { uploadOnnxModel, type OnnxModelRecord } from './onnxUpload';
 import { asHttpError, isCancelled, platformReason } from './platformErrors';
+import { messageText } from '../shared/escape/message';
 
 /** For scripts and tests: answers that skip the matching questions. */
 export interface RegisterOnnxOptions {
@@ -73,7 +74,7 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
   try {
     connected = await pickConnection(ctx.deps, options.connectionId, action);
   } catch (err) {
-    void vscode.window.showErrorMessage(describeError(err));
+    void vscode.window.showErrorMessage(messageText(describeError(err)));
     return undefined;
   }
   if (!connected) return undefined;
@@ -111,7 +112,7 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
     if (profile.production) lines.push(vscode.l10n.t('{0} is a PRODUCTION connection.', profile.label));
     const register = vscode.l10n.t('Register');
     const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Register "{0}" in {1}?', name, profile.label),
+      vscode.l10n.t('Register "{0}" in {1}?', messageText(name), messageText(profile.label)),
       { modal: true, detail: lines.join('\n') },
       register,
     );
@@ -161,7 +162,7 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
     const message = mismatch
       ? vscode.l10n.t('Registered ONNX model "{0}" ({1}) in {2}, but the platform reports a different sha256 than the local file.', name, record.id, profile.label)
       : vscode.l10n.t('Registered ONNX model "{0}" ({1}) in {2}.', name, record.id, profile.label);
-    void (mismatch ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, show)).then((choice) => {
+    void (mismatch ? vscode.window.showWarningMessage(messageText(message), show) : vscode.window.showInformationMessage(messageText(message), show)).then((choice) => {
       if (choice === show) void vscode.commands.executeCommand('iotExplorer.analytics.details', { connectionId: profile.id, kind: 'OnnxModel', id: record.id, name });
     });
     return record;
@@ -174,7 +175,7 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
     const reason = http ? `${http.status}: ${platformReason(http)}` : describeError(err);
     ctx.activity.add({ ...entry, outcome: 'failed', detail: reason });
     ctx.deps.log.error(`Registering ONNX model "${name}" in ${profile.label} failed`, err);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" in {1} failed: {2}', name, profile.label, platformReason(err)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" in {1} failed: {2}', messageText(name), messageText(profile.label), messageText(platformReason(err))));
     return undefined;
   }
 }
@@ -198,7 +199,7 @@ async function inspectFile(ctx: AnalyticsContext, file: vscode.Uri): Promise<Ins
   } catch (err) {
     const message = err instanceof OnnxFileError ? err.message : vscode.l10n.t('Cannot read {0}: {1}', fileName, describeError(err));
     ctx.activity.add({ connectionId: '', connectionLabel: vscode.l10n.t('local check'), action: vscode.l10n.t('Register ONNX model'), target: fileName, outcome: 'refused', detail: message });
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(messageText(message));
     return undefined;
   }
 }

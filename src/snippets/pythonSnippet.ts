@@ -1,8 +1,11 @@
 /**
  * "Copy Python snippet": the `das.iot_client` (IoT-TICKET) or `iots` (Altair IoT Studio) call that reads
  * the node the user right-clicked, so they go from the tree to their scripts. Secrets never appear in
- * a snippet: they are read from environment variables.
+ * a snippet: they are read from environment variables. Every platform string goes through
+ * src/shared/escape/python.ts: literals evaluate to exactly the name, comments stay comments.
  */
+import { pythonComment, pythonList, pythonString } from '../shared/escape/python';
+import { wellFormed } from '../shared/escape/text';
 
 export type IotTicketAttributeType = 'TelemetryData' | 'Calculated' | 'Number' | 'String' | 'DeviceEvent' | 'AssetEvent' | 'Command';
 
@@ -39,14 +42,13 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An Altair target without the connection parts (host, client id, space) that the caller adds. */
 export type AltairSnippetTarget = DistributiveOmit<Extract<SnippetTarget, { host: string }>, 'host' | 'clientId' | 'space'>;
 
-/** A Python string literal (single quotes, escapes as Python reads them). */
-export function py(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-}
-
-function pyList(values: readonly string[]): string {
-  return `[${values.map(py).join(', ')}]`;
-}
+/** A Python string literal whose value is exactly `value`. */
+const py = pythonString;
+const pyList = pythonList;
+/** Text after `#`: stays on its line whatever it holds. */
+const c = (text: string): string => pythonComment(text);
+/** A URL path segment: a name with `/`, `?` or `..` stays one segment of the intended path. */
+const segment = (text: string): string => encodeURIComponent(wellFormed(text));
 
 const DAS_HEADER = ['from das.iot_client import IoTClient', '', 'client = IoTClient()  # uses your DAS configuration: organization and credentials', SPLIT];
 
@@ -100,7 +102,7 @@ function buildSnippet(t: SnippetTarget): string[] {
     case 'asset':
       return [
         ...DAS_HEADER,
-        `names_path = ${pyList(t.namesPath)}  # asset id ${t.assetId}`,
+        `names_path = ${pyList(t.namesPath)}  # asset id ${c(t.assetId)}`,
         'children = client.get_assets(names_path=names_path)',
         'attributes = client.get_attributes(names_path=names_path)',
       ];
@@ -113,19 +115,19 @@ function buildSnippet(t: SnippetTarget): string[] {
     case 'template':
       return [...DAS_HEADER, `template = client.get_asset_template(template_name=${py(t.name)})`];
     case 'mlModel':
-      return [...DAS_HEADER, `model = client.get_model_details(model_name=${py(t.name)})  # id ${t.id}`];
+      return [...DAS_HEADER, `model = client.get_model_details(model_name=${py(t.name)})  # id ${c(t.id)}`];
     case 'mlService':
-      return [...DAS_HEADER, `service = client.get_service_details(service_name=${py(t.name)})  # id ${t.id}`];
+      return [...DAS_HEADER, `service = client.get_service_details(service_name=${py(t.name)})  # id ${c(t.id)}`];
     case 'onnxModel':
-      return [...DAS_HEADER, `onnx_model = client.get_onnx_model_details(model_name=${py(t.name)})  # id ${t.id}`];
+      return [...DAS_HEADER, `onnx_model = client.get_onnx_model_details(model_name=${py(t.name)})  # id ${c(t.id)}`];
     case 'credential':
-      return [...DAS_HEADER, `query = client.get_credential_query(credential_name=${py(t.name)})  # id ${t.id}`];
+      return [...DAS_HEADER, `query = client.get_credential_query(credential_name=${py(t.name)})  # id ${c(t.id)}`];
     case 'v1device':
       return [...V1_HEADER(t.v1BaseUrl), `device = client.getdevice(${py(t.deviceId)})`, `datanodes = client.getdatanodeslist(${py(t.deviceId)})`];
     case 'datanode':
       return [...V1_HEADER(t.v1BaseUrl), `values = client.readdata(${py(t.deviceId)}, ${py(t.path)})  # latest value; add fromdate/todate for a range`];
     case 'enterprise':
-      return [...V1_HEADER(t.v1BaseUrl), `devices = client.getdevices()  # devices of every enterprise; enterprise ${t.enterpriseId}`];
+      return [...V1_HEADER(t.v1BaseUrl), `devices = client.getdevices()  # devices of every enterprise; enterprise ${c(t.enterpriseId)}`];
     case 'space':
       return [...iotsHeader(t.host, t.clientId, "['thing.read', 'category.read']"), `things = api.spaces(${py(t.space)}).things().get()`];
     case 'category':
@@ -137,7 +139,7 @@ function buildSnippet(t: SnippetTarget): string[] {
     case 'thing':
       return [
         ...iotsHeader(t.host, t.clientId, "['thing.read']"),
-        `thing = api.spaces(${py(t.space)}).things(${py(t.thingId)}).get()${t.title ? `  # ${t.title}` : ''}`,
+        `thing = api.spaces(${py(t.space)}).things(${py(t.thingId)}).get()${t.title ? `  # ${c(t.title)}` : ''}`,
         `properties = api.spaces(${py(t.space)}).things(${py(t.thingId)}).properties().get()`,
       ];
     case 'property':
@@ -150,7 +152,7 @@ function buildSnippet(t: SnippetTarget): string[] {
       return [
         ...iotsHeader(t.host, t.clientId, "['model.read']"),
         '# iots has no models resource: a plain request reaches the same API',
-        `model = api.make_request('GET', ${py(`/spaces/${t.space}/models/${t.model}`)}).json()`,
+        `model = api.make_request('GET', ${py(`/spaces/${segment(t.space)}/models/${segment(t.model)}`)}).json()`,
       ];
   }
 }
@@ -161,7 +163,7 @@ function attributeCall(t: Extract<SnippetTarget, { kind: 'attribute' }>): string
     case 'TelemetryData':
     case 'Calculated':
       return [
-        `# ${t.attributeName} (${t.type}), attribute id ${t.attributeId}`,
+        `# ${c(t.attributeName)} (${t.type}), attribute id ${c(t.attributeId)}`,
         `df = client.get_timeseries(names_path=${path}, limit=10000)`,
         `stats = client.get_statistics('CurrentDay', 'Hour', names_path=${path})`,
       ];
@@ -169,11 +171,11 @@ function attributeCall(t: Extract<SnippetTarget, { kind: 'attribute' }>): string
     case 'String':
       return [
         `attributes = client.get_attributes(names_path=${pyList(t.assetPath)}, attribute_type=${py(t.type)})`,
-        `value = next(a for a in attributes if a.name == ${py(t.attributeName)})  # attribute id ${t.attributeId}`,
+        `value = next(a for a in attributes if a.name == ${py(t.attributeName)})  # attribute id ${c(t.attributeId)}`,
       ];
     case 'DeviceEvent':
     case 'AssetEvent':
-      return [`events = client.get_asset_events_active(asset_ids=[${py(t.assetId)}])  # ${t.attributeName} (${t.type})`];
+      return [`events = client.get_asset_events_active(asset_ids=[${py(t.assetId)}])  # ${c(t.attributeName)} (${t.type})`];
     case 'Command':
       return [`details = client.get_command_details(names_path=${pyList(t.assetPath)}, identifier_name=${py(t.attributeName)})`];
   }

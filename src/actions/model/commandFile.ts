@@ -8,6 +8,7 @@ import { loadAjv } from '../../lazy/lazyModule';
 import { COMMAND_DEFINITIONS } from './iotcmdSchema';
 import { JsonSyntaxError, member, parseJsonTree, type JsonNode } from './jsonTree';
 import { WRITE_KINDS, type WriteKind, type WriteSpec } from './writeSpec';
+import { jsonText } from '../../shared/escape/json';
 
 export interface CommandEntry {
   /** Path of the command in the file: `commands[2]`, or `` for a single-command file. */
@@ -108,10 +109,10 @@ function oneOfMessage(error: ErrorObject): string {
 /** Text of a new command file holding `specs` (for "Save as command file"). */
 export function commandFileText(specs: readonly WriteSpec[]): string {
   const connections = [...new Set(specs.map((s) => s.connection))];
-  if (specs.length === 1) return `${JSON.stringify(specs[0], null, 2)}\n`;
+  if (specs.length === 1) return `${jsonText(specs[0], 2)}\n`;
   if (connections.length === 1) {
     const commands = specs.map(({ connection: _c, ...rest }) => rest);
-    return `${JSON.stringify({ connection: connections[0], commands }, null, 2)}\n`;
+    return `${jsonText({ connection: connections[0], commands }, 2)}\n`;
   }
-  return `${JSON.stringify({ commands: specs }, null, 2)}\n`;
+  return `${jsonText({ commands: specs }, 2)}\n`;
 }

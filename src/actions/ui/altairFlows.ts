@@ -12,6 +12,7 @@ import { lastSpec, sendAndRefresh, type ActionsDeps } from './deps';
 import { askFields } from './formInput';
 import { altairAffordanceOf, altairPropertyOf, altairThingOf, connectionIdOf, type AltairThingTarget } from './nodeTargets';
 import type { SendResult } from './sendRunner';
+import { iconText } from '../../shared/escape/message';
 
 function requireThing(node: unknown, what: string): AltairThingTarget {
   const t = altairThingOf(node);
@@ -29,10 +30,10 @@ async function pickAffordance(node: unknown, thing: Thing, kind: 'actions' | 'ev
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    names.map((n) => ({ label: n, description: thing[kind]?.[n]?.title, detail: thing[kind]?.[n]?.description })),
+    names.map((n) => ({ label: iconText(n), description: iconText(thing[kind]?.[n]?.title ?? ''), detail: iconText(thing[kind]?.[n]?.description ?? ''), name: n })),
     { title: kind === 'actions' ? vscode.l10n.t('Action of {0}', thing.title ?? thing.uid) : vscode.l10n.t('Event of {0}', thing.title ?? thing.uid) },
   );
-  return picked?.label;
+  return picked?.name;
 }
 
 /** Asks a schema's fields; an input with no schema is skipped, an unknown shape is asked as JSON. */
@@ -92,9 +93,9 @@ export async function updatePropertiesFlow(deps: ActionsDeps, node: unknown): Pr
   const declared = t.thing.properties ?? {};
   const status = t.thing.status ?? {};
   const items = Object.entries(declared).map(([name, s]) => ({
-    label: name,
-    description: `${s.title ?? ''}${s.readOnly ? ` · ${vscode.l10n.t('read-only')}` : ''}`,
-    detail: name in status ? vscode.l10n.t('now {0}', JSON.stringify(status[name])) : undefined,
+    label: iconText(name),
+    description: iconText(`${s.title ?? ''}${s.readOnly ? ` · ${vscode.l10n.t('read-only')}` : ''}`),
+    detail: name in status ? iconText(vscode.l10n.t('now {0}', JSON.stringify(status[name]))) : undefined,
     picked: false,
     name,
   }));
@@ -113,7 +114,7 @@ export async function sendEmailFlow(deps: ActionsDeps, node: unknown): Promise<S
   let connectionId = connectionIdOf(node);
   if (!connectionId) {
     const altair = deps.services.store.list().filter((p) => p.platform === 'altair');
-    const picked = altair.length === 1 ? altair[0] : await vscode.window.showQuickPick(altair.map((p) => ({ label: p.label, description: p.id, profile: p })), { title: vscode.l10n.t('Send e-mail through') }).then((i) => i?.profile);
+    const picked = altair.length === 1 ? altair[0] : await vscode.window.showQuickPick(altair.map((p) => ({ label: iconText(p.label), description: iconText(p.id), profile: p })), { title: vscode.l10n.t('Send e-mail through') }).then((i) => i?.profile);
     connectionId = picked?.id;
   }
   if (!connectionId) return undefined;

@@ -10,6 +10,7 @@ import type { WriteSpec } from '../model/writeSpec';
 import type { ActionsDeps } from './deps';
 import { connectionIdOf, iotDeviceOf } from './nodeTargets';
 import { showOutcomeDocument, type SendResult } from './sendRunner';
+import { iconText, messageText } from '../../shared/escape/message';
 
 const ICONS: Record<string, string> = { ok: 'pass', accepted: 'pass-filled', partial: 'warning', failed: 'error', refused: 'circle-slash' };
 
@@ -31,9 +32,9 @@ export async function showHistoryFlow(deps: ActionsDeps, node: unknown): Promise
   }
   const picked = await vscode.window.showQuickPick(
     entries.map((e) => ({
-      label: `$(${ICONS[e.result] ?? 'history'}) ${e.description}`,
+      label: `$(${ICONS[e.result] ?? 'history'}) ${iconText(e.description)}`,
       description: new Date(e.time).toLocaleString(),
-      detail: e.summary,
+      detail: iconText(e.summary),
       entry: e,
     })),
     { title: vscode.l10n.t('Write history'), matchOnDescription: true, matchOnDetail: true },
@@ -114,7 +115,7 @@ export async function forgetDeviceCredentialsFlow(deps: ActionsDeps, node: unkno
 export async function askDeviceCredentials(deps: ActionsDeps, connectionId: string, deviceId: string): Promise<boolean> {
   const enter = vscode.l10n.t('Enter Credentials');
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Writing as device {0} needs its credentials (user name and password of the device HTTP adapter). None are stored yet.', deviceId),
+    vscode.l10n.t('Writing as device {0} needs its credentials (user name and password of the device HTTP adapter). None are stored yet.', messageText(deviceId)),
     enter,
   );
   return choice === enter ? setDeviceCredentialsFlow(deps, undefined, { connectionId, deviceId }) : false;

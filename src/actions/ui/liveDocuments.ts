@@ -5,6 +5,7 @@
  * is final, or after a bounded number of reads.
  */
 import * as vscode from 'vscode';
+import { safeFileName } from '../../shared/escape/fileName';
 import { describeError } from '../../log';
 import { followUntilFinal } from '../model/commandFollow';
 
@@ -39,7 +40,7 @@ export class LiveDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   uriFor(key: string, title: string): vscode.Uri {
-    const safe = title.replace(/[\\/:*?"<>|#%]+/g, '_').slice(0, 80) || 'log';
+    const safe = safeFileName(title, 'log', 80);
     return vscode.Uri.from({ scheme: LIVE_SCHEME, path: `/${safe}.log`, query: new URLSearchParams({ key }).toString() });
   }
 

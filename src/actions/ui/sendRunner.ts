@@ -13,6 +13,7 @@ import { describeSpec, type WriteSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from '../writes/context';
 import { notPrepared, prepareWrite } from '../writes/executor';
 import { MissingDeviceCredentialsError } from '../writes/adapterWrites';
+import { messageText } from '../../shared/escape/message';
 
 /** Options callers (and tests) may pass with a spec. */
 export interface SendOptions {
@@ -104,7 +105,8 @@ export class SendRunner {
     const details = vscode.l10n.t('Details');
     const log = vscode.l10n.t('Command Log');
     const again = vscode.l10n.t('Send Again');
-    const message = outcome.meaning ? `${outcome.summary} — ${outcome.meaning}` : outcome.summary;
+    // Summaries name assets and things: shown as text, never as links.
+    const message = messageText(outcome.meaning ? `${outcome.summary} — ${outcome.meaning}` : outcome.summary);
     let choice: string | undefined;
     if (outcome.result === 'ok' || outcome.result === 'accepted') {
       const buttons = outcome.commandIds?.length ? [log, details] : [details];

@@ -7,6 +7,7 @@ import type { EmulatorContext, EmulatorModule } from '../module';
 import { Router, type RequestContext } from '../router';
 import { sendEmpty, sendJson } from '../respond';
 import { isObject, readJson } from './body';
+import { buildHostileSpace } from './hostileDataset';
 import { buildDemoSpace } from './demoDataset';
 import { altairError, badRequest, notFound } from './errors';
 import { buildLargeSpace } from './largeDataset';
@@ -43,7 +44,7 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
     const common = { seed: context.seed, now: context.now(), baseUrl: context.baseUrl() };
     const { space, sample } = context.dataset === 'large'
       ? buildLargeSpace({ ...common, assets: context.large.assets, pointsPerSeries: context.large.pointsPerSeries })
-      : buildDemoSpace(common);
+      : context.dataset === 'hostile' ? buildHostileSpace(common) : buildDemoSpace(common);
     return { spaces: new Map([[space.name, space]]), emails: [], retentionDays: DEFAULT_RETENTION_DAYS, sample };
   };
   const api: Api = { context, tokens, newId: idFactory(context.now), state: () => (state ??= build()), now: () => context.now() };

@@ -17,6 +17,7 @@ import { registerEventRoutes } from './coreEventRoutes';
 import { coreApi } from './coreHttp';
 import { DEMO_PASSWORD, DEMO_USER } from './dataset';
 import { buildDemoDataset } from './demoDataset';
+import { buildHostileDataset } from './hostileDataset';
 import { badInput } from './envelope';
 import { namesPathOf } from './assets';
 import { buildLargeDataset } from './largeDataset';
@@ -30,7 +31,7 @@ export function createIotTicketModule(context: EmulatorContext, limits: Partial<
     const now = context.now();
     const dataset = context.dataset === 'large'
       ? buildLargeDataset(context.seed, now, context.large)
-      : buildDemoDataset(context.seed, now);
+      : context.dataset === 'hostile' ? buildHostileDataset(context.seed, now) : buildDemoDataset(context.seed, now);
     return new IotTicketModel(dataset, { ...defaultLimits, ...limits }, context.now);
   };
   let model = build();

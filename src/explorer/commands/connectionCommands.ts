@@ -10,6 +10,7 @@ import { describeError, type ExplorerLog } from '../../log';
 import type { Explorer } from '../explorer';
 import { ConnectionNode } from '../nodes/connectionNode';
 import type { TreeNode } from '../treeNode';
+import { iconText, messageText } from '../../shared/escape/message';
 
 export interface ConnectionCommandDeps {
   readonly explorer: Explorer;
@@ -36,7 +37,7 @@ export async function pickConnection(
   }
   if (profiles.length === 1) return profiles[0];
   const picked = await vscode.window.showQuickPick(
-    profiles.map((p) => ({ label: p.label, description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio', profile: p })),
+    profiles.map((p) => ({ label: iconText(p.label), description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio', profile: p })),
     { placeHolder: placeholder },
   );
   return picked?.profile;
@@ -95,12 +96,12 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
           return sessions.test(profile.id, abort.signal);
         },
       );
-      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works: {1}.', profile.label, reached.join('; ')));
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works: {1}.', messageText(profile.label), messageText(reached.join('; '))));
       return true;
     } catch (err) {
       const entry = log.error(`Testing "${profile.label}" failed`, err);
       const choice = await vscode.window.showErrorMessage(
-        vscode.l10n.t('"{0}" failed: {1}', profile.label, describeError(err)),
+        vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(describeError(err))),
         vscode.l10n.t('Edit Connection'),
         vscode.l10n.t('Show Log'),
       );
@@ -138,7 +139,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       if (!profile) return;
       const remove = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Remove the connection "{0}" and forget its stored secrets?', profile.label),
+        vscode.l10n.t('Remove the connection "{0}" and forget its stored secrets?', messageText(profile.label)),
         { modal: true },
         remove,
       );
@@ -156,7 +157,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         const results = await Promise.allSettled(store.list().map((p) => sessions.test(p.id)));
         const failed = results.map((r, i) => ({ r, p: store.list()[i] })).filter((x) => x.r.status === 'rejected');
         if (failed.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('All {0} connections work.', results.length));
-        else void vscode.window.showWarningMessage(vscode.l10n.t('Failing: {0}. Details are in the log.', failed.map((f) => f.p.label).join(', ')));
+        else void vscode.window.showWarningMessage(vscode.l10n.t('Failing: {0}. Details are in the log.', messageText(failed.map((f) => f.p.label).join(', '))));
         for (const f of failed) log.error(`Testing "${f.p.label}" failed`, (f.r as PromiseRejectedResult).reason);
         return;
       }
@@ -172,7 +173,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       log.info(`Signed out of "${profile.label}" (token revoked)`);
       if (profile.demo) return;
       const forget = vscode.l10n.t('Also Forget the Client Secret');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Signed out of "{0}": the access token was revoked.', profile.label), forget);
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Signed out of "{0}": the access token was revoked.', messageText(profile.label)), forget);
       if (choice === forget) await store.deleteSecret(profile.id, 'clientSecret');
     }),
     register('iotExplorer.setCredential', async (node?: unknown) => {
@@ -185,7 +186,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       sessions.health.forget(profile.id);
       const conn = explorer.connection(profile.id);
       if (conn) explorer.refresh(conn);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Stored the credential of "{0}" in secure storage.', profile.label));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Stored the credential of "{0}" in secure storage.', messageText(profile.label)));
     }),
     register('iotExplorer.moveSecretsFromSettings', async () => {
       const n = await moveSecretsToStorage(store);

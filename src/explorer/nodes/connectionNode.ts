@@ -3,6 +3,7 @@
  * on it, a "Matches" node with the search results comes first.
  */
 import * as vscode from 'vscode';
+import { markdownText } from '../../shared/escape/markdown';
 import type { ConnectionProfile } from '../../connections/profile';
 import { healthIcon, stateLabel } from '../../connections/health';
 import { ChildLoader, singlePage } from '../childLoader';
@@ -66,8 +67,9 @@ export class ConnectionNode extends TreeNode {
       health.state === 'failing'
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
         : new vscode.ThemeIcon(p.platform === 'iotticket' ? 'server-environment' : 'cloud', p.production ? new vscode.ThemeColor('charts.red') : undefined);
-    const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${escape(this.label)}** — ${parts[0]}\n\n`);
+    // Icons on from the start: appendText then escapes `$(…)` in the texts it is given.
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendMarkdown(`**${markdownText(this.label)}** — ${parts[0]}\n\n`);
     const urls =
       p.platform === 'iotticket'
         ? [p.coreBaseUrl && `asset API: ${p.coreBaseUrl}`, p.v1BaseUrl && `REST API v1: ${p.v1BaseUrl}`, p.username && `user: ${p.username}`]
@@ -76,7 +78,6 @@ export class ConnectionNode extends TreeNode {
     if (p.demo) tip.appendText(vscode.l10n.t('Built-in emulator on a loopback port (no account).') + '\n\n');
     tip.appendMarkdown(`$(${healthIcon(health.state)}) `);
     tip.appendText(stateLabel(health.state) + (health.message ? ` — ${health.message}` : ''));
-    tip.supportThemeIcons = true;
     item.tooltip = tip;
     return item;
   }
@@ -84,8 +85,4 @@ export class ConnectionNode extends TreeNode {
   override async json(): Promise<unknown> {
     return { ...this.profile, health: this.services.sessions.health.get(this.profile.id) };
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

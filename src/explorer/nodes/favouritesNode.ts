@@ -19,6 +19,7 @@ import { locateAsset } from './iotticket/iotticketRoots';
 import { DeviceNode } from './iotticket/organizationNodes';
 import { DatanodeNode, V1DeviceNode } from './iotticket/v1Nodes';
 import { InfoNode } from './placeholderNodes';
+import { messageText } from '../../shared/escape/message';
 
 export class FavouritesNode extends TreeNode {
   readonly contextValue = 'iot.favourites';
@@ -171,7 +172,7 @@ export async function revealFavourite(explorer: Explorer, node: TreeNode): Promi
     }
   }
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot be revealed in its connection; it stays available under Favourites.', d.label));
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot be revealed in its connection; it stays available under Favourites.', messageText(d.label)));
     return;
   }
   await explorer.reveal(target, { select: true, focus: true });

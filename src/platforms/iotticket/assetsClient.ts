@@ -5,6 +5,7 @@ import { ATTRIBUTE_TYPES, type AttributeType } from './enums';
 import { coreRoutes } from './routes';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from './types';
 import { allowAtMostOne, checkText, optionalOneOf, requireExactlyOne } from './validation';
+import { oneLine } from '../../shared/escape/text';
 
 export interface AllAssetsOptions {
   /** Include each asset's template id (the das `templates`). */
@@ -89,7 +90,8 @@ export class AssetsClient {
 
   /**
    * print_asset_tree: the tree below a position (the whole tree without a locator) as text, one asset per
-   * line with box-drawing branches. das prints it; we return it.
+   * line with box-drawing branches (a name's line breaks and controls as visible escapes, so one asset
+   * is always one line). das prints it; we return it.
    */
   async printAssetTree(options: AssetLocator & PrintTreeOptions = {}): Promise<string> {
     const locator = pick(options);
@@ -108,13 +110,13 @@ export class AssetsClient {
         }
         count++;
         const last = i === kids.length - 1;
-        lines.push(`${prefix}${at ? (last ? '└── ' : '├── ') : ''}${kids[i].name} (${kids[i].id})`);
+        lines.push(`${prefix}${at ? (last ? '└── ' : '├── ') : ''}${oneLine(kids[i].name)} (${oneLine(kids[i].id)})`);
         if (kids[i].childCount !== 0) await walk({ assetId: kids[i].id }, at ? `${prefix}${last ? '    ' : '│   '}` : prefix);
       }
     };
     if (which) {
       const root = await this.core.asset(locator, options.signal);
-      lines.push(`${root.name} (${root.id})`);
+      lines.push(`${oneLine(root.name)} (${oneLine(root.id)})`);
       await walk({ assetId: root.id }, '');
     } else {
       await walk(undefined, '');

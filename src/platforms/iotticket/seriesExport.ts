@@ -3,6 +3,7 @@
  * `form='json'` shape. Several series share one CSV: their timestamps are merged into rows.
  */
 import type { Writable } from 'node:stream';
+import { csvText } from '../../shared/escape/csv';
 import { formatIso, parseTimeZone, type TimeZone } from './time';
 import type { Series } from './series';
 
@@ -21,7 +22,7 @@ export async function seriesToCsv(series: Series | readonly Series[], out: Writa
   const zone = parseTimeZone(options.tz ?? list[0]?.tz);
   const names = list.map((s, i) => options.columnNames?.[i] ?? s.name);
   const rowsPerChunk = options.rowsPerChunk ?? 2000;
-  await write(out, `${['timestamp', ...names].map(csvField).join(',')}\n`);
+  await write(out, `${['timestamp', ...names].map(csvText).join(',')}\n`);
   let rows = 0;
   let chunk: string[] = [];
   for (const row of mergedRows(list)) {
@@ -76,16 +77,12 @@ function formatRow(row: Row, list: readonly Series[], zone: TimeZone): string {
     const s = list[k];
     if (s.strings) {
       const text = s.strings[i];
-      if (text !== null && text !== undefined) line += csvField(text);
+      if (text !== null && text !== undefined) line += csvText(text);
     } else if (!Number.isNaN(s.values[i])) {
       line += String(s.values[i]);
     }
   }
   return `${line}\n`;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function write(out: Writable, text: string): Promise<void> {

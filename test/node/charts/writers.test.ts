@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
-import { CSV_HEADER, CsvSeriesWriter, csvField } from '../../../src/charts/csvWriter';
+import { CSV_HEADER, CsvSeriesWriter } from '../../../src/charts/csvWriter';
+import { csvText } from '../../../src/shared/escape/csv';
 import { JsonSeriesWriter } from '../../../src/charts/jsonWriter';
 import { finish } from '../../../src/charts/streamWrite';
 import type { XY } from '../../../src/shared/chart/downsample';
@@ -39,7 +40,7 @@ void test('CSV: header, ISO timestamps in the zone, quoted labels, empty fields 
   await w.writePage({ id: 's1', label: 'Temp, "inner"', unit: '°C' }, { timestamps: Float64Array.of(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1)), values: Float64Array.of(21.5, NaN) });
   await finish(sink);
   assert.equal(sink.text(), `${CSV_HEADER}2024-01-01T02:00:00.000+02:00,1704067200000,"Temp, ""inner""",°C,21.5\n2024-01-01T02:00:01.000+02:00,1704067201000,"Temp, ""inner""",°C,\n`);
-  assert.equal(csvField('plain'), 'plain');
+  assert.equal(csvText('plain'), 'plain');
 });
 
 void test('CSV streams page by page: each page reaches the sink before the next one is produced', async () => {

@@ -3,6 +3,7 @@
  * (each name with its recent instances), and the thing's MQTT credentials.
  */
 import * as vscode from 'vscode';
+import { markdownText } from '../../../shared/escape/markdown';
 import type { ActionResponse, EventResponse, PropertyAffordance, Thing, ThingCategory } from '../../../platforms/altair';
 import { actionIdOf } from '../../../platforms/altair';
 import type { AltairSession } from '../../../connections/sessionManager';
@@ -64,7 +65,7 @@ export class ThingNode extends AltairNode {
     const types = Array.isArray(this.thing['@type']) ? this.thing['@type'].join(', ') : this.thing['@type'];
     item.description = model ?? types ?? undefined;
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${this.label}**\n\n`);
+    tip.appendMarkdown(`**${markdownText(this.label)}**\n\n`);
     if (this.thing.description) tip.appendText(`${this.thing.description}\n\n`);
     tip.appendText(`uid: ${this.thing.uid}\n\n`);
     const cats = (this.thing as Thing).categories;
@@ -168,7 +169,7 @@ export class PropertyNode extends AltairNode {
     item.iconPath = new vscode.ThemeIcon(this.numeric ? 'symbol-number' : typeof this.value === 'boolean' ? 'symbol-boolean' : 'symbol-string');
     item.description = this.value === undefined ? vscode.l10n.t('no value') : `${formatValue(this.value)}${this.schema?.unit ? ` ${this.schema.unit}` : ''}`;
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${this.schema?.title ?? this.name}**\n\n`);
+    tip.appendMarkdown(`**${markdownText(String(this.schema?.title ?? this.name))}**\n\n`);
     if (this.schema?.description) tip.appendText(`${this.schema.description}\n\n`);
     const facts = [
       this.schema?.type && `type: ${this.schema.type}`,

@@ -4,6 +4,7 @@
  * loads one page at a time.
  */
 import * as vscode from 'vscode';
+import { markdownText } from '../../../shared/escape/markdown';
 import type { Asset, AssetAttribute } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type IotTicketAttributeType, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages } from '../../childLoader';
@@ -199,7 +200,7 @@ export class AttributeNode extends CoreNode {
     else if (a.type === 'Number' || a.type === 'String') item.description = a.value === undefined || a.value === null ? '—' : `${formatValue(a.value)}${unit}`;
     else if (a.deviceId) item.description = vscode.l10n.t('device {0}', a.deviceId);
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${a.name}** — ${a.type}\n\n`);
+    tip.appendMarkdown(`**${markdownText(a.name)}** — ${markdownText(a.type)}\n\n`);
     tip.appendText([...this.asset.namesPath(), a.name].join(' / ') + '\n\n');
     const facts = [
       a.dataType && `dataType: ${a.dataType}`,

@@ -3,6 +3,7 @@
  * analytics (ML models, ML services, ONNX models, against the organization's limit) and credentials.
  */
 import * as vscode from 'vscode';
+import { markdownText } from '../../../shared/escape/markdown';
 import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
@@ -225,7 +226,7 @@ class EventNode extends TreeNode {
     item.iconPath = severityIcon(e.severity);
     item.description = [e.severity, e.type, e.activatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')].filter(Boolean).join(' · ');
     const tip = new vscode.MarkdownString();
-    tip.appendMarkdown(`**${e.severity} ${e.type}**\n\n`);
+    tip.appendMarkdown(`**${markdownText(`${e.severity} ${e.type}`)}**\n\n`);
     tip.appendText(`${e.message}\n\n${vscode.l10n.t('asset')}: ${e.assetId ?? '—'} · ${vscode.l10n.t('event')}: ${e.eventId}${e.group ? ` · ${e.group}` : ''}\n\n`);
     tip.appendText(`${vscode.l10n.t('active since')} ${e.activatedAt}${e.acknowledged ? ` · ${vscode.l10n.t('acknowledged')}` : ''}`);
     item.tooltip = tip;
