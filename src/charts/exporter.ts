@@ -2,15 +2,15 @@
  * The export commands of a chart: CSV and JSON streamed to a file the user picks (cancellable, with
  * progress), PNG of the chart, and "Copy visible range as CSV".
  */
-import { createWriteStream } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import * as vscode from 'vscode';
 import { safeFileName } from '../shared/escape/fileName';
 import type { ViewCommand } from '../shared/chart/protocol';
 import type { ChartPanel } from './chartPanel';
 import { exportSeries, type ExportFormat, type ExportResult } from './exportSeries';
-import { finish } from './streamWrite';
+import { ExportFileError, replaceFile } from './fileReplace';
+import { finish, writeText } from './streamWrite';
 import { errorText } from './seriesQuery';
 import type { TimeRange } from '../shared/chart/timeRange';
 import { messageText } from '../shared/escape/message';
@@ -53,25 +53,24 @@ export class ChartExporter {
           });
           void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} points to {1}', r.points.toLocaleString(), messageText(uri.fsPath)));
         } catch (err) {
-          if (abort.signal.aborted) void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; the partial file was removed.'));
-          else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(errorText(err))));
+          if (abort.signal.aborted) void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; {0} was left as it was.', messageText(uri.fsPath)));
+          else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(exportErrorText(err))));
         }
       },
     );
   }
 
-  /** Streams the chart's series over `range` to a file; removes the file when cancelled or failed. */
+  /**
+   * Streams the chart's series over `range` to a file. The data goes to a temporary file beside it that
+   * replaces it only when complete: a cancelled or failed export leaves the file as it was.
+   */
   async exportToFile(panel: ChartPanel, format: ExportFormat, filePath: string, range: TimeRange, signal?: AbortSignal, onProgress?: (points: number, fraction: number) => void): Promise<ExportResult> {
-    const out = createWriteStream(filePath, { encoding: 'utf8' });
     const started = Date.now();
     try {
-      const r = await exportSeries(out, panel.seriesEntries, format, { range, offsetMin: panel.zoneOffsetMin(), signal, onProgress });
-      await finish(out);
+      const r = await replaceFile(filePath, (out) => exportSeries(out, panel.seriesEntries, format, { range, offsetMin: panel.zoneOffsetMin(), signal, onProgress }));
       this.log.info(`chart ${panel.id}: exported ${r.points} points as ${format} to ${filePath} in ${Date.now() - started} ms`);
       return r;
     } catch (err) {
-      out.destroy();
-      await rm(filePath, { force: true });
       this.log.warn(`chart ${panel.id}: export to ${filePath} stopped: ${errorText(err)}`);
       throw err;
     }
@@ -82,10 +81,10 @@ export class ChartExporter {
       const png = await this.pngOf(panel);
       const uri = await vscode.window.showSaveDialog({ defaultUri: defaultFile(`${fileStem(panel)}.png`), filters: { PNG: ['png'] }, saveLabel: vscode.l10n.t('Save') });
       if (!uri || !isLocalFile(uri)) return;
-      await writeFile(uri.fsPath, png);
+      await replaceFile(uri.fsPath, (out) => writeText(out, png));
       this.log.info(`chart ${panel.id}: saved PNG (${png.length} bytes) to ${uri.fsPath}`);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the chart as PNG: {0}', messageText(errorText(err))));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the chart as PNG: {0}', messageText(exportErrorText(err))));
     }
   }
 
@@ -123,6 +122,24 @@ export class ChartExporter {
     await exportSeries(sink, panel.seriesEntries, 'csv', { range: { from: Math.floor(range.from), to: Math.ceil(range.to) }, offsetMin: panel.zoneOffsetMin() });
     await finish(sink);
     return chunks.join('');
+  }
+}
+
+/** What went wrong with an export file, in the user's words; other errors as they are. */
+export function exportErrorText(err: unknown): string {
+  if (!(err instanceof ExportFileError)) return errorText(err);
+  const file = err.path;
+  const folder = dirname(err.path);
+  const kept = vscode.l10n.t('Nothing was changed.');
+  switch (err.problem) {
+    case 'noSpace': return `${vscode.l10n.t('The disk holding {0} is full.', folder)} ${kept}`;
+    case 'readOnly': return `${vscode.l10n.t('{0} is on a read-only disk; choose another folder.', folder)} ${kept}`;
+    case 'noPermission': return `${vscode.l10n.t('You may not write to {0}; choose another folder or file.', file)} ${kept}`;
+    case 'missingFolder': return vscode.l10n.t('The folder {0} does not exist.', folder);
+    case 'isFolder': return vscode.l10n.t('{0} is a folder; choose a file name.', file);
+    case 'notAFile': return vscode.l10n.t('{0} is not a regular file (a device, pipe or socket); exports write regular files only.', file);
+    case 'nameTooLong': return vscode.l10n.t('The name {0} is too long for its disk.', file);
+    case 'other': return `${vscode.l10n.t('Could not write {0}: {1}', file, errorText(err.cause))} ${kept}`;
   }
 }
 

@@ -1,11 +1,13 @@
 /** Writing text to a Node Writable while honouring back-pressure, so exports never buffer a whole series. */
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 const CLOSED = 'The export file was closed before the export finished.';
 
-/** Writes `text`; when the stream's buffer is full, waits for 'drain' (rejects on 'error' or 'close'). */
-export async function writeText(out: Writable, text: string): Promise<void> {
+/** Writes `text` (or bytes); when the stream's buffer is full, waits for 'drain' (rejects on 'error' or 'close'). */
+export async function writeText(out: Writable, text: string | Uint8Array): Promise<void> {
   if (text.length === 0) return;
+  if (out.errored) throw out.errored;
   if (out.destroyed || out.writableEnded) throw new Error(CLOSED);
   if (out.write(text)) return;
   await new Promise<void>((resolve, reject) => {
@@ -32,11 +34,10 @@ export async function writeText(out: Writable, text: string): Promise<void> {
   });
 }
 
-/** Ends the stream and waits until everything reached its destination. */
+/** Ends the stream and waits until everything reached its destination; rejects with the stream's error. */
 export async function finish(out: Writable): Promise<void> {
+  if (out.errored) throw out.errored;
   if (out.writableFinished) return;
-  await new Promise<void>((resolve, reject) => {
-    out.once('error', reject);
-    out.end(() => resolve());
-  });
+  out.end();
+  await finished(out, { readable: false });
 }

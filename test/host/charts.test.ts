@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,7 +7,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { ChartManager, type LastRender } from '../../src/charts/chartManager';
 import type { ChartPanel } from '../../src/charts/chartPanel';
 import { ChartSerializer } from '../../src/charts/chartSerializer';
-import { ChartExporter } from '../../src/charts/exporter';
+import { ChartExporter, exportErrorText } from '../../src/charts/exporter';
 import { CHART_VIEW_TYPE } from '../../src/shared/chart/protocol';
 import { type SeriesDescriptor } from '../../src/shared/chart/series';
 import { seriesUri } from '../../src/shared/chart/seriesUri';
@@ -174,6 +174,30 @@ suite('Charts: chart panels in a real VS Code', () => {
     assert.equal(lines.length - 1, refA.timestamps.length + refB.timestamps.length);
     assert.equal(r.points, lines.length - 1);
     assert.equal(Number(lines[1].split(',')[1]), refA.timestamps[0]);
+  });
+
+  test('a cancelled or failed export leaves the file the user chose as it was, and leaves nothing beside it', async () => {
+    const file = join(tmp, 'precious.csv');
+    writeFileSync(file, 'precious');
+    const before = readdirSync(tmp).sort();
+    const abort = new AbortController();
+    abort.abort();
+    await assert.rejects(exporter.exportToFile(first, 'csv', file, first.exportRange(), abort.signal));
+    const cancelled = new AbortController();
+    await assert.rejects(exporter.exportToFile(first, 'json', file, first.exportRange(), cancelled.signal, () => cancelled.abort()));
+    assert.equal(readFileSync(file, 'utf8'), 'precious');
+    assert.deepEqual(readdirSync(tmp).sort(), before, 'no partial file left');
+  });
+
+  test('a folder, a missing folder or a device as target: the error says so and nothing is touched', async () => {
+    const folder = join(tmp, 'a-folder.csv');
+    mkdirSync(folder);
+    for (const [target, words] of [[folder, /is a folder/], [join(tmp, 'missing', 'x.csv'), /does not exist/], ['/dev/null', /not a regular file/]] as const) {
+      const err = await exporter.exportToFile(first, 'csv', target, first.exportRange()).then(() => undefined, (e: unknown) => e);
+      assert.ok(err, `${target}: the export must fail`);
+      assert.match(exportErrorText(err), words);
+    }
+    assert.ok(statSync(folder).isDirectory() && statSync('/dev/null').isCharacterDevice());
   });
 
   test('"Copy visible range as CSV" gives the raw points of the visible range', async () => {
