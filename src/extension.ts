@@ -125,7 +125,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
       sessions,
       health,
       async add(profile, secrets = {}) {
-        for (const [kind, value] of Object.entries(secrets)) if (value) await store.setSecret(profile.id, kind as SecretKind, value);
+        for (const [kind, value] of Object.entries(secrets)) if (value) await store.setSecret(profile, kind as SecretKind, value);
         await store.save(profile);
         await sessions.invalidate(profile.id);
       },

@@ -84,6 +84,8 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, serv
 
   /** Sends one command of a command file (or all, in order, stopping at the first that does not succeed). */
   const sendFromFile = async (uri: vscode.Uri, which: number | 'all', options?: SendOptions): Promise<SendResult[]> => {
+    // A command file decides what is written: never from a workspace the user has not trusted.
+    if (!vscode.workspace.isTrusted) throw new ValidationError('workspace', vscode.l10n.t('this workspace is not trusted: trust it to send commands from its files'));
     const doc = await vscode.workspace.openTextDocument(uri);
     const file = parseCommandFile(doc.getText());
     if (file.error) throw new ValidationError('file', file.error.message);

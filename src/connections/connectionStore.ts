@@ -1,10 +1,33 @@
 /**
  * Profiles in the `iotExplorer.connections` setting and their secrets in SecretStorage. The store is
- * the only place that writes either, so nothing secret can end up in settings by accident.
+ * the only place that writes either, so nothing secret can end up in settings by accident. Each secret
+ * is bound to where it may be sent (src/connections/secretBinding.ts): read for a profile that now
+ * sends it elsewhere, it is refused with a `SecretOriginError` until the user confirms.
  */
 import * as vscode from 'vscode';
-import { addSecret } from '../platforms/http';
-import { parseProfile, secretKey, secretPrefix, toSetting, type ConnectionProfile, type SecretKind } from './profile';
+import { addSecret, PlatformError } from '../platforms/http';
+import { parseProfile, secretKey, secretPrefix, toSetting, type ConnectionProfile } from './profile';
+import { bindingChanges, bindingOf, openSecret, sealSecret, type SecretBinding, type StoredSecretKind } from './secretBinding';
+
+/** A stored secret would go to an origin (or with certificate checks) it was not stored for. */
+export class SecretOriginError extends PlatformError {
+  override readonly name = 'SecretOriginError';
+  constructor(
+    readonly profile: ConnectionProfile,
+    readonly secretKind: StoredSecretKind,
+    readonly stored: SecretBinding,
+    readonly wanted: SecretBinding,
+  ) {
+    const { newOrigins } = bindingChanges(stored, wanted);
+    const where = stored.origins.join(', ') || vscode.l10n.t('no host');
+    super(
+      newOrigins.length
+        ? vscode.l10n.t('The secret of "{0}" was stored for {1}; the connection now sends it to {2}. It is not sent until you confirm.', profile.label, where, newOrigins.join(', '))
+        : vscode.l10n.t('The secret of "{0}" was stored for {1} with certificate checks "{2}"; the connection now asks for "{3}". It is not sent until you confirm.', profile.label, where, stored.tls, wanted.tls),
+      'validation',
+    );
+  }
+}
 
 export const SECTION = 'iotExplorer';
 export const CONNECTIONS_KEY = 'connections';
@@ -60,6 +83,10 @@ export class ConnectionStore implements vscode.Disposable {
         profiles.push(parsed);
       }
     }
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect(CONNECTIONS_KEY);
+    if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) {
+      problems.push('iotExplorer.connections in workspace settings: ignored (connections come from user settings only, so a workspace cannot choose where your secrets go)');
+    }
     this.cache = { profiles, problems };
     return this.cache;
   }
@@ -86,31 +113,50 @@ export class ConnectionStore implements vscode.Disposable {
   }
 
   private async write(entries: unknown[]): Promise<void> {
-    const config = vscode.workspace.getConfiguration(SECTION);
-    const inspected = config.inspect(CONNECTIONS_KEY);
-    // Write where the list lives now, so a workspace list is not shadowed by a user list or vice versa.
-    const target =
-      inspected?.workspaceFolderValue !== undefined
-        ? vscode.ConfigurationTarget.WorkspaceFolder
-        : inspected?.workspaceValue !== undefined
-          ? vscode.ConfigurationTarget.Workspace
-          : vscode.ConfigurationTarget.Global;
-    await config.update(CONNECTIONS_KEY, entries, target);
+    // The setting is application-scoped (package.json): connections are the user's, never a workspace's.
+    await vscode.workspace.getConfiguration(SECTION).update(CONNECTIONS_KEY, entries, vscode.ConfigurationTarget.Global);
     this.cache = undefined;
   }
 
-  async getSecret(id: string, kind: SecretKind | `device:${string}`): Promise<string | undefined> {
-    const value = await this.secrets.get(secretKey(id, kind));
+  /**
+   * The secret of a connection, for where its profile (given, or as in settings) sends it now. A secret
+   * stored before bindings existed is bound to that now, on first use. Rejects with `SecretOriginError`
+   * when the profile points elsewhere; undefined when nothing is stored or the connection is unknown.
+   */
+  async getSecret(connection: string | ConnectionProfile, kind: StoredSecretKind): Promise<string | undefined> {
+    const profile = typeof connection === 'string' ? this.get(connection) : connection;
+    if (!profile) return undefined;
+    const stored = await this.secrets.get(secretKey(profile.id, kind));
+    if (stored === undefined) return undefined;
+    const { value, binding } = openSecret(stored);
     addSecret(value);
+    const wanted = bindingOf(profile, kind);
+    if (!binding) {
+      await this.secrets.store(secretKey(profile.id, kind), sealSecret(value, wanted));
+      return value;
+    }
+    const { newOrigins, tlsChanged } = bindingChanges(binding, wanted);
+    if (newOrigins.length > 0 || tlsChanged) throw new SecretOriginError(profile, kind, binding, wanted);
     return value;
   }
 
-  async setSecret(id: string, kind: SecretKind | `device:${string}`, value: string): Promise<void> {
+  /** Stores a secret bound to where `connection` (a profile, or one in settings) sends it. */
+  async setSecret(connection: string | ConnectionProfile, kind: StoredSecretKind, value: string): Promise<void> {
+    const profile = typeof connection === 'string' ? this.get(connection) : connection;
+    if (!profile) throw new PlatformError(vscode.l10n.t('Unknown connection "{0}"', String(connection)), 'validation');
     addSecret(value);
-    await this.secrets.store(secretKey(id, kind), value);
+    await this.secrets.store(secretKey(profile.id, kind), sealSecret(value, bindingOf(profile, kind)));
   }
 
-  async deleteSecret(id: string, kind: SecretKind | `device:${string}`): Promise<void> {
+  /** After the user confirmed: the stored secret may now go where `profile` sends it. False when none is stored. */
+  async rebindSecret(profile: ConnectionProfile, kind: StoredSecretKind): Promise<boolean> {
+    const stored = await this.secrets.get(secretKey(profile.id, kind));
+    if (stored === undefined) return false;
+    await this.secrets.store(secretKey(profile.id, kind), sealSecret(openSecret(stored).value, bindingOf(profile, kind)));
+    return true;
+  }
+
+  async deleteSecret(id: string, kind: StoredSecretKind): Promise<void> {
     await this.secrets.delete(secretKey(id, kind));
   }
 

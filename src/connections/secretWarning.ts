@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ExplorerLog } from '../log';
 import type { ConnectionStore } from './connectionStore';
-import { secretLookingFields, type SecretKind } from './profile';
+import { parseProfile, secretLookingFields, type ConnectionProfile, type SecretKind } from './profile';
 import { messageText } from '../shared/escape/message';
 
 export interface SecretFinding {
@@ -35,22 +35,28 @@ export async function moveSecretsToStorage(store: ConnectionStore): Promise<numb
     if (!entry || typeof entry !== 'object') continue;
     const record = entry as Record<string, unknown>;
     const id = typeof record.id === 'string' ? record.id : undefined;
+    // Bound to where the entry's own URLs send it (the URLs without the credentials they held).
+    const target = (): ConnectionProfile | string => {
+      const parsed = parseProfile(record);
+      return typeof parsed === 'string' ? (id as string) : parsed;
+    };
     for (const key of secretLookingFields(record)) {
       const value = record[key];
       if (typeof value === 'string' && /:\/\/[^/\s:@]+:[^/\s@]+@/.test(value)) {
         // Credentials inside a URL: keep the URL, move the password.
         const url = new URL(value);
-        if (id) await store.setSecret(id, 'password', decodeURIComponent(url.password));
+        const password = decodeURIComponent(url.password);
         const user = decodeURIComponent(url.username);
         url.password = '';
         url.username = '';
         record[key] = url.toString().replace(/\/$/, '');
+        if (id) await store.setSecret(target(), 'password', password);
         if (!record.username && user) record.username = user;
         moved++;
         continue;
       }
-      if (id && typeof value === 'string') await store.setSecret(id, kindOf(key), value.replace(/^(basic|bearer)\s+/i, ''));
       delete record[key];
+      if (id && typeof value === 'string') await store.setSecret(target(), kindOf(key), value.replace(/^(basic|bearer)\s+/i, ''));
       moved++;
     }
   }

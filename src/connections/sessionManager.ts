@@ -10,7 +10,7 @@ import { PlatformError, type Logger, type TlsOptions } from '../platforms/http';
 import { IotTicketClient } from '../platforms/iotticket/client';
 import { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { DemoService } from '../demo/demoService';
-import type { ConnectionStore } from './connectionStore';
+import { SecretOriginError, type ConnectionStore } from './connectionStore';
 import type { HealthTracker } from './health';
 import { defaultAltairScopes, primarySecret, type ConnectionProfile } from './profile';
 
@@ -79,6 +79,7 @@ export class SessionManager implements vscode.Disposable {
     this.sessions.set(connectionId, { key, session });
     session.catch((err: unknown) => {
       if (err instanceof MissingCredentialError) this.health.set(connectionId, 'noCredential', err.message);
+      else if (err instanceof SecretOriginError) this.health.set(connectionId, 'failing', err.message);
       // A failed creation is not cached: the next use tries again (after the user fixed the cause).
       if (this.sessions.get(connectionId)?.session === session) this.sessions.delete(connectionId);
     });
@@ -181,7 +182,7 @@ export class SessionManager implements vscode.Disposable {
       username = info.user;
       password = info.password;
     } else {
-      password = await this.store.getSecret(profile.id, primarySecret('iotticket'));
+      password = await this.store.getSecret(profile, primarySecret('iotticket'));
     }
     if (!password) throw new MissingCredentialError(profile);
     const common = { tls, logger: this.log, userAgent: 'iot-explorer-vscode' };
@@ -211,7 +212,7 @@ export class SessionManager implements vscode.Disposable {
       secret = info.clientSecret;
       scopes = info.scopes;
     } else {
-      secret = await this.store.getSecret(profile.id, primarySecret('altair'));
+      secret = await this.store.getSecret(profile, primarySecret('altair'));
     }
     if (!secret) throw new MissingCredentialError(profile);
     const strategy = new ClientCredentialsStrategy({ clientId, clientSecret: secret, scopes });

@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 export const INLINE_SECTION = 'iotExplorer.inline';
 
 export const inlineSettings = {
+  /** Off in a workspace the user has not trusted: its files would choose what is read with the user's credentials. */
   enabled(): boolean {
-    return vscode.workspace.getConfiguration(INLINE_SECTION).get<boolean>('enabled', true);
+    return vscode.workspace.isTrusted && vscode.workspace.getConfiguration(INLINE_SECTION).get<boolean>('enabled', true);
   },
   /** How often visible values are read again (seconds, at least 5). */
   pollIntervalMs(): number {

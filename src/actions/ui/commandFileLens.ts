@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseCommandFile, type CommandFile } from '../model/commandFile';
 import { describeSpec } from '../model/writeSpec';
+import { iconText } from '../../shared/escape/message';
 
 export const COMMAND_FILE_GLOB = '**/*.iotcmd.json';
 export const SEND_FROM_FILE = 'iotExplorer.sendFromCommandFile';
@@ -33,11 +34,15 @@ export class CommandFileLens implements vscode.CodeLensProvider, vscode.Disposab
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!isCommandFile(document.uri)) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    if (!vscode.workspace.isTrusted) {
+      // The file decides what is written to the platform: only from a workspace the user trusts.
+      return [new vscode.CodeLens(top, { title: vscode.l10n.t('$(shield) Trust this workspace to send its command files'), command: 'workbench.trust.manage' })];
+    }
     const file = parseCommandFile(document.getText());
     const lenses: vscode.CodeLens[] = [];
-    const top = new vscode.Range(0, 0, 0, 0);
     if (file.error) {
-      lenses.push(new vscode.CodeLens(top, { title: `$(error) ${file.error.message}`, command: '' }));
+      lenses.push(new vscode.CodeLens(top, { title: `$(error) ${iconText(file.error.message)}`, command: '' }));
       return lenses;
     }
     const valid = file.commands.filter((c) => c.spec).length;
@@ -50,14 +55,14 @@ export class CommandFileLens implements vscode.CodeLensProvider, vscode.Disposab
       if (c.spec) {
         lenses.push(
           new vscode.CodeLens(at, {
-            title: vscode.l10n.t('$(send) Send to {0}', c.spec.connection),
+            title: vscode.l10n.t('$(send) Send to {0}', iconText(c.spec.connection, 80)),
             tooltip: describeSpec(c.spec),
             command: SEND_FROM_FILE,
             arguments: [document.uri, index],
           }),
         );
       } else {
-        lenses.push(new vscode.CodeLens(at, { title: `$(warning) ${c.error ?? ''}`, command: '' }));
+        lenses.push(new vscode.CodeLens(at, { title: `$(warning) ${iconText(c.error ?? '')}`, command: '' }));
       }
     });
     return lenses;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { ConnectionStore } from '../../connections/connectionStore';
 import { askSecret, connectionWizard } from '../../connections/connectionWizard';
 import { primarySecret, type ConnectionProfile } from '../../connections/profile';
+import { heldBackSecret, reviewSecretOrigin, secretOriginErrorOf, type SecretOriginChoice } from '../../connections/secretOriginPrompt';
 import { moveSecretsToStorage } from '../../connections/secretWarning';
 import type { SessionManager } from '../../connections/sessionManager';
 import { demoProfiles, type DemoInfo, type DemoService } from '../../demo/demoService';
@@ -86,6 +87,19 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       }
     });
 
+  /** After the review of a held-back secret: a new session with the rebound secret, or "Set Credential…". */
+  const afterReview = async (profile: ConnectionProfile, choice: SecretOriginChoice): Promise<void> => {
+    if (choice === 'rebound') {
+      log.info(`The secret of "${profile.label}" may now go to where the connection points (confirmed by the user)`);
+      await sessions.invalidate(profile.id);
+      sessions.health.forget(profile.id);
+      const conn = explorer.connection(profile.id);
+      if (conn) explorer.refresh(conn);
+    } else if (choice === 'setCredential') {
+      await vscode.commands.executeCommand('iotExplorer.setCredential', explorer.connection(profile.id));
+    }
+  };
+
   const testAndReport = async (profile: ConnectionProfile): Promise<boolean> => {
     try {
       const reached = await vscode.window.withProgress(
@@ -100,6 +114,11 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       return true;
     } catch (err) {
       const entry = log.error(`Testing "${profile.label}" failed`, err);
+      const heldBack = secretOriginErrorOf(err);
+      if (heldBack) {
+        await afterReview(profile, await reviewSecretOrigin(store, heldBack));
+        return false;
+      }
       const choice = await vscode.window.showErrorMessage(
         vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(describeError(err))),
         vscode.l10n.t('Edit Connection'),
@@ -115,7 +134,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     register('iotExplorer.addConnection', async () => {
       const result = await connectionWizard(store.list().map((p) => p.id));
       if (!result) return;
-      if (result.secret) await store.setSecret(result.profile.id, primarySecret(result.profile.platform), result.secret);
+      if (result.secret) await store.setSecret(result.profile, primarySecret(result.profile.platform), result.secret);
       await store.save(result.profile);
       log.info(`Added connection "${result.profile.label}" (${result.profile.platform})`);
       await testAndReport(result.profile);
@@ -129,7 +148,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       }
       const result = await connectionWizard(store.list().map((p) => p.id), profile);
       if (!result) return;
-      if (result.secret) await store.setSecret(profile.id, primarySecret(profile.platform), result.secret);
+      if (result.secret) await store.setSecret(result.profile, primarySecret(profile.platform), result.secret);
       await store.save(result.profile);
       await sessions.invalidate(profile.id);
       await testAndReport(result.profile);
@@ -181,7 +200,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       if (!profile) return;
       const secret = await askSecret(profile);
       if (!secret) return;
-      await store.setSecret(profile.id, primarySecret(profile.platform), secret);
+      await store.setSecret(profile, primarySecret(profile.platform), secret);
       await sessions.invalidate(profile.id);
       sessions.health.forget(profile.id);
       const conn = explorer.connection(profile.id);
@@ -193,6 +212,16 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       void vscode.window.showInformationMessage(
         n ? vscode.l10n.t('Moved {0} value(s) from settings to secure storage.', n) : vscode.l10n.t('No secrets found in settings.'),
       );
+    }),
+    register('iotExplorer.reviewSecretOrigin', async (node?: unknown) => {
+      const profile = await pickConnection(store, node, vscode.l10n.t('Connection whose secret to review'), (p) => !p.demo);
+      if (!profile) return;
+      const held = secretOriginErrorOf((node as { error?: unknown } | undefined)?.error) ?? (await heldBackSecret(store, profile, primarySecret(profile.platform)));
+      if (!held) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The secret of "{0}" goes only where it was stored for.', messageText(profile.label)));
+        return;
+      }
+      await afterReview(profile, await reviewSecretOrigin(store, held));
     }),
     register('iotExplorer.tryDemo', () => tryDemo(deps)),
   ];

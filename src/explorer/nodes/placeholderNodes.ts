@@ -47,7 +47,11 @@ export class ErrorNode extends TreeNode {
     readonly error: unknown,
   ) {
     super(owner, '~error');
-    this.label = this.missingCredential ? vscode.l10n.t('No credential stored — set it securely…') : vscode.l10n.t('Failed to load — show log');
+    this.label = this.missingCredential
+      ? vscode.l10n.t('No credential stored — set it securely…')
+      : this.secretHeldBack
+        ? vscode.l10n.t('Secret held back: the connection points elsewhere — review…')
+        : vscode.l10n.t('Failed to load — show log');
     this.message = describeError(error);
   }
 
@@ -56,9 +60,19 @@ export class ErrorNode extends TreeNode {
     return this.error instanceof Error && this.error.name === 'MissingCredentialError';
   }
 
+  /** The stored secret was bound to other hosts: the node leads to the review (use it there, or set a new one). */
+  get secretHeldBack(): boolean {
+    return this.error instanceof Error && this.error.name === 'SecretOriginError';
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.tooltip = new vscode.MarkdownString().appendText(this.message);
+    if (this.secretHeldBack) {
+      item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
+      item.command = { command: 'iotExplorer.reviewSecretOrigin', title: this.label, arguments: [this] };
+      return item;
+    }
     if (this.missingCredential) {
       item.iconPath = new vscode.ThemeIcon('key', new vscode.ThemeColor('list.warningForeground'));
       item.command = { command: 'iotExplorer.setCredential', title: this.label, arguments: [this] };
