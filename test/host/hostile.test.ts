@@ -38,6 +38,18 @@ async function assertTooltip(tip: unknown, where: string): Promise<void> {
   assert.ok(!/<script|<h\d|<iframe|<em>|<li>/.test(html), `${where}: ${html.slice(0, 300)}`);
 }
 
+/** One tree row as VS Code gets it (label, description, tooltip, the live tooltip); collects its snippet. */
+async function checkRow(api: ExplorerApi, node: TreeNode, snippets: string[]): Promise<void> {
+  const item = api.explorer.provider.getTreeItem(node);
+  assertRowText(item.label, `label of ${node.id}`);
+  assertRowText(item.description, `description of ${node.id}`);
+  await assertTooltip(item.tooltip, `tooltip of ${node.id}`);
+  const resolved = await api.explorer.provider.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
+  await assertTooltip((resolved as vscode.TreeItem | undefined)?.tooltip, `live tooltip of ${node.id}`);
+  const parts = node.pythonSnippet?.();
+  if (parts) snippets.push(formatSnippets([parts]));
+}
+
 async function allChildren(api: ExplorerApi, parent: TreeNode): Promise<TreeNode[]> {
   for (;;) {
     const kids = await api.children(parent);
@@ -80,16 +92,7 @@ suite('Hostile strings through the VS Code sinks (both platforms)', () => {
     const attributes = entities(await api.children(group));
     assert.equal(attributes.length, HOSTILE_LIST.length);
     const snippets: string[] = [];
-    for (const node of [...hostileAssets, ...attributes]) {
-      const item = api.explorer.provider.getTreeItem(node);
-      assertRowText(item.label, `label of ${node.id}`);
-      assertRowText(item.description, `description of ${node.id}`);
-      await assertTooltip(item.tooltip, `tooltip of ${node.id}`);
-      const resolved = await api.explorer.provider.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
-      await assertTooltip((resolved as vscode.TreeItem | undefined)?.tooltip, `live tooltip of ${node.id}`);
-      const parts = node.pythonSnippet?.();
-      if (parts) snippets.push(formatSnippets([parts]));
-    }
+    for (const node of [...hostileAssets, ...attributes]) await checkRow(api, node, snippets);
     assertSnippetsSafe(snippets, hostileAssets.length + attributes.length);
     const doc = (await vscode.commands.executeCommand('iotExplorer.printAssetTree', root)) as vscode.TextDocument | undefined;
     assert.ok(doc, 'the printed tree');
@@ -111,14 +114,7 @@ suite('Hostile strings through the VS Code sinks (both platforms)', () => {
       if (props) nodes.push(...(await api.children(props)));
       for (const node of nodes) {
         rows++;
-        const item = api.explorer.provider.getTreeItem(node);
-        assertRowText(item.label, `label of ${node.id}`);
-        assertRowText(item.description, `description of ${node.id}`);
-        await assertTooltip(item.tooltip, `tooltip of ${node.id}`);
-        const resolved = await api.explorer.provider.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token);
-        await assertTooltip((resolved as vscode.TreeItem | undefined)?.tooltip, `live tooltip of ${node.id}`);
-        const parts = node.pythonSnippet?.();
-        if (parts) snippets.push(formatSnippets([parts]));
+        await checkRow(api, node, snippets);
       }
     }
     assert.ok(rows > 2 * HOSTILE_LIST.length);
