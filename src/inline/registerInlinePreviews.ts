@@ -136,6 +136,8 @@ export function registerInlinePreviews(context: Context, services: InlineService
       if (ref) await f.pins.menu(ref);
     }),
     run(INLINE_COMMANDS.selectConnection, async (f, platform?: unknown) => f.connections.pick(platform === 'iotticket' || platform === 'altair' ? platform : undefined)),
+    // Live values are off in Restricted Mode (inlineSettings.enabled): trusting the workspace turns them on.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => sync()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${INLINE_SECTION}.enabled`)) sync();
       else if (feature && e.affectsConfiguration(`${INLINE_SECTION}.pollIntervalSeconds`)) {
