@@ -15,7 +15,7 @@ import { addSecret, removeSecret } from '../../src/platforms/http';
 import { exportedApi } from '../../src/testApi';
 import { secretKey } from '../../src/connections/profile';
 import type { DemoInfo } from '../../src/demo/demoService';
-import { EXTENSION_ID, eventually, explorerApi } from './explorerHelpers';
+import { connectionNode, EXTENSION_ID, eventually, explorerApi } from './explorerHelpers';
 
 /** Names of members anywhere in `value` (depth-limited), to look for anything that reaches a secret. */
 function memberNames(value: unknown, depth = 3, seen = new Set<unknown>()): Set<string> {
@@ -119,7 +119,7 @@ suite('Security: what the extension exports and logs', () => {
         await api.connections.sessions.invalidate('bound');
         await assert.rejects(api.connections.sessions.test('bound'), (err: Error) => err.name === 'SecretOriginError' && err.message.includes(trapUrl));
         assert.deepEqual(received, [], 'nothing reached the other host');
-        const node = (await api.children(api.explorer.connection('bound'))).find((n) => n.contextValue === 'iot.error');
+        const node = (await api.children(await connectionNode(api, 'bound'))).find((n) => n.contextValue === 'iot.error');
         assert.ok(node, 'the tree shows why');
         assert.equal(api.explorer.provider.getTreeItem(node).command?.command, 'iotExplorer.reviewSecretOrigin', 'one click leads to the review');
         // Fewer certificate checks need a confirmation too.
