@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { describeError } from '../log';
+import { markdownLines } from '../shared/escape/markdown';
 
 export type HealthState = 'unknown' | 'ok' | 'failing' | 'signedOut' | 'noCredential';
 
@@ -103,7 +104,7 @@ export class HealthStatusBar implements vscode.Disposable {
     for (const s of states) {
       const when = s.health.at ? ` (${new Date(s.health.at).toLocaleTimeString()})` : '';
       tip.appendMarkdown(`$(${healthIcon(s.health.state)}) `);
-      tip.appendText(`${s.label}: ${stateLabel(s.health.state)}${when}${s.health.message ? ` — ${s.health.message.slice(0, 160)}` : ''}`);
+      tip.appendMarkdown(markdownLines(`${s.label}: ${stateLabel(s.health.state)}${when}${s.health.message ? ` — ${s.health.message.slice(0, 160)}` : ''}`));
       tip.appendMarkdown('\n\n');
     }
     tip.appendMarkdown(vscode.l10n.t('Click to test the connections.'));

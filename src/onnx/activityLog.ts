@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { safeTreeItem } from '../explorer/treeItemText';
-import { markdownText } from '../shared/escape/markdown';
+import { markdownLines, markdownText } from '../shared/escape/markdown';
 
 export type ActivityOutcome = 'succeeded' | 'failed' | 'cancelled' | 'refused';
 
@@ -79,9 +79,9 @@ export class ActivityLog implements vscode.TreeDataProvider<ActivityEntry>, vsco
     item.contextValue = `iot.activity.${e.outcome}${e.itemId ? '.withItem' : ''}`;
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(e.action)}** — ${markdownText(e.target)}\n\n`);
-    tip.appendText(`${new Date(e.time).toLocaleString()} · ${e.connectionLabel} · ${outcomeLabel(e.outcome)}\n\n`);
-    if (e.itemId) tip.appendText(vscode.l10n.t('Id: {0}', e.itemId) + '\n\n');
-    if (e.detail) tip.appendText(e.detail);
+    tip.appendMarkdown(markdownLines(`${new Date(e.time).toLocaleString()} · ${e.connectionLabel} · ${outcomeLabel(e.outcome)}\n\n`));
+    if (e.itemId) tip.appendMarkdown(markdownLines(vscode.l10n.t('Id: {0}', e.itemId) + '\n\n'));
+    if (e.detail) tip.appendMarkdown(markdownLines(e.detail));
     item.tooltip = tip;
     return safeTreeItem(item);
   }

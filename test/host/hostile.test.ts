@@ -35,7 +35,9 @@ async function assertTooltip(tip: unknown, where: string): Promise<void> {
   const html = await marked.parse(tip.value, { gfm: true });
   for (const [, href] of html.matchAll(/<a href="([^"]*)"/g)) assert.ok(href.startsWith('command:iotExplorer.'), `${where}: link to ${href}`);
   for (const [, src] of html.matchAll(/<img src="([^"]*)"/g)) assert.ok(src.startsWith('data:image/svg+xml;base64,'), `${where}: image ${src.slice(0, 60)}`);
-  assert.ok(!/<script|<h\d|<iframe|<em>|<li>/.test(html), `${where}: ${html.slice(0, 300)}`);
+  assert.ok(!/<script|<h\d|<iframe|<li>|<table/.test(html), `${where}: ${html.slice(0, 300)}`);
+  const text = html.replace(/<[^>]+>/g, '').replace(/\n/g, '');
+  assert.ok(!UNSAFE.test(text), `${where}: controls or bidi controls shown as they are: ${JSON.stringify(text.slice(0, 200))}`);
 }
 
 /** One tree row as VS Code gets it (label, description, tooltip, the live tooltip); collects its snippet. */

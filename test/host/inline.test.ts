@@ -49,7 +49,7 @@ async function hoverAt(doc: vscode.TextDocument, offset: number): Promise<string
 }
 
 /** Markdown source with our escapes removed. */
-const plain = (md: string): string => md.replace(/\\([\\`*_[\]<>|$])/g, '$1');
+const plain = (md: string): string => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 suite('Inline previews: live values in Python, TypeScript and JSON', () => {
   let api: ExplorerApi;

@@ -3,7 +3,7 @@
  * on it, a "Matches" node with the search results comes first.
  */
 import * as vscode from 'vscode';
-import { markdownText } from '../../shared/escape/markdown';
+import { markdownLines, markdownText } from '../../shared/escape/markdown';
 import type { ConnectionProfile } from '../../connections/profile';
 import { healthIcon, stateLabel } from '../../connections/health';
 import { ChildLoader, singlePage } from '../childLoader';
@@ -74,10 +74,10 @@ export class ConnectionNode extends TreeNode {
       p.platform === 'iotticket'
         ? [p.coreBaseUrl && `asset API: ${p.coreBaseUrl}`, p.v1BaseUrl && `REST API v1: ${p.v1BaseUrl}`, p.username && `user: ${p.username}`]
         : [`host: ${p.host ?? 'https://api.swx.altairone.com'}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`];
-    for (const line of urls.filter(Boolean)) tip.appendText(`${line as string}\n\n`);
-    if (p.demo) tip.appendText(vscode.l10n.t('Built-in emulator on a loopback port (no account).') + '\n\n');
+    for (const line of urls.filter(Boolean)) tip.appendMarkdown(markdownLines(`${line as string}\n\n`));
+    if (p.demo) tip.appendMarkdown(markdownLines(vscode.l10n.t('Built-in emulator on a loopback port (no account).') + '\n\n'));
     tip.appendMarkdown(`$(${healthIcon(health.state)}) `);
-    tip.appendText(stateLabel(health.state) + (health.message ? ` — ${health.message}` : ''));
+    tip.appendMarkdown(markdownLines(stateLabel(health.state) + (health.message ? ` — ${health.message}` : '')));
     item.tooltip = tip;
     return item;
   }

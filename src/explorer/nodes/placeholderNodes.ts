@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { HttpError } from '../../platforms/http';
 import { describeError } from '../../log';
 import { TreeNode } from '../treeNode';
+import { markdownLines } from '../../shared/escape/markdown';
 
 export class LoadMoreNode extends TreeNode {
   readonly contextValue = 'iot.loadMore';
@@ -67,7 +68,7 @@ export class ErrorNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.tooltip = new vscode.MarkdownString().appendText(this.message);
+    item.tooltip = new vscode.MarkdownString().appendMarkdown(markdownLines(this.message));
     if (this.secretHeldBack) {
       item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
       item.command = { command: 'iotExplorer.reviewSecretOrigin', title: this.label, arguments: [this] };

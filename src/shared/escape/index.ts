@@ -1,7 +1,7 @@
 /** Escaping of platform data for every sink it reaches, one module per sink kind. */
 export { LINE_TERMINATOR, oneLine, truncate, wellFormed } from './text';
 export { pythonComment, pythonList, pythonString, pythonStringBody } from './python';
-export { markdownCode, markdownText } from './markdown';
+export { markdownCode, markdownLines, markdownText } from './markdown';
 export { htmlText } from './html';
 export { csvNumber, csvText } from './csv';
 export { escapeJsonText, jsonText } from './json';

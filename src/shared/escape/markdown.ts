@@ -22,3 +22,12 @@ export function markdownCode(text: string, max = 2000): string {
   const pad = body.startsWith('`') || body.endsWith('`') || body.startsWith(' ') ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;
 }
+
+/**
+ * Several lines of text as Markdown paragraphs, each line escaped like `markdownText`. Use it instead of
+ * `MarkdownString.appendText`, which leaves `:`, `/` and `.` as they are, so a bare URL in a name
+ * becomes a link, and keeps bidirectional controls.
+ */
+export function markdownLines(text: string, max = 2000): string {
+  return String(text).split(/\r\n|\n/).map((line) => markdownText(line, max)).join('\n\n');
+}

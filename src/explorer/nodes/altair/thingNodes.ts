@@ -3,7 +3,7 @@
  * (each name with its recent instances), and the thing's MQTT credentials.
  */
 import * as vscode from 'vscode';
-import { markdownText } from '../../../shared/escape/markdown';
+import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { ActionResponse, EventResponse, PropertyAffordance, Thing, ThingCategory } from '../../../platforms/altair';
 import { actionIdOf } from '../../../platforms/altair';
 import type { AltairSession } from '../../../connections/sessionManager';
@@ -66,11 +66,11 @@ export class ThingNode extends AltairNode {
     item.description = model ?? types ?? undefined;
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(this.label)}**\n\n`);
-    if (this.thing.description) tip.appendText(`${this.thing.description}\n\n`);
-    tip.appendText(`uid: ${this.thing.uid}\n\n`);
+    if (this.thing.description) tip.appendMarkdown(markdownLines(`${this.thing.description}\n\n`));
+    tip.appendMarkdown(markdownLines(`uid: ${this.thing.uid}\n\n`));
     const cats = (this.thing as Thing).categories;
-    if (cats?.length) tip.appendText(vscode.l10n.t('categories: {0}', cats.join(', ')) + '\n\n');
-    tip.appendText(vscode.l10n.t('modified: {0}', this.thing.modified));
+    if (cats?.length) tip.appendMarkdown(markdownLines(vscode.l10n.t('categories: {0}', cats.join(', ')) + '\n\n'));
+    tip.appendMarkdown(markdownLines(vscode.l10n.t('modified: {0}', this.thing.modified)));
     item.tooltip = tip;
     return item;
   }
@@ -170,7 +170,7 @@ export class PropertyNode extends AltairNode {
     item.description = this.value === undefined ? vscode.l10n.t('no value') : `${formatValue(this.value)}${this.schema?.unit ? ` ${this.schema.unit}` : ''}`;
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(String(this.schema?.title ?? this.name))}**\n\n`);
-    if (this.schema?.description) tip.appendText(`${this.schema.description}\n\n`);
+    if (this.schema?.description) tip.appendMarkdown(markdownLines(`${this.schema.description}\n\n`));
     const facts = [
       this.schema?.type && `type: ${this.schema.type}`,
       this.schema?.unit && `unit: ${this.schema.unit}`,
@@ -178,7 +178,7 @@ export class PropertyNode extends AltairNode {
       this.schema?.maximum !== undefined && `maximum: ${this.schema.maximum}`,
       this.schema?.readOnly && 'read-only',
     ].filter(Boolean);
-    if (facts.length) tip.appendText(facts.join(' · '));
+    if (facts.length) tip.appendMarkdown(markdownLines(facts.join(' · ')));
     item.tooltip = tip;
     return item;
   }

@@ -4,7 +4,7 @@
  * loads one page at a time.
  */
 import * as vscode from 'vscode';
-import { markdownText } from '../../../shared/escape/markdown';
+import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { Asset, AssetAttribute } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type IotTicketAttributeType, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages } from '../../childLoader';
@@ -201,7 +201,7 @@ export class AttributeNode extends CoreNode {
     else if (a.deviceId) item.description = vscode.l10n.t('device {0}', a.deviceId);
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(a.name)}** — ${markdownText(a.type)}\n\n`);
-    tip.appendText([...this.asset.namesPath(), a.name].join(' / ') + '\n\n');
+    tip.appendMarkdown(markdownLines([...this.asset.namesPath(), a.name].join(' / ') + '\n\n'));
     const facts = [
       a.dataType && `dataType: ${a.dataType}`,
       a.unit && `unit: ${a.unit}`,
@@ -210,7 +210,7 @@ export class AttributeNode extends CoreNode {
       a.lastTs && `last: ${a.lastTs}`,
       a.updatedAt && `updated: ${a.updatedAt}`,
     ].filter(Boolean);
-    tip.appendText(facts.join(' · '));
+    tip.appendMarkdown(markdownLines(facts.join(' · ')));
     item.tooltip = tip;
     return item;
   }

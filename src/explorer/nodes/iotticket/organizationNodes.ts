@@ -3,7 +3,7 @@
  * analytics (ML models, ML services, ONNX models, against the organization's limit) and credentials.
  */
 import * as vscode from 'vscode';
-import { markdownText } from '../../../shared/escape/markdown';
+import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
@@ -227,8 +227,8 @@ class EventNode extends TreeNode {
     item.description = [e.severity, e.type, e.activatedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, '')].filter(Boolean).join(' · ');
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(`${e.severity} ${e.type}`)}**\n\n`);
-    tip.appendText(`${e.message}\n\n${vscode.l10n.t('asset')}: ${e.assetId ?? '—'} · ${vscode.l10n.t('event')}: ${e.eventId}${e.group ? ` · ${e.group}` : ''}\n\n`);
-    tip.appendText(`${vscode.l10n.t('active since')} ${e.activatedAt}${e.acknowledged ? ` · ${vscode.l10n.t('acknowledged')}` : ''}`);
+    tip.appendMarkdown(markdownLines(`${e.message}\n\n${vscode.l10n.t('asset')}: ${e.assetId ?? '—'} · ${vscode.l10n.t('event')}: ${e.eventId}${e.group ? ` · ${e.group}` : ''}\n\n`));
+    tip.appendMarkdown(markdownLines(`${vscode.l10n.t('active since')} ${e.activatedAt}${e.acknowledged ? ` · ${vscode.l10n.t('acknowledged')}` : ''}`));
     item.tooltip = tip;
     return item;
   }
