@@ -164,6 +164,8 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
 
   test('CodeLens above series reads show the latest values the emulator reports', async () => {
     const a = info.iotticket.asset;
+    // Earlier tests filled the cache: start empty so that the lenses read between `before` and `after`.
+    feature.values.invalidate();
     const before = await attributes(a.id);
     const flow = before.find((x) => x.name === 'Flow')!;
     const temp = before.find((x) => x.id === a.telemetryAttributeId)!;
