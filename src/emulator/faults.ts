@@ -2,7 +2,12 @@
  * Fault injection: rules that make matching requests slow or fail, set by CLI flags or at run time
  * through `POST /_emulator/faults` ({"rules":[…]}) and cleared by `DELETE /_emulator/faults`.
  */
-export type FaultKind = 'latency' | '429' | '500' | '502' | '503' | '504' | 'reset' | 'malformed';
+/**
+ * `reset`: answer 200 with part of a body, then drop the connection (the request is not applied).
+ * `malformed`: answer 200 with a cut JSON body (not applied). `drop`: apply the request, then drop the
+ * connection instead of answering: the client cannot know whether its write took effect.
+ */
+export type FaultKind = 'latency' | '400' | '401' | '403' | '404' | '409' | '413' | '429' | '500' | '502' | '503' | '504' | 'reset' | 'malformed' | 'drop';
 
 export interface FaultRule {
   readonly kind: FaultKind;
@@ -18,17 +23,22 @@ export interface FaultRule {
   readonly ms?: number;
   /** For `429`/`503`: the Retry-After header's seconds (may be fractional, e.g. 0.05, to keep tests fast). */
   readonly retryAfterSec?: number;
+  /** For status kinds: the error body to send as it is, instead of the platform's envelope (odd bodies for tests). */
+  readonly body?: string;
   /** Internal counter of matching requests. */
   seen?: number;
 }
 
-const KINDS: readonly FaultKind[] = ['latency', '429', '500', '502', '503', '504', 'reset', 'malformed'];
+const KINDS: readonly FaultKind[] = ['latency', '400', '401', '403', '404', '409', '413', '429', '500', '502', '503', '504', 'reset', 'malformed', 'drop'];
 
 export class FaultInjector {
   private rules: FaultRule[] = [];
 
   set(rules: readonly FaultRule[]): void {
-    for (const r of rules) if (!KINDS.includes(r.kind)) throw new Error(`unknown fault kind ${String(r.kind)}; use one of ${KINDS.join(', ')}`);
+    for (const r of rules) {
+      if (!r || typeof r !== 'object' || !KINDS.includes(r.kind)) throw new Error(`unknown fault kind ${String((r as FaultRule | null)?.kind)}; use one of ${KINDS.join(', ')}`);
+      if (r.body !== undefined && typeof r.body !== 'string') throw new Error('a fault\'s body must be a string');
+    }
     this.rules = rules.map((r) => ({ ...r, seen: 0 }));
   }
 

@@ -94,6 +94,10 @@ async function handle(router: Router, faults: FaultInjector, req: IncomingMessag
         await new Promise((r) => setTimeout(r, fault.ms ?? 0));
         continue;
       }
+      if (fault.kind === 'drop') {
+        dropAnswer(req, res);
+        continue;
+      }
       return injectFault(fault, req, res);
     }
   }
@@ -150,6 +154,11 @@ function injectFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse
       const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'Retry-After': String(fault.retryAfterSec) } : {};
       // Altair paths answer in the Altair envelope, everything else in the IoT-TICKET v1 one.
       const path = (req.url ?? '/').split('?')[0];
+      if (fault.body !== undefined) {
+        res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(fault.body), ...headers });
+        res.end(fault.body);
+        return;
+      }
       if (/^\/(spaces|oauth2)(\/|$)/.test(path)) {
         sendJson(res, status, { error: { status, message: statusMessage(status) } }, headers);
         return;
@@ -157,6 +166,15 @@ function injectFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse
       sendJson(res, status, { description: `Injected fault ${status}`, code: status === 429 ? 8002 : 8000, moreInfo: 'emulator', apiver: 1 }, headers);
     }
   }
+}
+
+/** The request is handled as usual, but its answer is replaced by a dropped connection. */
+function dropAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const drop = (): ServerResponse => {
+    req.socket.destroy();
+    return res;
+  };
+  Object.assign(res, { writeHead: drop, end: drop });
 }
 
 function closeServer(server: Server): Promise<void> {

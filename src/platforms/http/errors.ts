@@ -3,7 +3,7 @@
  * (the platform's own message and code) and what a log reader needs (method, path, status); none
  * carries credentials: messages pass through `redact` before they are stored.
  */
-import { redact } from './redact';
+import { redact, redactValue } from './redact';
 
 export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation';
 
@@ -21,7 +21,7 @@ export class PlatformError extends Error {
     readonly request?: RequestInfo,
     options?: { cause?: unknown },
   ) {
-    super(redact(message), options);
+    super(redact(message), options && 'cause' in options ? { cause: safeCause(options.cause) } : undefined);
   }
 
   /** True when repeating the same request may succeed (the HTTP core uses it for idempotent requests only). */
@@ -33,19 +33,26 @@ export class PlatformError extends Error {
 /** The server answered with a non-2xx status. */
 export class HttpError extends PlatformError {
   override readonly name = 'HttpError';
+  /** The platform's error code: v1 envelope 8000–8004, Altair `error.status`/`error.code`, or undefined. */
+  readonly code: string | number | undefined;
+  /** The platform's message, as it sent it (redacted). */
+  readonly platformMessage: string;
+  /** Structured details from the error body (Altair `details`, v1 `moreInfo`), redacted value by value. */
+  readonly details?: unknown;
+
   constructor(
     readonly status: number,
-    /** The platform's error code: v1 envelope 8000–8004, Altair `error.status`/`error.code`, or undefined. */
-    readonly code: string | number | undefined,
-    /** The platform's message, as it sent it (redacted). */
-    readonly platformMessage: string,
+    code: string | number | undefined,
+    platformMessage: string,
     request: RequestInfo,
     /** Seconds from a `Retry-After` header, when the server sent one. */
     readonly retryAfterSec?: number,
-    /** Structured details from the error body (Altair `details`, v1 `moreInfo`), redacted. */
-    readonly details?: unknown,
+    details?: unknown,
   ) {
     super(`${request.method} ${request.path} failed: ${status}${code !== undefined ? ` (${code})` : ''} ${platformMessage}`.trim(), 'http', request);
+    this.code = typeof code === 'string' ? redact(code) : code;
+    this.platformMessage = redact(platformMessage);
+    if (details !== undefined) this.details = redactValue(details);
   }
 
   override get transient(): boolean {
@@ -56,8 +63,10 @@ export class HttpError extends PlatformError {
 /** The server's body could not be parsed as the JSON the endpoint promises. */
 export class ParseError extends PlatformError {
   override readonly name = 'ParseError';
-  constructor(request: RequestInfo, readonly status: number, detail: string, readonly bodyStart: string) {
+  readonly bodyStart: string;
+  constructor(request: RequestInfo, readonly status: number, detail: string, bodyStart: string) {
     super(`${request.method} ${request.path}: the server sent a malformed response (${detail}); it starts with ${JSON.stringify(bodyStart)}`, 'parse', request);
+    this.bodyStart = redact(bodyStart);
   }
 }
 
@@ -79,4 +88,29 @@ export class CancelledError extends PlatformError {
 
 export function isCancellation(err: unknown): boolean {
   return err instanceof CancelledError || (err instanceof Error && err.name === 'AbortError');
+}
+
+/**
+ * A redacted copy of an error that is kept as `cause` (undici's errors quote URLs, headers and sockets):
+ * its name, code, message and stack with credentials masked, and its own cause chain the same way.
+ * Our own errors are redacted when built and are kept as they are.
+ */
+export class RedactedCause extends Error {
+  override readonly name: string;
+  readonly code?: string | number;
+
+  constructor(source: unknown, depth = 0) {
+    const err = source instanceof Error ? source : undefined;
+    super(redact(err ? err.message : String(source)));
+    this.name = err?.name ?? 'Error';
+    const code = (source as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' || typeof code === 'number') this.code = code;
+    this.stack = err?.stack === undefined ? undefined : redact(err.stack);
+    if (err && err.cause !== undefined && depth < 8) Object.defineProperty(this, 'cause', { value: safeCause(err.cause, depth + 1), enumerable: false });
+  }
+}
+
+function safeCause(cause: unknown, depth = 0): unknown {
+  if (cause === undefined || cause instanceof PlatformError) return cause;
+  return new RedactedCause(cause, depth);
 }

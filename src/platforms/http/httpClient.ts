@@ -2,8 +2,9 @@
  * The HTTP core both platform clients stand on: Node's built-in fetch with a per-request timeout,
  * cancellation, retries for idempotent requests only, typed errors and redacted logging.
  */
-import { CancelledError, HttpError, ParseError, PlatformError, type RequestInfo } from './errors';
+import { CancelledError, HttpError, ParseError, PlatformError, ValidationError, type RequestInfo } from './errors';
 import { silentLogger, type Logger } from './logger';
+import { ERROR_BODY_MAX_BYTES, readCapped } from './body';
 import { redact } from './redact';
 import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { dispatcherFor, type TlsOptions } from './tls';
@@ -126,15 +127,7 @@ export class HttpClient {
   }
 
   private async once<T>(url: URL, method: string, opts: RequestOptions, info: RequestInfo): Promise<HttpResponse<T>> {
-    const headers = new Headers({ Accept: 'application/json', ...this.options.defaultHeaders, ...opts.headers });
-    if (this.options.userAgent) headers.set('User-Agent', this.options.userAgent);
-    let body: RequestOptions['body'] | undefined = opts.body;
-    if (opts.json !== undefined) {
-      body = JSON.stringify(opts.json);
-      headers.set('Content-Type', opts.contentType ?? 'application/json');
-    } else if (opts.contentType) {
-      headers.set('Content-Type', opts.contentType);
-    }
+    const { headers, body } = this.prepare(opts);
     const auth = opts.auth === undefined ? this.options.auth : opts.auth;
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs ?? 30_000);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -158,8 +151,9 @@ export class HttpClient {
     // Reading the body can fail too (a connection reset mid-body): that is a network error, retried like one.
     let bytes: Uint8Array;
     try {
-      // Error bodies are always read: they carry the platform's message.
-      bytes = opts.responseType === 'none' && response.ok ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
+      // Error bodies are always read (up to a cap): they carry the platform's message.
+      if (!response.ok) bytes = (await readCapped(response, ERROR_BODY_MAX_BYTES)).bytes;
+      else bytes = opts.responseType === 'none' ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
     } catch (err) {
       return fail(err);
     }
@@ -176,23 +170,51 @@ export class HttpClient {
     }
   }
 
+  /** Headers and body of a request; what cannot be sent (a header with a line break, JSON with a cycle) is refused before sending. */
+  private prepare(opts: RequestOptions): { headers: Headers; body: RequestOptions['body'] | undefined } {
+    try {
+      const headers = new Headers({ Accept: 'application/json', ...this.options.defaultHeaders, ...opts.headers });
+      if (this.options.userAgent) headers.set('User-Agent', this.options.userAgent);
+      if (opts.json !== undefined || opts.contentType) headers.set('Content-Type', opts.contentType ?? 'application/json');
+      return { headers, body: opts.json !== undefined ? JSON.stringify(opts.json) : opts.body };
+    } catch (err) {
+      throw new ValidationError(opts.json !== undefined ? 'json' : 'headers', `cannot be sent: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** A typed error for any error body: JSON of any shape, text, nothing, or bytes that are not UTF-8. */
   private httpError(response: Response, bytes: Uint8Array, info: RequestInfo): HttpError {
     const text = new TextDecoder().decode(bytes);
     let parsed: unknown = text;
     try {
-      parsed = text ? JSON.parse(text) : undefined;
+      parsed = text.trim() ? JSON.parse(text) : undefined;
     } catch {
-      // not JSON: keep the text
+      // not JSON (or cut at the cap): keep the text
     }
-    const extracted = this.options.errorParser?.(response.status, parsed);
-    const message = extracted?.message ?? (typeof parsed === 'string' && parsed ? parsed.slice(0, 500) : response.statusText);
+    let extracted: ReturnType<ErrorBodyParser>;
+    try {
+      extracted = this.options.errorParser?.(response.status, parsed);
+    } catch {
+      // A parser surprised by an odd body must not hide the status.
+      extracted = undefined;
+    }
+    const fromParser = typeof extracted?.message === 'string' && extracted.message.trim() ? extracted.message : undefined;
+    const fromText = typeof parsed === 'string' && parsed.trim() ? parsed : undefined;
+    const code = typeof extracted?.code === 'string' || typeof extracted?.code === 'number' ? extracted.code : undefined;
     return new HttpError(
       response.status,
-      extracted?.code,
-      redact(message),
+      code,
+      clip(fromParser ?? fromText ?? response.statusText, MESSAGE_MAX_CHARS),
       info,
       parseRetryAfter(response.headers.get('retry-after')),
-      extracted?.details === undefined ? undefined : JSON.parse(redact(JSON.stringify(extracted.details))),
+      extracted?.details,
     );
   }
+}
+
+/** A platform message longer than this is cut: it goes into notifications and log lines. */
+const MESSAGE_MAX_CHARS = 500;
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

@@ -253,6 +253,23 @@ void describe('static and calculated values', () => {
     assert.deepEqual((await series(site.id, attr('Energy consumption', siteAttrs).id, t0, t0)).map((v) => v.v), [100]);
     assert.deepEqual(await series(site.id, attr('Availability', siteAttrs).id, t0, t0), []);
   });
+
+  void test('an error body redaction used to break ({"token":123}) still gives the exact written / not-sent report', async () => {
+    const site = (await core.assets.getAssetLevel({})).children.find((a) => a.name === 'Tampere Plant')!;
+    const siteAttrs = await core.assets.getAttributes({ assetId: site.id });
+    const t0 = Date.UTC(2031, 6, 1);
+    emu.faults.set([{ kind: '503', pathPrefix: '/core/v1/', method: 'POST', every: 2, count: 1, body: '{"token":123}' }]);
+    const outcome = await sendSpec(
+      { kind: 'iotticket.calculated', connection: C, assetId: site.id, values: { 'Energy consumption': [{ ts: t0, v: 7 }], Availability: [{ ts: t0, v: 8 }] } },
+      ctx,
+    );
+    emu.faults.clear();
+    assert.equal(outcome.result, 'partial', outcome.summary);
+    assert.equal(outcome.details[0], 'Energy consumption (1 values): written');
+    assert.match(outcome.details[1], /^Availability \(1 values\): FAILED — .*503/);
+    assert.deepEqual((await series(site.id, attr('Energy consumption', siteAttrs).id, t0, t0)).map((v) => v.v), [7]);
+    assert.deepEqual(await series(site.id, attr('Availability', siteAttrs).id, t0, t0), []);
+  });
 });
 
 void describe('device writes through the HTTP adapter', () => {

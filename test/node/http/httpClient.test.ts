@@ -4,8 +4,6 @@
  */
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   basicAuth,
   bearerToken,
@@ -16,70 +14,8 @@ import {
   PlatformError,
   type AuthStrategy,
   type HttpClientOptions,
-  type Logger,
 } from '../../../src/platforms/http';
-
-interface Seen {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: string;
-}
-
-type Script = (req: IncomingMessage, res: ServerResponse, index: number, body: string) => void;
-
-/** A server whose behaviour each test scripts; it records every request it receives. */
-class ScriptedServer {
-  readonly seen: Seen[] = [];
-  script: Script = (_req, res) => json(res, 200, { ok: true });
-  private server?: Server;
-  private arrivalWaiters: (() => void)[] = [];
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const index = this.seen.length;
-        this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-        for (const w of this.arrivalWaiters.splice(0)) w();
-        this.script(req, res, index, body);
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/base/`;
-  }
-
-  /** Resolves when the next request has fully arrived. */
-  nextArrival(): Promise<void> {
-    return new Promise((resolve) => this.arrivalWaiters.push(resolve));
-  }
-
-  reset(script: Script): void {
-    this.seen.length = 0;
-    this.script = script;
-  }
-
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-/** A logger that keeps every line, to check what reaches logs. */
-function recordingLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const rec = (level: string) => (m: string): void => void lines.push(`${level} ${m}`);
-  return { lines, trace: rec('trace'), debug: rec('debug'), info: rec('info'), warn: rec('warn'), error: rec('error') };
-}
+import { json, recordingLogger, rejects, ScriptedServer, type Script } from './scriptedServer';
 
 const server = new ScriptedServer();
 before(() => server.start());
@@ -94,16 +30,6 @@ function client(extra: Partial<HttpClientOptions> = {}): HttpClient {
 /** Answers `failures` requests with `status`, then 200 with the request index. */
 function failThenOk(failures: number, status: number, headers: Record<string, string> = {}): Script {
   return (_req, res, i) => (i < failures ? json(res, status, { description: `failure ${i}` }, headers) : json(res, 200, { attempt: i }));
-}
-
-async function rejects<E extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof type, `expected ${type.name}, got ${String(err)}`);
-    return err;
-  }
-  assert.fail(`expected ${type.name}, but the request succeeded`);
 }
 
 void describe('retries', () => {
