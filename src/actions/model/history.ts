@@ -17,7 +17,7 @@ export interface HistoryEntry {
   readonly time: number;
   readonly spec: WriteSpec;
   readonly description: string;
-  /** `ok`, `accepted`, `partial`, `failed`, `refused` (never sent). */
+  /** `ok`, `accepted`, `partial`, `failed`, `unknown` (may or may not have been applied), `refused` (never sent). */
   readonly result: string;
   readonly summary: string;
 }

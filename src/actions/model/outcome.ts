@@ -1,11 +1,13 @@
 /**
  * What a write did, in words a user can act on: whether it was applied or only accepted (202: queued,
- * validated and applied later by the platform), and for split writes exactly which parts went through.
+ * validated and applied later by the platform), for split writes exactly which parts went through, and
+ * when the outcome cannot be known (timeout, dropped connection, unreadable answer), how to find out.
  */
-import { HttpError, PlatformError, ValidationError } from '../../platforms/http';
+import { HttpError, isOutcomeUnknown, PlatformError, ValidationError } from '../../platforms/http';
 import type { BatchOutcome, WriteReport } from '../../platforms/iotticket/adapterClient';
 
-export type OutcomeResult = 'ok' | 'accepted' | 'partial' | 'failed' | 'refused';
+/** `unknown`: the write may or may not have been applied; the user must check before sending again. */
+export type OutcomeResult = 'ok' | 'accepted' | 'partial' | 'failed' | 'refused' | 'unknown';
 
 export interface WriteOutcome {
   readonly result: OutcomeResult;
@@ -46,19 +48,49 @@ export function refused(err: unknown): WriteOutcome {
   return { result: 'refused', summary: `Not sent: ${message}`, details: [err instanceof ValidationError ? `Field: ${err.parameter}` : message] };
 }
 
-/** The outcome of a single request that failed. */
-export function failed(err: unknown, what: string): WriteOutcome {
+/** How to find out whether a write whose outcome is unknown was applied, per kind of write. */
+export const CHECKS = {
+  telemetry: "read the latest values of the device's telemetry attributes (their time series) at the timestamps you sent",
+  timesignals: "read the attribute's time signal with the id you sent",
+  deviceEvents: "look at the asset's active events and event history for the event you sent",
+  static: "read the attribute's current value",
+  calculated: "read the latest values of the attribute's time series at the timestamps you sent",
+  command: "open the command log: a command that arrived is listed there (QUEUED or later)",
+  altairProperties: "read the thing's properties (or their history) to see whether the new values are there",
+  altairAction: "list the thing's requests of this action: one that arrived is listed with its status",
+  altairEvent: "list the thing's events of this name for the one you created",
+  altairEmail: "delivery cannot be checked from here: ask the recipients before sending it again",
+} as const;
+
+/** The outcome of a single request that failed, or whose outcome is unknown (then `check` says how to find out). */
+export function failed(err: unknown, what: string, check?: string): WriteOutcome {
+  if (isOutcomeUnknown(err)) return unknownOutcome(err, what, check);
   const details: string[] = [];
   if (err instanceof HttpError) {
     details.push(`HTTP ${err.status}${err.code !== undefined ? ` (code ${err.code})` : ''}: ${err.platformMessage}`);
     if (err.status === 413) details.push('The request was larger than the platform accepts.');
     if (err.status === 401 || err.status === 403) details.push('Check the credentials and the rights of the user or device.');
-  } else if (err instanceof PlatformError && err.kind === 'timeout') {
-    details.push('The request timed out: the platform may or may not have applied it. It was not retried; check before sending again.');
   } else if (err instanceof PlatformError && err.kind === 'network') {
-    details.push('The connection failed: the platform may or may not have received it. It was not retried; check before sending again.');
+    // A write that may have arrived is an unknown outcome (above); this one could not be delivered.
+    details.push('The platform could not be reached, so the request was not delivered.');
+  } else if (err instanceof PlatformError && err.kind === 'timeout') {
+    details.push('The platform did not answer in time.');
   }
   return { result: 'failed', summary: `${what} failed: ${err instanceof Error ? err.message : String(err)}`, details };
+}
+
+/** A write that may or may not have been applied: say so, say how to check, and never advise sending it again blindly. */
+export function unknownOutcome(err: unknown, what: string, check?: string): WriteOutcome {
+  return {
+    result: 'unknown',
+    summary: `${what}: outcome unknown. It may or may not have been applied; it was not sent again.`,
+    meaning: unknownMeaning(check),
+    details: [err instanceof Error ? err.message : String(err)],
+  };
+}
+
+function unknownMeaning(check: string | undefined): string {
+  return `Check before sending anything again${check ? `: ${check}` : ''}. Sending it again without checking could apply it twice.`;
 }
 
 function describeBatch(b: BatchOutcome, total: number): string {
@@ -68,13 +100,15 @@ function describeBatch(b: BatchOutcome, total: number): string {
       return `${part}: written (HTTP ${b.httpStatus ?? 202})`;
     case 'failed':
       return `${part}: FAILED${b.httpStatus ? ` (HTTP ${b.httpStatus})` : ''} — ${b.error ?? 'error'}`;
+    case 'unknown':
+      return `${part}: OUTCOME UNKNOWN (may or may not have arrived) — ${b.error ?? 'error'}`;
     case 'not-sent':
       return `${part}: not sent`;
   }
 }
 
-/** An adapter write (telemetry, time signals, events): every part, and exactly which were written when one failed. */
-export function adapterOutcome(report: WriteReport, what: string): WriteOutcome {
+/** An adapter write (telemetry, time signals, events): every part, and exactly which were written, unknown or not sent when one failed. */
+export function adapterOutcome(report: WriteReport, what: string, check?: string): WriteOutcome {
   const total = report.batches.length;
   const details = report.batches.map((b) => describeBatch(b, total));
   if (report.ok) {
@@ -86,11 +120,20 @@ export function adapterOutcome(report: WriteReport, what: string): WriteOutcome 
     };
   }
   const written = report.batches.filter((b) => b.status === 'written');
-  const failedAt = report.batches.find((b) => b.status === 'failed');
+  const stop = report.batches.find((b) => b.status !== 'written');
   const writtenText = written.length === 0 ? 'no part was written' : `parts ${ranges(written.map((b) => b.index + 1))} were written`;
+  const at = (stop?.index ?? 0) + 1;
+  if (stop?.status === 'unknown') {
+    return {
+      result: 'unknown',
+      summary: `${what} stopped at part ${at} of ${total}: ${writtenText} (${report.itemsWritten} of ${report.itemsTotal} values), part ${at} may or may not have arrived (outcome unknown), the rest was not sent. Nothing was retried.`,
+      meaning: `${unknownMeaning(check ? `${check} (part ${at})` : undefined)} Then send only the parts that did not arrive.`,
+      details,
+    };
+  }
   return {
     result: written.length === 0 ? 'failed' : 'partial',
-    summary: `${what} stopped at part ${(failedAt?.index ?? 0) + 1} of ${total}: ${writtenText} (${report.itemsWritten} of ${report.itemsTotal} values); the rest was not sent. Nothing was retried.`,
+    summary: `${what} stopped at part ${at} of ${total}: ${writtenText} (${report.itemsWritten} of ${report.itemsTotal} values); the rest was not sent. Nothing was retried.`,
     meaning: written.length > 0 ? 'Sending again would write the accepted parts twice: send only the parts that were not written (the report lists them).' : undefined,
     details,
   };
@@ -122,17 +165,31 @@ export interface PartResult {
   readonly attempted: boolean;
 }
 
-/** Several requests in a row (one per attribute, per target): which succeeded, which failed, which were never sent. */
-export function partsOutcome(parts: readonly PartResult[], what: string, success: { result: OutcomeResult; meaning?: string }): WriteOutcome {
-  const details = parts.map((p) =>
-    !p.attempted ? `${p.label}: not sent` : p.ok ? `${p.label}: written` : `${p.label}: FAILED — ${p.error instanceof Error ? p.error.message : String(p.error)}`,
-  );
+function describePart(p: PartResult): string {
+  if (!p.attempted) return `${p.label}: not sent`;
+  if (p.ok) return `${p.label}: written`;
+  const message = p.error instanceof Error ? p.error.message : String(p.error);
+  return isOutcomeUnknown(p.error) ? `${p.label}: OUTCOME UNKNOWN (may or may not have been written) — ${message}` : `${p.label}: FAILED — ${message}`;
+}
+
+/** Several requests in a row (one per attribute, per target): which succeeded, which failed or are unknown, which were never sent. */
+export function partsOutcome(parts: readonly PartResult[], what: string, success: { result: OutcomeResult; meaning?: string; check?: string }): WriteOutcome {
+  const details = parts.map(describePart);
   const done = parts.filter((p) => p.ok).length;
   if (done === parts.length) return { result: success.result, summary: `${what}: ${done} of ${parts.length} written`, meaning: success.meaning, details };
-  const failedPart = parts.find((p) => p.attempted && !p.ok);
+  const stop = parts.find((p) => p.attempted && !p.ok);
+  const writtenList = done > 0 ? ` (${parts.filter((p) => p.ok).map((p) => p.label).join(', ')})` : '';
+  if (stop && isOutcomeUnknown(stop.error)) {
+    return {
+      result: 'unknown',
+      summary: `${what} stopped at ${stop.label}: ${done} of ${parts.length} written${writtenList}, ${stop.label} may or may not have been written (outcome unknown), the rest was not sent. Nothing was retried.`,
+      meaning: `${unknownMeaning(success.check ? `${success.check} (${stop.label})` : undefined)} Then send only what is missing.`,
+      details,
+    };
+  }
   return {
     result: done === 0 ? 'failed' : 'partial',
-    summary: `${what} stopped at ${failedPart?.label ?? 'a part'}: ${done} of ${parts.length} written${done > 0 ? ` (${parts.filter((p) => p.ok).map((p) => p.label).join(', ')})` : ''}; the rest was not sent. Nothing was retried.`,
+    summary: `${what} stopped at ${stop?.label ?? 'a part'}: ${done} of ${parts.length} written${writtenList}; the rest was not sent. Nothing was retried.`,
     meaning: done > 0 ? 'Sending again would repeat the parts that were written: send only the rest.' : undefined,
     details,
   };

@@ -12,7 +12,7 @@ import { connectionIdOf, iotDeviceOf } from './nodeTargets';
 import { showOutcomeDocument, type SendResult } from './sendRunner';
 import { iconText, messageText } from '../../shared/escape/message';
 
-const ICONS: Record<string, string> = { ok: 'pass', accepted: 'pass-filled', partial: 'warning', failed: 'error', refused: 'circle-slash' };
+const ICONS: Record<string, string> = { ok: 'pass', accepted: 'pass-filled', partial: 'warning', failed: 'error', refused: 'circle-slash', unknown: 'question' };
 
 /** Entries for a node: those whose target mentions the node's platform id, else all of its connection. */
 function entriesFor(deps: ActionsDeps, node: unknown): HistoryEntry[] {

@@ -2,7 +2,8 @@
  * Sends a write the way every entry point should: check it, ask for confirmation where it matters
  * (production connections, aggregated commands with their target count), send it once with progress and
  * cancellation, record it in the history, log it, and tell the user the outcome and what it means.
- * A failed write is never sent again unless the user presses "Send Again".
+ * A failed write is never sent again unless the user presses "Send Again"; one whose outcome is unknown
+ * does not even offer it, since it may have been applied.
  */
 import * as vscode from 'vscode';
 import type { ExplorerServices } from '../../explorer/services';
@@ -93,7 +94,7 @@ export class SendRunner {
 
   private async finish(spec: WriteSpec, outcome: WriteOutcome, options: SendOptions, confirmations: string[], sent: boolean): Promise<SendResult> {
     const text = outcomeText(outcome);
-    if (outcome.result === 'failed' || outcome.result === 'partial') this.services.log.error(text);
+    if (outcome.result === 'failed' || outcome.result === 'partial' || outcome.result === 'unknown') this.services.log.error(text);
     else if (outcome.result === 'refused') this.services.log.warn(text);
     else this.services.log.info(text);
     await this.history.record(spec, outcome.result, outcome.summary);
@@ -113,6 +114,10 @@ export class SendRunner {
       choice = await vscode.window.showInformationMessage(message, ...buttons);
     } else if (outcome.result === 'refused') {
       choice = await vscode.window.showWarningMessage(message, details);
+    } else if (outcome.result === 'unknown') {
+      // It may have been applied: no "Send Again" here; the message says how to check first.
+      const isCommand = spec.kind === 'iotticket.command' || spec.kind === 'iotticket.control';
+      choice = await vscode.window.showWarningMessage(message, ...(isCommand ? [log, details] : [details]));
     } else {
       // Sending again is the user's decision, made after seeing what was written.
       choice = await vscode.window.showErrorMessage(message, details, again);

@@ -8,7 +8,7 @@ import { PlatformError, ValidationError } from '../../platforms/http';
 import { PartialWriteError, type DeviceAdapterClient, type DeviceCredentials, type WriteReport } from '../../platforms/iotticket/adapterClient';
 import { packDeviceEvents, packTelemetry, packTimesignals, type PackedBody } from '../../platforms/iotticket/adapterPayloads';
 import { parseCsv } from '../model/csv';
-import { adapterOutcome, failed, type WriteOutcome } from '../model/outcome';
+import { adapterOutcome, CHECKS, failed, type WriteOutcome } from '../model/outcome';
 import { tableFromRows, telemetryFromTable, type TelemetryTable } from '../model/telemetryTable';
 import { describeSpec, type IotDeviceEventsSpec, type IotTelemetrySpec, type IotTimesignalsSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from './context';
@@ -29,13 +29,13 @@ async function adapterFor(ctx: WriteContext, connectionId: string, deviceId: str
   return { adapter, device };
 }
 
-/** Runs an adapter write and turns its report, or the error that stopped it, into an outcome. */
-async function runAdapter(what: string, send: () => Promise<WriteReport>): Promise<WriteOutcome> {
+/** Runs an adapter write and turns its report, or the error that stopped it, into an outcome; `check` says how to verify an unknown one. */
+async function runAdapter(what: string, check: string, send: () => Promise<WriteReport>): Promise<WriteOutcome> {
   try {
-    return adapterOutcome(await send(), what);
+    return adapterOutcome(await send(), what, check);
   } catch (err) {
-    if (err instanceof PartialWriteError) return adapterOutcome(err.report, what);
-    if (err instanceof PlatformError) return failed(err, what);
+    if (err instanceof PartialWriteError) return adapterOutcome(err.report, what, check);
+    if (err instanceof PlatformError) return failed(err, what, check);
     throw err;
   }
 }
@@ -69,7 +69,7 @@ export async function prepareTelemetry(spec: IotTelemetrySpec, ctx: WriteContext
     description: describeSpec(spec),
     targets: 1,
     notes,
-    run: (signal) => runAdapter(spec.setId ? `Telemetry set ${spec.setId}` : 'Telemetry', () => adapter.writeTelemetry(device, table.rows, { ...options, signal })),
+    run: (signal) => runAdapter(spec.setId ? `Telemetry set ${spec.setId}` : 'Telemetry', CHECKS.telemetry, () => adapter.writeTelemetry(device, table.rows, { ...options, signal })),
   };
 }
 
@@ -82,7 +82,7 @@ export async function prepareTimesignals(spec: IotTimesignalsSpec, ctx: WriteCon
     description: describeSpec(spec),
     targets: 1,
     notes: [partsNote(bodies)],
-    run: (signal) => runAdapter('Time signals', () => adapter.writeTimesignals(device, payload, { tz: spec.tz, signal })),
+    run: (signal) => runAdapter('Time signals', CHECKS.timesignals, () => adapter.writeTimesignals(device, payload, { tz: spec.tz, signal })),
   };
 }
 
@@ -96,6 +96,6 @@ export async function prepareDeviceEvents(spec: IotDeviceEventsSpec, ctx: WriteC
     description: describeSpec(spec),
     targets: 1,
     notes: [partsNote(bodies), ...spec.events.slice(0, 5).map((e) => `${e.active === false ? 'clear' : 'raise'} ${e.id}${e.type ? ` ${e.type}` : ''}${e.severity ? `/${e.severity}` : ''}: ${e.m}`)],
-    run: (signal) => runAdapter('Device events', () => adapter.writeDeviceEvents(device, payload, { tz: spec.tz, signal })),
+    run: (signal) => runAdapter('Device events', CHECKS.deviceEvents, () => adapter.writeDeviceEvents(device, payload, { tz: spec.tz, signal })),
   };
 }

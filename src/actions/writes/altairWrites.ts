@@ -5,7 +5,7 @@
  */
 import { actionIdOf, type ActionResponse, type EventResponse, type Thing } from '../../platforms/altair';
 import { ValidationError } from '../../platforms/http';
-import { MEANINGS, failed, type WriteOutcome } from '../model/outcome';
+import { CHECKS, MEANINGS, failed, type WriteOutcome } from '../model/outcome';
 import { checkAgainstSchema } from '../model/schemaForm';
 import { describeSpec, type AltairActionSpec, type AltairEmailSpec, type AltairEventSpec, type AltairPropertiesSpec } from '../model/writeSpec';
 import type { AltairEndpoints, PreparedWrite, WriteContext } from './context';
@@ -39,7 +39,7 @@ export async function prepareAltairAction(spec: AltairActionSpec, ctx: WriteCont
       try {
         response = await endpoints.api.spaces(endpoints.space).things(spec.thingId).actions(spec.action).create(spec.input === undefined ? {} : { input: spec.input }, { signal: runSignal });
       } catch (err) {
-        return failed(err, `Action ${spec.action}`);
+        return failed(err, `Action ${spec.action}`, CHECKS.altairAction);
       }
       const value = response[spec.action] ?? Object.values(response)[0];
       const id = actionIdOf(response)?.id;
@@ -70,7 +70,7 @@ export async function prepareAltairEvent(spec: AltairEventSpec, ctx: WriteContex
       try {
         response = await endpoints.api.spaces(endpoints.space).things(spec.thingId).events(spec.event).create(spec.data === undefined ? {} : { data: spec.data }, { signal: runSignal });
       } catch (err) {
-        return failed(err, `Event ${spec.event}`);
+        return failed(err, `Event ${spec.event}`, CHECKS.altairEvent);
       }
       const value = response[spec.event] ?? Object.values(response)[0];
       return {
@@ -114,7 +114,7 @@ export async function prepareAltairProperties(spec: AltairPropertiesSpec, ctx: W
         // One property goes to its own resource; several go in one request, so they change together.
         response = entries.length === 1 ? await things.properties(entries[0][0]).update(entries[0][1], options) : await things.properties().update(spec.properties, options);
       } catch (err) {
-        return failed(err, `Updating ${entries.map(([k]) => k).join(', ')}`);
+        return failed(err, `Updating ${entries.map(([k]) => k).join(', ')}`, CHECKS.altairProperties);
       }
       return {
         result: 'ok',
@@ -166,7 +166,7 @@ export async function prepareAltairEmail(spec: AltairEmailSpec, ctx: WriteContex
             { signal: runSignal },
           );
       } catch (err) {
-        return failed(err, 'E-mail');
+        return failed(err, 'E-mail', CHECKS.altairEmail);
       }
       return { result: 'accepted', summary: `E-mail accepted for ${spec.to.join(', ')}`, meaning: MEANINGS.altairEmail, details: [] };
     },

@@ -5,6 +5,7 @@
  */
 import type { IotTicketClient } from '../../platforms/iotticket/client';
 import { coreRoutes } from '../../platforms/iotticket/routes';
+import { commandLog as commandLogShape } from '../../platforms/iotticket/shapes';
 import { isFinalStatus } from '../model/commandFollow';
 
 export interface CommandRecordView {
@@ -47,7 +48,7 @@ export async function readCommandLog(core: IotTicketClient, assetId: string, opt
   for (const a of attributes) {
     const body = await core.http.get<{ history?: CommandRecordView[]; latest?: CommandRecordView | null; deviceId?: string | null; payloadType?: string }>(
       coreRoutes.command(assetId, a.id),
-      { signal: options.signal },
+      { signal: options.signal, expect: commandLogShape },
     );
     let entries = body.history ?? (body.latest ? [body.latest] : []);
     // Servers without a full log still give the latest entry through get_command_details.

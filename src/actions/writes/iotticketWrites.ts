@@ -8,7 +8,7 @@ import { HttpError, PlatformError, ValidationError, mapConcurrent } from '../../
 import type { IotTicketClient } from '../../platforms/iotticket/client';
 import type { AssetAttribute } from '../../platforms/iotticket/types';
 import { parseCalculatedFile, resolveCalculatedColumns, type CalculatedColumn } from '../model/calculatedTable';
-import { MEANINGS, failed, partsOutcome, type PartResult, type WriteOutcome } from '../model/outcome';
+import { CHECKS, MEANINGS, failed, partsOutcome, type PartResult, type WriteOutcome } from '../model/outcome';
 import { checkTemplateVariables, renderTemplate, templateFields } from '../model/templateForm';
 import { describeSpec, type IotCalculatedSpec, type IotCommandSpec, type IotControlSpec, type IotStaticSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from './context';
@@ -143,7 +143,7 @@ export async function prepareCommand(spec: IotCommandSpec, ctx: WriteContext, si
         }
         return outcome;
       } catch (err) {
-        return failed(err, `Command ${attr.name}`);
+        return failed(err, `Command ${attr.name}`, CHECKS.command);
       }
     },
   };
@@ -172,7 +172,7 @@ export async function prepareControl(spec: IotControlSpec, ctx: WriteContext, si
         });
         return commandOutcome(receipt, attr.name, spec.skipFirstCommand ? MEANINGS.controlSkipped : MEANINGS.control);
       } catch (err) {
-        return failed(err, `Control command ${attr.name}`);
+        return failed(err, `Control command ${attr.name}`, CHECKS.command);
       }
     },
   };
@@ -200,7 +200,7 @@ export async function prepareStatic(spec: IotStaticSpec, ctx: WriteContext, sign
         if (!ok) return { result: 'failed', summary: `Writing ${attr.name} failed: the server refused the value`, details: ['Nothing was retried.'] };
         return { result: 'ok', summary: `${attr.name} set to ${JSON.stringify(value)}${attr.unit ? ` ${attr.unit}` : ''}`, meaning: MEANINGS.static, details: [] };
       } catch (err) {
-        return failed(err, `Writing ${attr.name}`);
+        return failed(err, `Writing ${attr.name}`, CHECKS.static);
       }
     },
   };
@@ -250,7 +250,7 @@ export async function prepareCalculated(spec: IotCalculatedSpec, ctx: WriteConte
           stopped = true;
         }
       }
-      return partsOutcome(parts, 'Calculated values', { result: 'accepted', meaning: MEANINGS.calculated });
+      return partsOutcome(parts, 'Calculated values', { result: 'accepted', meaning: MEANINGS.calculated, check: CHECKS.calculated });
     },
   };
 }

@@ -4,6 +4,7 @@
  * 100 resources per action name.
  */
 import { Resource, joinPath, type AltairTransport } from './resource';
+import { keyedBy } from './shapes';
 import type { ActionResponse, ActionUpdateRequest, CallOptions, CursorPage, PageOptions, PaginateOptions } from './types';
 
 /** `…/things/{id}/actions` */
@@ -28,7 +29,7 @@ export class ActionNameResource extends Resource {
    * (pass `{ input: undefined }` or nothing for actions without input).
    */
   async create(request: { input?: unknown } = {}, opts: CallOptions = {}): Promise<ActionResponse> {
-    return this.call<ActionResponse>({ method: 'POST', json: { [this.actionName]: request }, signal: opts.signal });
+    return this.call<ActionResponse>({ method: 'POST', json: { [this.actionName]: request }, signal: opts.signal, expect: keyedBy(this.actionName) });
   }
 
   async get(opts: PageOptions = {}): Promise<CursorPage<ActionResponse>> {
@@ -52,7 +53,7 @@ export class ActionResource extends Resource {
 
   /** Sets status and output, e.g. `{ status: 'completed', output: … }` (sent as `{"<name>":{…}}`). */
   async update(request: ActionUpdateRequest[string], opts: CallOptions = {}): Promise<ActionResponse> {
-    return this.call<ActionResponse>({ method: 'PUT', json: { [this.actionName]: request }, signal: opts.signal });
+    return this.call<ActionResponse>({ method: 'PUT', json: { [this.actionName]: request }, signal: opts.signal, expect: keyedBy(this.actionName) });
   }
 
   async delete(opts: CallOptions = {}): Promise<void> {

@@ -4,6 +4,7 @@
  * are kept per event name.
  */
 import { Resource, joinPath, type AltairTransport } from './resource';
+import { keyedBy } from './shapes';
 import type { CallOptions, CursorPage, EventResponse, PageOptions, PaginateOptions } from './types';
 
 /** `…/things/{id}/events` */
@@ -25,7 +26,7 @@ export class EventNameResource extends Resource {
 
   /** Emits the event; the body sent is `{"<name>":{"data":…}}`. */
   async create(request: { data?: unknown } = {}, opts: CallOptions = {}): Promise<EventResponse> {
-    return this.call<EventResponse>({ method: 'POST', json: { [this.eventName]: request }, signal: opts.signal });
+    return this.call<EventResponse>({ method: 'POST', json: { [this.eventName]: request }, signal: opts.signal, expect: keyedBy(this.eventName) });
   }
 
   async get(opts: PageOptions = {}): Promise<CursorPage<EventResponse>> {

@@ -11,6 +11,7 @@ import { scanHistoryPage } from './historyScan';
 import { MAX_PAGE_SIZE, checkLimit } from './paging';
 import type { AltairTransport } from './resource';
 import { parseAltairTime } from './timestamps';
+import { checkTimestamps } from '../calendar';
 
 export interface HistorySeries {
   /** Epoch ms, ascending. */
@@ -69,7 +70,10 @@ function toNumber(v: unknown): number {
 /** Parses one history page into ascending typed arrays; anything but a list envelope is a ParseError. */
 function parsePage(text: string, status: number, info: RequestInfo, property: string): HistoryPage {
   const scanned = scanHistoryPage(text, property);
-  if (scanned) return ascending(scanned.timestamps, scanned.values, scanned.nextCursor, scanned.previousCursor);
+  if (scanned) {
+    checkTimestamps(scanned.timestamps, info, status);
+    return ascending(scanned.timestamps, scanned.values, scanned.nextCursor, scanned.previousCursor);
+  }
   let body: { data?: unknown; paging?: { next_cursor?: unknown; previous_cursor?: unknown } };
   try {
     body = JSON.parse(text) as typeof body;
@@ -86,6 +90,7 @@ function parsePage(text: string, status: number, info: RequestInfo, property: st
     timestamps[i] = typeof item?.at === 'string' ? parseAltairTime(item.at) : NaN;
     values[i] = toNumber(item?.properties?.[property]);
   }
+  checkTimestamps(timestamps, info, status);
   const next = body.paging?.next_cursor;
   const previous = body.paging?.previous_cursor;
   return ascending(timestamps, values, typeof next === 'string' ? next : '', typeof previous === 'string' ? previous : '');

@@ -30,6 +30,8 @@ export function toCursorPage<T>(body: unknown, request: RequestInfo, status = 20
     const start = body === undefined ? '' : JSON.stringify(body).slice(0, 80);
     throw new ParseError(request, status, 'expected a list envelope {"data":[…],"paging":{…}}', start);
   }
+  const odd = envelope.data.findIndex((item) => item === null || typeof item !== 'object' || Array.isArray(item));
+  if (odd >= 0) throw new ParseError(request, status, `data[${odd}] is ${JSON.stringify(envelope.data[odd]) ?? 'undefined'}, not an object`, JSON.stringify(body).slice(0, 80));
   const next = envelope.paging?.next_cursor;
   const previous = envelope.paging?.previous_cursor;
   return {

@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../http';
 import { Resource, joinPath, type AltairTransport, type Query } from './resource';
+import { historyValues } from './shapes';
 import { formatAltairTime } from './timestamps';
 import type { CallOptions, CursorPage, PageOptions, PaginateOptions, PropertyHistoryValue } from './types';
 
@@ -75,7 +76,7 @@ abstract class HistoryBase<Q extends HistoryQuery> extends Resource {
 
   /** Appends records (one or many); a timestamp that already holds a value is a 409. */
   async create(values: HistoryInput | readonly HistoryInput[], opts: CallOptions = {}): Promise<PropertyHistoryValue[]> {
-    return this.call<PropertyHistoryValue[]>({ method: 'POST', json: toRecords(values), signal: opts.signal });
+    return this.call<PropertyHistoryValue[]>({ method: 'POST', json: toRecords(values), signal: opts.signal, expect: historyValues });
   }
 }
 

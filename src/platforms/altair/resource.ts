@@ -2,7 +2,7 @@
  * The base of every fluent resource object (`api.spaces('demo').things(id)…`): it knows its path and
  * how to send a request through the API object, so resources stay small declarations of endpoints.
  */
-import type { HttpResponse, QueryValue, RequestOptions } from '../http';
+import { anyObject, type HttpResponse, type QueryValue, type RequestOptions } from '../http';
 import { pageQuery, paginateCursor, toCursorPage } from './paging';
 import type { CursorPage, PageOptions, PaginateOptions } from './types';
 
@@ -25,8 +25,10 @@ export abstract class Resource {
     readonly path: string,
   ) {}
 
+  /** Sends a request to this resource; a JSON answer must be an object unless `expect` says what else it is. */
   protected async call<T>(opts: Omit<RequestOptions, 'path'> & { path?: string }): Promise<T> {
-    const response = await this.transport.request<T>({ ...opts, path: opts.path ?? this.path });
+    const json = opts.responseType === undefined || opts.responseType === 'json';
+    const response = await this.transport.request<T>({ ...opts, path: opts.path ?? this.path, expect: opts.expect ?? (json ? anyObject : undefined) });
     return response.data;
   }
 

@@ -11,6 +11,7 @@ import { MqttCredentialsResource } from './mqttCredentials';
 import { PropertiesResource, PropertyResource } from './properties';
 import { PropertyHistoryResource, ThingHistoryResource } from './propertiesHistory';
 import { Resource, joinPath, type AltairTransport } from './resource';
+import * as shapes from './shapes';
 import { thingDeleteQuery, thingListQuery, type FilterScope, type ThingDeleteFilter, type ThingFilter } from './thingFilters';
 import type {
   CallOptions,
@@ -64,7 +65,7 @@ export class ThingsResource<S extends FilterScope = 'space'> extends Resource {
   /** Creates a Thing (in the category scope it joins that category). */
   async create(thing: ScopeTypes[S]['create'], opts: CallOptions = {}): Promise<ScopeTypes[S]['thing']> {
     if (this.scope === 'category' && 'categories' in (thing as object)) throw new ValidationError('categories', 'a Thing created in a category joins that category; leave categories out');
-    return this.call<ScopeTypes[S]['thing']>({ method: 'POST', json: thing, signal: opts.signal });
+    return this.call<ScopeTypes[S]['thing']>({ method: 'POST', json: thing, signal: opts.signal, expect: shapes.thing });
   }
 
   /** One page of Things matching the filter. */
@@ -112,18 +113,18 @@ export class ThingResource<S extends FilterScope = 'space'> extends Resource {
   }
 
   async get(opts: CallOptions = {}): Promise<ScopeTypes[S]['thing']> {
-    return this.call<ScopeTypes[S]['thing']>({ method: 'GET', signal: opts.signal });
+    return this.call<ScopeTypes[S]['thing']>({ method: 'GET', signal: opts.signal, expect: shapes.thing });
   }
 
   /** Replaces the whole description (PUT). */
   async update(thing: ScopeTypes[S]['update'], opts: CallOptions = {}): Promise<ScopeTypes[S]['thing']> {
-    return this.call<ScopeTypes[S]['thing']>({ method: 'PUT', json: thing, signal: opts.signal });
+    return this.call<ScopeTypes[S]['thing']>({ method: 'PUT', json: thing, signal: opts.signal, expect: shapes.thing });
   }
 
   /** RFC 6902 JSON-Patch (`jsonPatchDiff` builds one); atomic on the server. */
   async patch(ops: readonly JsonPatchOperation[], opts: CallOptions = {}): Promise<ScopeTypes[S]['thing']> {
     checkPatch(ops, 'patch');
-    return this.call<ScopeTypes[S]['thing']>({ method: 'PATCH', json: ops, contentType: JSON_PATCH, signal: opts.signal });
+    return this.call<ScopeTypes[S]['thing']>({ method: 'PATCH', json: ops, contentType: JSON_PATCH, signal: opts.signal, expect: shapes.thing });
   }
 
   /** Deletes the Thing with its history, actions, events and links. */

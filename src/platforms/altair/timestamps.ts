@@ -1,3 +1,6 @@
+import { ValidationError } from '../http';
+import { isValidTime, utcTime } from '../calendar';
+
 /**
  * Altair timestamps come in two shapes: RFC 3339 (things, history) and `YYYY-MM-DD HH:MM:SS+0000`
  * (actions and events). Both parse to epoch milliseconds; the history reader calls this per point,
@@ -32,10 +35,12 @@ export function parseUtcTimestampAt(text: string, start: number, end: number): n
   const y = digits(text, start, 4);
   const mo = digits(text, start + 5, 2);
   const d = digits(text, start + 8, 2);
-  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return NaN;
   const key = (y * 100 + mo) * 100 + d;
   if (key !== cachedDayKey) {
-    cachedDayMs = Date.UTC(y, mo - 1, d);
+    // NaN for impossible days (2024-02-30) and years before 100, which Date.UTC would roll over.
+    const day = utcTime(y, mo, d);
+    if (Number.isNaN(day)) return NaN;
+    cachedDayMs = day;
     cachedDayKey = key;
   }
   const h = digits(text, start + 11, 2);
@@ -60,9 +65,9 @@ function parseGeneral(text: string): number {
   const m = GENERAL.exec(text.trim());
   if (!m) return NaN;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return NaN;
   const ms = frac ? Number(frac.slice(0, 3).padEnd(3, '0')) : 0;
-  let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), s ? Number(s) : 0, ms);
+  let t = utcTime(Number(y), Number(mo), Number(d), Number(h), Number(mi), s ? Number(s) : 0, ms);
+  if (Number.isNaN(t)) return NaN;
   if (zone && zone !== 'Z' && zone !== 'z') {
     const sign = zone[0] === '-' ? -1 : 1;
     const digitsOnly = zone.slice(1).replace(':', '');
@@ -71,10 +76,13 @@ function parseGeneral(text: string): number {
   return t;
 }
 
-/** RFC 3339 UTC with milliseconds, the form the history API takes in `at`. */
-export function formatAltairTime(value: Date | number | string): string {
+/**
+ * RFC 3339 UTC with milliseconds, the form the history API takes in `at`; a Date or number that is no time
+ * is a ValidationError. Strings go as they are (the API has short forms of its own, `2022|2023`).
+ */
+export function formatAltairTime(value: Date | number | string, parameter = 'at'): string {
   if (typeof value === 'string') return value;
-  const d = typeof value === 'number' ? new Date(value) : value;
-  if (Number.isNaN(d.getTime())) throw new RangeError('invalid date');
-  return d.toISOString();
+  const ms = value instanceof Date ? value.getTime() : value;
+  if (typeof ms !== 'number' || !isValidTime(ms)) throw new ValidationError(parameter, `${String(value)} is not a time a date can hold`);
+  return new Date(ms).toISOString();
 }

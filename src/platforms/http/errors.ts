@@ -5,7 +5,7 @@
  */
 import { redact, redactValue } from './redact';
 
-export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation';
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation' | 'outcome-unknown';
 
 export interface RequestInfo {
   readonly method: string;
@@ -81,9 +81,46 @@ export class ValidationError extends PlatformError {
 /** The caller's AbortSignal fired. */
 export class CancelledError extends PlatformError {
   override readonly name = 'CancelledError';
-  constructor(request?: RequestInfo) {
-    super(request ? `${request.method} ${request.path} was cancelled` : 'Cancelled', 'cancelled', request);
+  constructor(
+    request?: RequestInfo,
+    /** True when a write was cancelled while in flight: the server may have applied it all the same. */
+    readonly mayHaveBeenApplied = false,
+  ) {
+    super(request ? `${request.method} ${request.path} was cancelled${mayHaveBeenApplied ? ' while in flight; it may have been applied' : ''}` : 'Cancelled', 'cancelled', request);
   }
+}
+
+/** Why a write's outcome cannot be known. */
+export type UnknownOutcomeReason = 'timeout' | 'connection' | 'response';
+
+const UNKNOWN_REASONS: Readonly<Record<UnknownOutcomeReason, string>> = {
+  timeout: 'no answer came in time',
+  connection: 'the connection broke before the answer came',
+  response: 'the server accepted it but its answer could not be read',
+};
+
+/**
+ * A write whose outcome cannot be known: the time ran out or the connection broke after the request may
+ * have reached the server, or the server answered 2xx with a body that is not what the endpoint sends.
+ * The write may or may not have been applied. It is never repeated; the caller must check before resending.
+ */
+export class OutcomeUnknownError extends PlatformError {
+  override readonly name = 'OutcomeUnknownError';
+  constructor(
+    request: RequestInfo,
+    readonly reason: UnknownOutcomeReason,
+    detail: string,
+    /** The HTTP status, when the server answered (2xx with a body we cannot read). */
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${request.method} ${request.path}: outcome unknown, ${UNKNOWN_REASONS[reason]} (${detail}); it may or may not have been applied and was not sent again`, 'outcome-unknown', request, options);
+  }
+}
+
+/** True for an error after which a write may or may not have been applied. */
+export function isOutcomeUnknown(err: unknown): err is OutcomeUnknownError | CancelledError {
+  return err instanceof OutcomeUnknownError || (err instanceof CancelledError && err.mayHaveBeenApplied);
 }
 
 export function isCancellation(err: unknown): boolean {

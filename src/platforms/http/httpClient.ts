@@ -2,10 +2,11 @@
  * The HTTP core both platform clients stand on: Node's built-in fetch with a per-request timeout,
  * cancellation, retries for idempotent requests only, typed errors and redacted logging.
  */
-import { CancelledError, HttpError, ParseError, PlatformError, ValidationError, type RequestInfo } from './errors';
+import { CancelledError, HttpError, OutcomeUnknownError, ParseError, PlatformError, ValidationError, type RequestInfo } from './errors';
 import { silentLogger, type Logger } from './logger';
 import { ERROR_BODY_MAX_BYTES, readCapped } from './body';
 import { redact } from './redact';
+import { expectShape, type Shape } from './shape';
 import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { dispatcherFor, type TlsOptions } from './tls';
 
@@ -55,6 +56,8 @@ export interface RequestOptions {
   readonly responseType?: 'json' | 'text' | 'bytes' | 'none';
   /** Overrides the client's auth for this request; null sends none. */
   readonly auth?: AuthStrategy | null;
+  /** The minimum shape the caller reads from a 2xx JSON body; another shape is a ParseError (reads) or an unknown outcome (writes). */
+  readonly expect?: Shape;
 }
 
 export interface HttpResponse<T> {
@@ -82,7 +85,12 @@ export class HttpClient {
 
   async request<T>(opts: RequestOptions): Promise<HttpResponse<T>> {
     const method = opts.method ?? 'GET';
-    const url = this.url(opts.path, opts.query);
+    let url: URL;
+    try {
+      url = this.url(opts.path, opts.query);
+    } catch (err) {
+      throw new ValidationError('path', `"${opts.path}" is not a valid path: ${err instanceof Error ? err.message : String(err)}`);
+    }
     const info: RequestInfo = { method, path: redact(url.pathname + url.search) };
     const idempotent = opts.idempotent ?? (method === 'GET' || method === 'HEAD');
     let refreshedAuth = false;
@@ -90,7 +98,7 @@ export class HttpClient {
       if (opts.signal?.aborted) throw new CancelledError(info);
       const started = Date.now();
       try {
-        const response = await this.once<T>(url, method, opts, info);
+        const response = await this.once<T>(url, method, opts, info, idempotent);
         this.logger.debug(`${method} ${info.path} → ${response.status} in ${Date.now() - started} ms`);
         return response;
       } catch (err) {
@@ -126,48 +134,64 @@ export class HttpClient {
     return url;
   }
 
-  private async once<T>(url: URL, method: string, opts: RequestOptions, info: RequestInfo): Promise<HttpResponse<T>> {
+  private async once<T>(url: URL, method: string, opts: RequestOptions, info: RequestInfo, idempotent: boolean): Promise<HttpResponse<T>> {
     const { headers, body } = this.prepare(opts);
     const auth = opts.auth === undefined ? this.options.auth : opts.auth;
     const timeout = AbortSignal.timeout(opts.timeoutMs ?? this.options.timeoutMs ?? 30_000);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
-    const fail = (err: unknown): never => {
-      if (opts.signal?.aborted) throw new CancelledError(info);
-      if (timeout.aborted) throw new PlatformError(`${method} ${info.path} timed out`, 'timeout', info, { cause: err });
+    /** Turns what fetch threw into our error; `sent` says whether the request may have reached the server. */
+    const fail = (err: unknown, sent: boolean): never => {
+      if (opts.signal?.aborted) throw new CancelledError(info, sent && !idempotent);
       if (err instanceof PlatformError) throw err;
-      const detail = err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+      const detail = timeout.aborted ? 'timed out' : err instanceof Error ? (err.cause instanceof Error ? `${err.message}: ${err.cause.message}` : err.message) : String(err);
+      // A write that may have arrived is never reported as failed: it may have been applied.
+      if (sent && !idempotent) throw new OutcomeUnknownError(info, timeout.aborted ? 'timeout' : 'connection', detail, undefined, { cause: err });
+      if (timeout.aborted) throw new PlatformError(`${method} ${info.path} timed out`, 'timeout', info, { cause: err });
       throw new PlatformError(`${method} ${info.path}: ${detail}`, 'network', info, { cause: err });
     };
-    let response: Response;
     try {
       await auth?.apply(headers, opts.signal);
+    } catch (err) {
+      if (err instanceof PlatformError || opts.signal?.aborted) return fail(err, false);
+      throw new ValidationError('credentials', `cannot be sent: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    let response: Response;
+    try {
       const init: RequestInit = { method, headers, body: body as RequestInit['body'], signal, redirect: 'follow' };
       // undici's own dispatcher type is not the global one; it is passed through untyped.
       if (this.dispatcher) (init as { dispatcher?: unknown }).dispatcher = this.dispatcher;
       response = await fetch(url, init);
     } catch (err) {
-      return fail(err);
+      return fail(err, !nothingSent(err));
     }
-    // Reading the body can fail too (a connection reset mid-body): that is a network error, retried like one.
+    if (!response.ok) {
+      // Error bodies are read up to a cap: they carry the platform's message. A body cut short still leaves the status.
+      const bytes = await readCapped(response, ERROR_BODY_MAX_BYTES).then((r) => r.bytes, () => new Uint8Array());
+      if (opts.signal?.aborted) throw new CancelledError(info);
+      throw this.httpError(response, bytes, info);
+    }
+    // Reading the body can fail too (a reset mid-body): a network error for reads (retried), an unknown outcome for writes.
     let bytes: Uint8Array;
     try {
-      // Error bodies are always read (up to a cap): they carry the platform's message.
-      if (!response.ok) bytes = (await readCapped(response, ERROR_BODY_MAX_BYTES)).bytes;
-      else bytes = opts.responseType === 'none' ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
+      bytes = opts.responseType === 'none' ? new Uint8Array() : new Uint8Array(await response.arrayBuffer());
     } catch (err) {
-      return fail(err);
+      return fail(err, true);
     }
-    if (!response.ok) throw this.httpError(response, bytes, info);
     const type = opts.responseType ?? 'json';
-    if (type === 'bytes') return { status: response.status, headers: response.headers, data: bytes as T };
+    const done = (data: unknown): HttpResponse<T> => ({ status: response.status, headers: response.headers, data: data as T });
+    if (type === 'bytes') return done(bytes);
     const text = new TextDecoder().decode(bytes);
-    if (type === 'text' || type === 'none') return { status: response.status, headers: response.headers, data: text as T };
-    if (text.trim() === '') return { status: response.status, headers: response.headers, data: undefined as T };
+    if (type === 'text' || type === 'none') return done(text);
+    let data: unknown;
     try {
-      return { status: response.status, headers: response.headers, data: JSON.parse(text) as T };
+      data = text.trim() === '' ? undefined : JSON.parse(text);
+      if (opts.expect) expectShape(opts.expect, data, info, response.status);
     } catch (err) {
-      throw new ParseError(info, response.status, (err as Error).message, text.slice(0, 80));
+      const parse = err instanceof ParseError ? err : new ParseError(info, response.status, err instanceof Error ? err.message : String(err), text.slice(0, 80));
+      if (!idempotent) throw new OutcomeUnknownError(info, 'response', parse.message.replace(/^[^:]*: /, ''), response.status);
+      throw parse;
     }
+    return done(data);
   }
 
   /** Headers and body of a request; what cannot be sent (a header with a line break, JSON with a cycle) is refused before sending. */
@@ -217,4 +241,20 @@ const MESSAGE_MAX_CHARS = 500;
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/**
+ * Errors that mean the request never left: refused or unreachable connections, name lookups, TLS
+ * handshakes, a request that could not even be built. Anything else may have reached the server.
+ */
+const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENETUNREACH|EADDRNOTAVAIL|UND_ERR_CONNECT_TIMEOUT|UND_ERR_INVALID_ARG|ERR_INVALID_URL|ERR_TLS_\w+|ERR_SSL_\w+|\w*CERT\w*|UNABLE_TO_\w+)$/;
+
+function nothingSent(err: unknown): boolean {
+  // fetch rejects a request it cannot build (bad URL, credentials in it) with a TypeError of its own, without a cause.
+  if (err instanceof TypeError && err.cause === undefined) return true;
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT.test(code)) return true;
+  }
+  return false;
 }

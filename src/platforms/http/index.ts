@@ -6,4 +6,5 @@ export * from './logger';
 export * from './paging';
 export * from './redact';
 export * from './retry';
+export * from './shape';
 export * from './tls';

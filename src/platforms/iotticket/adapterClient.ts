@@ -3,13 +3,14 @@
  * and events with their own credentials (`deviceId@tenant` + device password). Writes are never
  * retried, and a multi-body write reports exactly which bodies were accepted before one failed.
  */
-import { basicAuth, HttpClient, PlatformError, ValidationError, type HttpClientOptions } from '../http';
+import { basicAuth, CancelledError, HttpClient, isOutcomeUnknown, PlatformError, ValidationError, type HttpClientOptions } from '../http';
 import {
   packDeviceEvents, packTelemetry, packTimesignals, type DeviceEvent, type PackedBody, type TelemetryOptions, type TelemetryRow,
   type Timesignal,
 } from './adapterPayloads';
 import { iotTicketErrorParser } from './envelope';
 import { adapterRoutes } from './routes';
+import * as shapes from './shapes';
 import type { TimeInput } from './time';
 import { checkText } from './validation';
 
@@ -35,7 +36,8 @@ export interface BatchOutcome {
   readonly bytes: number;
   /** Values in this body (points, set rows, signals or events). */
   readonly items: number;
-  readonly status: 'written' | 'failed' | 'not-sent';
+  /** `unknown`: the body may or may not have arrived (timeout or dropped connection after sending it). */
+  readonly status: 'written' | 'failed' | 'unknown' | 'not-sent';
   /** HTTP status of the answer, for sent bodies. */
   readonly httpStatus?: number;
   readonly error?: string;
@@ -54,9 +56,9 @@ export interface WriteReport {
 export class PartialWriteError extends PlatformError {
   override readonly name = 'PartialWriteError';
   constructor(readonly report: WriteReport, override readonly cause: PlatformError) {
-    const failed = report.batches.find((b) => b.status === 'failed')!;
+    const stop = report.batches.find((b) => b.status !== 'written');
     super(
-      `write stopped at body ${failed.index + 1} of ${report.batches.length}: ${cause.message} (${report.itemsWritten} of ${report.itemsTotal} values were written before it, the rest were not sent)`,
+      `write stopped at body ${(stop?.index ?? 0) + 1} of ${report.batches.length}: ${cause.message} (${report.itemsWritten} of ${report.itemsTotal} values were written before it, ${stop?.status === 'unknown' ? 'that body may or may not have arrived, ' : ''}the rest were not sent)`,
       cause.kind,
       cause.request,
       { cause },
@@ -157,6 +159,7 @@ export class DeviceAdapterClient {
     const data = await this.http.get<{ commands?: DeviceCommand[] } | DeviceCommand[] | undefined>(adapterRoutes.commands(this.tenantOf(device), device.deviceId), {
       auth: this.auth(device),
       signal,
+      expect: shapes.polledCommands,
     });
     if (data === undefined) return [];
     return Array.isArray(data) ? data : (data.commands ?? []);
@@ -211,7 +214,9 @@ export class DeviceAdapterClient {
         itemsWritten += bodies[i].items;
       } catch (err) {
         if (!(err instanceof PlatformError)) throw err;
-        outcomes[i] = { ...outcomes[i], status: 'failed', error: err.message, ...('status' in err && typeof err.status === 'number' ? { httpStatus: err.status } : {}) };
+        // Cancelled between bodies: this one never left.
+        const status = isOutcomeUnknown(err) ? 'unknown' : err instanceof CancelledError ? 'not-sent' : 'failed';
+        outcomes[i] = { ...outcomes[i], status, error: err.message, ...('status' in err && typeof err.status === 'number' ? { httpStatus: err.status } : {}) };
         const report: WriteReport = { ok: false, batches: outcomes, itemsWritten, itemsTotal };
         // A single-body write surfaces the platform's own error; a split write says how far it got.
         if (bodies.length === 1) throw err;

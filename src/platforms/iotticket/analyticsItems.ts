@@ -4,6 +4,7 @@
  */
 import { HttpError, ValidationError } from '../http';
 import type { CoreContext } from './coreContext';
+import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText, requireExactlyOne } from './validation';
 
@@ -37,7 +38,7 @@ export class AnalyticsKindClient {
 
   protected async details(id: string, signal?: AbortSignal): Promise<AnalyticsDetails> {
     try {
-      return await this.core.http.get<AnalyticsDetails>(this.kind.one(id), { signal });
+      return await this.core.http.get<AnalyticsDetails>(this.kind.one(id), { signal, expect: shapes.entity });
     } catch (err) {
       throw notFoundAs(err, this.kind.idKey, `no ${this.kind.label} with id "${id}"`);
     }
@@ -58,7 +59,7 @@ export class AnalyticsKindClient {
   }
 
   protected async create(body: Readonly<Record<string, unknown>>, signal?: AbortSignal): Promise<string> {
-    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: this.kind.list(), json: body, signal });
+    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: this.kind.list(), json: body, signal, expect: shapes.created });
     return res.data.id;
   }
 }

@@ -3,6 +3,7 @@ import { HttpError, ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
 import { ATTRIBUTE_TYPES, type AttributeType } from './enums';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from './types';
 import { allowAtMostOne, checkText, optionalOneOf, requireExactlyOne } from './validation';
 import { oneLine } from '../../shared/escape/text';
@@ -51,7 +52,7 @@ export class AssetsClient {
       id = found[0].id;
     }
     try {
-      return await this.core.http.get<AssetTemplate>(coreRoutes.assetTemplate(checkText('templateId', id, 1000)!), { signal: options.signal });
+      return await this.core.http.get<AssetTemplate>(coreRoutes.assetTemplate(checkText('templateId', id, 1000)!), { signal: options.signal, expect: shapes.template });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('templateId', `no asset template with id "${id}"`);
       throw err;

@@ -8,6 +8,7 @@ import type { DeviceAdapterClient } from './adapterClient';
 import type { AttributeType } from './enums';
 import type { PagedEnvelope } from './envelope';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel } from './types';
 import { allowAtMostOne, checkInteger, checkNamesPath, checkText, requireExactlyOne } from './validation';
 
@@ -56,7 +57,7 @@ export class CoreContext {
   async page<T>(path: string, query: Query, options: PageOptions = {}): Promise<CorePage<T>> {
     const limit = checkInteger('limit', options.limit, 1, CORE_MAX_PAGE, 100);
     const offset = checkInteger('offset', options.offset, 0, Number.MAX_SAFE_INTEGER, 0);
-    const env = await this.http.get<PagedEnvelope<T>>(path, { query: { ...query, limit, offset }, signal: options.signal });
+    const env = await this.http.get<PagedEnvelope<T>>(path, { query: { ...query, limit, offset }, signal: options.signal, expect: shapes.paged() });
     return { items: env.items ?? [], fullSize: env.fullSize, limit: env.limit, offset: env.offset };
   }
 
@@ -85,7 +86,7 @@ export class CoreContext {
     const query: Record<string, QueryValue> = { ...locatorQuery(locator, which), limit, offset };
     if (options.includeEventTypes) query.includeEventTypes = true;
     try {
-      return await this.http.get<AssetLevel>(coreRoutes.assetsTree(), { query, signal: options.signal });
+      return await this.http.get<AssetLevel>(coreRoutes.assetsTree(), { query, signal: options.signal, expect: shapes.assetLevel });
     } catch (err) {
       throw which ? explainLocatorError(err, which, locator!) : err;
     }
@@ -147,7 +148,7 @@ export class CoreContext {
   async attributeById(attributeId: string, parameter = 'attributeId', signal?: AbortSignal): Promise<AssetAttribute & { namesPath?: string[] }> {
     checkText(parameter, attributeId, 1000);
     try {
-      return await this.http.get(coreRoutes.attribute(undefined, attributeId), { signal });
+      return await this.http.get(coreRoutes.attribute(undefined, attributeId), { signal, expect: shapes.entity });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError(parameter, `no attribute with id "${attributeId}"`);
       throw err;

@@ -1,6 +1,7 @@
 /** das CredentialsClient: credentials IoT-TICKET uses to call external endpoints (secrets are never returned). */
 import type { CoreContext } from './coreContext';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { Credential } from './types';
 import { checkText } from './validation';
 
@@ -26,6 +27,6 @@ export class CredentialsClient {
   getCredentialQuery(query: CredentialQuery = {}): Promise<Credential> {
     const q: Record<string, string | undefined> = {};
     for (const key of ['organizationId', 'credentialId', 'credentialName', 'clientId', 'scope'] as const) q[key] = checkText(key, query[key], 1000, false);
-    return this.core.http.get<Credential>(coreRoutes.credentialQuery(), { query: q, signal: query.signal });
+    return this.core.http.get<Credential>(coreRoutes.credentialQuery(), { query: q, signal: query.signal, expect: shapes.entity });
   }
 }

@@ -3,15 +3,17 @@
  * writes — static and calculated values through the asset API, telemetry and time signals through the
  * device adapter with the device's own credentials.
  */
-import { HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
+import { expectShape, HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
 import type { DeviceCredentials, WriteReport } from './adapterClient';
 import type { TelemetryRow, TelemetryValue, Timesignal } from './adapterPayloads';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
 import { STATISTICS_DIMENSIONS, STATISTICS_PERIODS, TIMESTAMP_FORMATS, type AttributeType } from './enums';
+import { checkTimestamps } from '../calendar';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
 import { scanSeriesPage } from './seriesScan';
-import { formatIso, formatTimestamp, parseServerTime, parseTimeZone, toEpochMs, type TimeInput } from './time';
+import { formatIso, formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
 import type { AssetAttribute, StatisticsBucket, TimesignalValue } from './types';
 import { checkInteger, checkNamesPath, checkNonEmptyList, checkText, requireExactlyOne, requireOneOf } from './validation';
 
@@ -200,11 +202,12 @@ export class DataClient {
       end = formatIso(e);
     }
     const target = await this.seriesTarget(options);
+    const path = coreRoutes.statistics(target.assetId, target.attributeId);
     const raw = await this.core.http.get<readonly (Omit<StatisticsBucket, 'stattime'> & { stattime: string | number })[]>(
-      coreRoutes.statistics(target.assetId, target.attributeId),
-      { query: { period, dimension, start, end, limit }, signal: options.signal },
+      path,
+      { query: { period, dimension, start, end, limit }, signal: options.signal, expect: shapes.statistics },
     );
-    return raw.map((b) => ({ ...b, stattime: formatTimestamp(parseServerTime(b.stattime), format, zone) }));
+    return raw.map((b, i) => ({ ...b, stattime: formatTimestamp(serverTime(b.stattime, `[${i}].stattime`, path), format, zone) }));
   }
 
   /** get_timesignal: the values of one time signal of an attribute. */
@@ -214,15 +217,16 @@ export class DataClient {
     const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
     const zone = parseTimeZone(options.tz);
     const target = await this.attributeTarget(options, ['TelemetryData']);
+    const path = coreRoutes.timesignal(target.assetId, target.attributeId);
     const body = await this.core.http.get<{ attributeId?: string; name?: string; values?: readonly { ts: string | number; id: string; v: unknown }[] }>(
-      coreRoutes.timesignal(target.assetId, target.attributeId),
-      { query: { id: timesignalId }, signal: options.signal },
+      path,
+      { query: { id: timesignalId }, signal: options.signal, expect: shapes.timesignal },
     );
     return {
       timesignalId,
       attributeId: body.attributeId ?? target.attributeId,
       ...(body.name !== undefined ? { name: body.name } : {}),
-      values: (body.values ?? []).map((s) => ({ timestamp: formatTimestamp(parseServerTime(s.ts), format, zone), id: s.id, value: s.v })),
+      values: (body.values ?? []).map((s, i) => ({ timestamp: formatTimestamp(serverTime(s.ts, `values[${i}].ts`, path), format, zone), id: s.id, value: s.v })),
     };
   }
 
@@ -261,6 +265,8 @@ export class DataClient {
       if (bodies[k].length === 0) continue;
       await this.core.http.request({
         method: 'POST', path: coreRoutes.calculatedValues(targets[k].assetId, targets[k].attributeId), json: { values: bodies[k] }, signal: options.signal,
+        // Only the status tells the outcome: the body is not read as JSON, so an odd one cannot make it unknown.
+        responseType: 'text',
       });
     }
     return true;
@@ -294,7 +300,9 @@ export class DataClient {
     const results: boolean[] = [];
     for (let i = 0; i < targets.length; i++) {
       try {
-        await this.core.http.request({ method: 'PUT', path: coreRoutes.staticValue(targets[i].assetId, targets[i].attributeId), json: { value: data[i] }, signal: options.signal });
+        await this.core.http.request({
+          method: 'PUT', path: coreRoutes.staticValue(targets[i].assetId, targets[i].attributeId), json: { value: data[i] }, signal: options.signal, responseType: 'text',
+        });
         results.push(true);
       } catch (err) {
         if (!(err instanceof HttpError)) throw err;
@@ -350,21 +358,25 @@ export class DataClient {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('attributeId', `no attribute "${target.attributeId}"${target.assetId ? ` in asset ${target.assetId}` : ''}: ${err.platformMessage}`);
       throw err;
     }
+    const url = this.core.http.url(path, query);
+    const request = { method: 'GET', path: redact(url.pathname + url.search) };
     const scanned = scanSeriesPage(text);
     let body: SeriesBody;
     let arrays: Pick<SeriesPage, 'timestamps' | 'values' | 'strings'>;
     if (scanned) {
-      body = scanned.meta as SeriesBody;
+      body = expectShape<SeriesBody>(shapes.seriesPage, scanned.meta, request);
       arrays = scanned;
     } else {
+      let parsed: unknown;
       try {
-        body = JSON.parse(text) as SeriesBody;
+        parsed = JSON.parse(text);
       } catch (err) {
-        const url = this.core.http.url(path, query);
-        throw new ParseError({ method: 'GET', path: redact(url.pathname + url.search) }, 200, (err as Error).message, text.slice(0, 80));
+        throw new ParseError(request, 200, (err as Error).message, text.slice(0, 80));
       }
-      arrays = pointsToArrays(body.values, body.dataType ?? 'double');
+      body = expectShape<SeriesBody>(shapes.seriesPage, parsed, request);
+      arrays = pointsToArrays(body.values ?? undefined, body.dataType ?? 'double');
     }
+    checkTimestamps(arrays.timestamps, request);
     return {
       ...arrays,
       name: body.name ?? '',

@@ -2,6 +2,7 @@
 import { HttpError, ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { Device } from './types';
 import { allowAtMostOne, checkNamesPath, checkText } from './validation';
 
@@ -12,7 +13,7 @@ export class DevicesClient {
   async getDevice(deviceId: string, options: { signal?: AbortSignal } = {}): Promise<Device> {
     checkText('deviceId', deviceId, 1000);
     try {
-      return await this.core.http.get<Device>(coreRoutes.device(deviceId), { signal: options.signal });
+      return await this.core.http.get<Device>(coreRoutes.device(deviceId), { signal: options.signal, expect: shapes.entity });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('deviceId', `no device with id "${deviceId}"`);
       throw err;

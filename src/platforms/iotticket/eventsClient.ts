@@ -9,6 +9,7 @@ import type { CoreContext } from './coreContext';
 import type { DeviceWriteOptions } from './dataClient';
 import { EVENT_TYPES } from './enums';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import { formatIso, toEpochMs, type TimeInput } from './time';
 import type { AssetEvent } from './types';
 import { allowAtMostOne, checkInteger, checkNonEmptyList, optionalOneOf, requireExactlyOne } from './validation';
@@ -64,7 +65,7 @@ export class EventsClient {
    */
   async assetEventActiveCount(options: { assetId?: string; includeChildren?: boolean; signal?: AbortSignal } = {}): Promise<number> {
     const path = options.assetId === undefined ? coreRoutes.eventsActiveCount() : coreRoutes.assetEventsActiveCount(options.assetId);
-    const body = await this.core.http.get<{ count: number }>(path, { query: { includeChildren: options.includeChildren || undefined }, signal: options.signal });
+    const body = await this.core.http.get<{ count: number }>(path, { query: { includeChildren: options.includeChildren || undefined }, signal: options.signal, expect: shapes.count });
     if (options.assetId === undefined && body.count > EVENTS_MAX_LIMIT) {
       throw new PlatformError(`${body.count} events are active, more than the ${EVENTS_MAX_LIMIT} das can count; narrow the query to some assets`, 'validation');
     }
@@ -73,7 +74,7 @@ export class EventsClient {
 
   /** Acknowledges one event occurrence (by its `id`). */
   async acknowledgeEvent(id: string, options: { signal?: AbortSignal } = {}): Promise<AssetEvent> {
-    const res = await this.core.http.request<AssetEvent>({ method: 'POST', path: coreRoutes.eventAcknowledge(id), json: {}, signal: options.signal });
+    const res = await this.core.http.request<AssetEvent>({ method: 'POST', path: coreRoutes.eventAcknowledge(id), json: {}, signal: options.signal, expect: shapes.anyObject });
     return res.data;
   }
 
@@ -123,7 +124,7 @@ export class EventsClient {
   }
 
   private async items(path: string, query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal): Promise<AssetEvent[]> {
-    const body = await this.core.http.get<{ items?: AssetEvent[] }>(path, { query, signal });
+    const body = await this.core.http.get<{ items?: AssetEvent[] }>(path, { query, signal, expect: shapes.events });
     return body.items ?? [];
   }
 }

@@ -5,6 +5,7 @@ import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys } from './analyticsItems';
 import type { CoreContext } from './coreContext';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText } from './validation';
 
@@ -35,7 +36,7 @@ export class OnnxClient extends AnalyticsKindClient {
     if (options.description !== undefined) form.append('description', String(options.description));
     if (options.helpText !== undefined) form.append('help_text', String(options.helpText));
     form.append('file', new Blob([data], { type: 'application/octet-stream' }), fileName);
-    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: coreRoutes.onnxModels(), body: form, signal: options.signal });
+    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: coreRoutes.onnxModels(), body: form, signal: options.signal, expect: shapes.created });
     return res.data.id;
   }
 

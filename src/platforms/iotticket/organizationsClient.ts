@@ -1,5 +1,7 @@
 /** das OrganizationsClient: organizations and their details (limits and their use). */
+import { PlatformError } from '../http';
 import { coreRoutes } from './routes';
+import * as shapes from './shapes';
 import type { CoreContext } from './coreContext';
 import type { Organization, OrganizationDetails } from './types';
 import { checkText } from './validation';
@@ -19,7 +21,7 @@ export class OrganizationsClient {
   async getOrganizationDetails(options: { organizationId?: string; signal?: AbortSignal } = {}): Promise<OrganizationDetails> {
     const id = options.organizationId ?? (await this.currentOrganizationId(options.signal));
     checkText('organizationId', id, 255);
-    return this.core.http.get<OrganizationDetails>(coreRoutes.organization(id), { signal: options.signal });
+    return this.core.http.get<OrganizationDetails>(coreRoutes.organization(id), { signal: options.signal, expect: shapes.entity });
   }
 
   /** The organization calls default to. */
@@ -27,7 +29,7 @@ export class OrganizationsClient {
     if (this.core.organizationId) return this.core.organizationId;
     const page = await this.core.page<Organization>(coreRoutes.organizations(), {}, { limit: 100, signal });
     const root = page.items.find((o) => o.parentId === null || o.parentId === undefined) ?? page.items[0];
-    if (!root) throw new Error('this user belongs to no organization');
+    if (!root) throw new PlatformError(`GET ${coreRoutes.organizations()}: this user belongs to no organization`, 'validation');
     return root.id;
   }
 }

@@ -2,7 +2,7 @@
  * Time series as typed arrays (what charts and exports consume), the page parser that fills them
  * straight from the server's JSON, and the paged fetch that walks a long range 10,000 points at a time.
  */
-import { CancelledError } from '../http';
+import { CancelledError, PlatformError } from '../http';
 import { parseServerTime } from './time';
 
 export interface Series {
@@ -172,7 +172,7 @@ export async function fetchPagedSeries(fetchPage: (request: PageRequest) => Prom
       truncated = true;
       break;
     }
-    if (last < start) throw new Error(`series pages must be ascending: got ${last} after asking from ${start}`);
+    if (last < start) throw new PlatformError(`the server sent a series page out of order: ${last} after asking from ${start}`, 'parse');
     start = last + 1;
   }
   return builder.build(meta ?? { name: '', unit: '', dataType: '' }, truncated);

@@ -5,9 +5,11 @@
 import { basicAuth, HttpClient, paginate, ValidationError, type HttpClientOptions } from '../http';
 import { V1_DATA_TYPES, V1_GROUPINGS, type V1DataType } from './enums';
 import { iotTicketErrorParser, type PagedEnvelope } from './envelope';
+import { checkTimestamps } from '../calendar';
 import { v1Routes } from './routes';
+import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type PagedFetchOptions, type Series, type SeriesPage } from './series';
-import { toEpochMs } from './time';
+import { serverTime, toEpochMs } from './time';
 import { checkInteger, checkNonEmptyList, checkText, requireOneOf } from './validation';
 import type {
   V1Datanode, V1DatanodeRead, V1Device, V1DeviceRegistration, V1Enterprise, V1Page, V1PageOptions, V1QuotaAll, V1QuotaDevice,
@@ -56,7 +58,7 @@ export class IotTicketV1Client {
         checkText(`attributes[${i}].value`, a.value, 255);
       });
     }
-    const res = await this.http.request<V1Device>({ method: 'POST', path: v1Routes.devices(), json: device, signal });
+    const res = await this.http.request<V1Device>({ method: 'POST', path: v1Routes.devices(), json: device, signal, expect: shapes.v1Device });
     return res.data;
   }
 
@@ -73,7 +75,7 @@ export class IotTicketV1Client {
   /** A3: one device; an unknown or inaccessible id gives 403 (code 8001). */
   async getDevice(deviceId: string, signal?: AbortSignal): Promise<V1Device> {
     checkText('deviceId', deviceId, 1000);
-    return this.http.get<V1Device>(v1Routes.device(deviceId), { signal });
+    return this.http.get<V1Device>(v1Routes.device(deviceId), { signal, expect: shapes.v1Device });
   }
 
   /** A4: one page of a device's datanodes. */
@@ -93,13 +95,13 @@ export class IotTicketV1Client {
     checkText('deviceId', deviceId, 1000);
     if (!Array.isArray(values) || values.length === 0) throw new ValidationError('values', 'must be a non-empty list');
     const body = values.map((value, i) => serializeWriteValue(value, `values[${i}]`));
-    const res = await this.http.request<V1WriteResult>({ method: 'POST', path: v1Routes.write(deviceId), json: body, signal });
+    const res = await this.http.request<V1WriteResult>({ method: 'POST', path: v1Routes.write(deviceId), json: body, signal, expect: shapes.anyObject });
     return res.data;
   }
 
   /** A6: reads values, converted from the server's strings by data type. */
   async readData(deviceId: string, options: V1ReadOptions): Promise<V1ReadResult> {
-    const raw = await this.http.get<RawRead>(v1Routes.read(deviceId), { query: this.readQuery(deviceId, options), signal: options.signal });
+    const raw = await this.http.get<RawRead>(v1Routes.read(deviceId), { query: this.readQuery(deviceId, options), signal: options.signal, expect: shapes.v1Read });
     return {
       href: raw.href,
       datanodeReads: (raw.datanodeReads ?? []).map((d) => ({
@@ -107,7 +109,7 @@ export class IotTicketV1Client {
         ...(d.path !== undefined ? { path: d.path } : {}),
         unit: d.unit ?? '',
         dataType: d.dataType,
-        values: (d.values ?? []).map((p): V1ReadValue => ({ ts: Number(p.ts), v: convertV1Value(p.v, d.dataType) })),
+        values: (d.values ?? []).map((p, i): V1ReadValue => ({ ts: serverTime(p.ts, `${d.name} values[${i}].ts`, v1Routes.read(deviceId)), v: convertV1Value(p.v, d.dataType) })),
       })),
     };
   }
@@ -123,6 +125,7 @@ export class IotTicketV1Client {
       const raw = await this.http.get<RawRead>(v1Routes.read(deviceId), {
         query: this.readQuery(deviceId, { datanodes: [datanode], fromDate: req.start, toDate: req.end, limit: req.limit, order: 'ascending' }),
         signal: req.signal,
+        expect: shapes.v1Read,
       });
       const reads = raw.datanodeReads ?? [];
       if (reads.length > 1) {
@@ -130,6 +133,7 @@ export class IotTicketV1Client {
       }
       const d = reads[0] ?? { name: datanode, dataType: 'double', values: [] };
       const arrays = pointsToArrays(d.values, d.dataType);
+      checkTimestamps(arrays.timestamps, { method: 'GET', path: v1Routes.read(deviceId) });
       return { ...arrays, name: d.name, unit: d.unit ?? '', dataType: d.dataType, deviceId, datanode, truncated: arrays.timestamps.length >= req.limit };
     }, { ...options, pageSize, start: options.from, end: options.to });
   }
@@ -150,6 +154,7 @@ export class IotTicketV1Client {
         vtags: options.vtags?.join(','),
       },
       signal: options.signal,
+      expect: shapes.v1Statistics,
     });
     return { href: raw.href, datanodeReads: (raw.datanodeReads ?? []).map((d) => ({ ...d, unit: d.unit ?? '', values: d.values ?? [] })) };
   }
@@ -172,13 +177,13 @@ export class IotTicketV1Client {
 
   /** A10. */
   async quotaAll(signal?: AbortSignal): Promise<V1QuotaAll> {
-    return this.http.get<V1QuotaAll>(v1Routes.quotaAll(), { signal });
+    return this.http.get<V1QuotaAll>(v1Routes.quotaAll(), { signal, expect: shapes.anyObject });
   }
 
   /** A11. */
   async quotaDevice(deviceId: string, signal?: AbortSignal): Promise<V1QuotaDevice> {
     checkText('deviceId', deviceId, 1000);
-    return this.http.get<V1QuotaDevice>(v1Routes.quotaDevice(deviceId), { signal });
+    return this.http.get<V1QuotaDevice>(v1Routes.quotaDevice(deviceId), { signal, expect: shapes.anyObject });
   }
 
   private readQuery(deviceId: string, options: V1ReadOptions): Record<string, string | number | undefined> {
@@ -196,7 +201,7 @@ export class IotTicketV1Client {
   private async page<T>(path: string, options: V1PageOptions): Promise<V1Page<T>> {
     const limit = checkInteger('limit', options.limit, 1, V1_MAX_PAGE, 10);
     const offset = checkInteger('offset', options.offset, 0, Number.MAX_SAFE_INTEGER, 0);
-    const env = await this.http.get<PagedEnvelope<T>>(path, { query: { limit, offset }, signal: options.signal });
+    const env = await this.http.get<PagedEnvelope<T>>(path, { query: { limit, offset }, signal: options.signal, expect: shapes.paged(shapes.anyObject) });
     return { fullSize: env.fullSize, limit: env.limit, offset: env.offset, items: env.items ?? [] };
   }
 

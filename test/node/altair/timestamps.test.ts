@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatAltairTime, parseAltairTime } from '../../../src/platforms/altair';
+import { ValidationError } from '../../../src/platforms/http';
 
 void test('RFC 3339 with and without milliseconds, any offset', () => {
   assert.equal(parseAltairTime('2021-12-13T09:38:11Z'), Date.UTC(2021, 11, 13, 9, 38, 11));
@@ -29,5 +30,7 @@ void test('formatAltairTime gives RFC 3339 UTC with milliseconds and passes stri
   assert.equal(formatAltairTime(Date.UTC(2022, 7, 22, 13, 9)), '2022-08-22T13:09:00.000Z');
   assert.equal(formatAltairTime(new Date(Date.UTC(2022, 0, 1))), '2022-01-01T00:00:00.000Z');
   assert.equal(formatAltairTime('2022|2023'), '2022|2023');
-  assert.throws(() => formatAltairTime(new Date('nope')), RangeError);
+  // Impossible inputs are our ValidationError naming the parameter, never a bare RangeError.
+  assert.throws(() => formatAltairTime(new Date('nope')), ValidationError);
+  assert.throws(() => formatAltairTime(1e20), ValidationError);
 });
