@@ -12,13 +12,21 @@ export interface RequestContext {
   readonly path: string;
   readonly params: Record<string, string>;
   readonly query: URLSearchParams;
-  /** The raw request body (read once, then cached). */
+  /**
+   * The raw request body, read in full before the handler runs, so a handler's read-modify-write of the
+   * model cannot interleave with another request's. Throws BodyTooLargeError (413) past the route's limit.
+   */
   body(): Promise<Buffer>;
-  /** The body parsed as JSON; throws EmulatorHttpError(400) on malformed JSON. */
+  /** The body parsed as JSON; throws EmulatorHttpError(400) on malformed or over-deep JSON. */
   json<T = unknown>(): Promise<T>;
 }
 
 export type Handler = (ctx: RequestContext) => Promise<void> | void;
+
+export interface RouteOptions {
+  /** The largest body this route takes, when not the surface's default (uploads). */
+  readonly maxBody?: () => number;
+}
 
 /** Thrown by handlers to answer with a status and a platform-shaped body. */
 export class EmulatorHttpError extends Error {
@@ -27,34 +35,48 @@ export class EmulatorHttpError extends Error {
   }
 }
 
+/** The body was larger than the route takes; handlers may catch it to answer in their own words. */
+export class BodyTooLargeError extends EmulatorHttpError {
+  constructor(readonly limit: number, body: unknown) {
+    super(413, body);
+  }
+}
+
 interface Route {
   readonly method: string;
+  readonly pattern: string;
   readonly segments: readonly string[];
   readonly handler: Handler;
+  readonly options: RouteOptions;
 }
 
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(method: string, pattern: string, handler: Handler): this {
-    this.routes.push({ method: method.toUpperCase(), segments: split(pattern), handler });
+  add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
+    this.routes.push({ method: method.toUpperCase(), pattern, segments: split(pattern), handler, options });
     return this;
   }
 
-  get(pattern: string, handler: Handler): this { return this.add('GET', pattern, handler); }
-  post(pattern: string, handler: Handler): this { return this.add('POST', pattern, handler); }
-  put(pattern: string, handler: Handler): this { return this.add('PUT', pattern, handler); }
-  patch(pattern: string, handler: Handler): this { return this.add('PATCH', pattern, handler); }
-  delete(pattern: string, handler: Handler): this { return this.add('DELETE', pattern, handler); }
+  get(pattern: string, handler: Handler, options?: RouteOptions): this { return this.add('GET', pattern, handler, options); }
+  post(pattern: string, handler: Handler, options?: RouteOptions): this { return this.add('POST', pattern, handler, options); }
+  put(pattern: string, handler: Handler, options?: RouteOptions): this { return this.add('PUT', pattern, handler, options); }
+  patch(pattern: string, handler: Handler, options?: RouteOptions): this { return this.add('PATCH', pattern, handler, options); }
+  delete(pattern: string, handler: Handler, options?: RouteOptions): this { return this.add('DELETE', pattern, handler, options); }
+
+  /** Every route as method and pattern (for tests that walk them all). */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: r.pattern }));
+  }
 
   /** Finds the handler for a request; `methodMismatch` tells 405 from 404. */
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | { methodMismatch: boolean } {
+  match(method: string, path: string): { handler: Handler; params: Record<string, string>; options: RouteOptions } | { methodMismatch: boolean } {
     const parts = split(path);
     let methodMismatch = false;
     for (const route of this.routes) {
       const params = matchSegments(route.segments, parts);
       if (!params) continue;
-      if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { handler: route.handler, params };
+      if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { handler: route.handler, params, options: route.options };
       methodMismatch = true;
     }
     return { methodMismatch };

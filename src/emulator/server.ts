@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultRule } from './faults';
-import { EmulatorHttpError, Router, type RequestContext } from './router';
+import { BodyTooLargeError, EmulatorHttpError, Router, type RequestContext } from './router';
+import { bodyLimitFor, crossOrigin, errorBody, hostAllowed, parseJson, readBodyCapped } from './boundary';
 import { sendEmpty, sendJson } from './respond';
 import { createIotTicketModule } from './iotticket';
 import { createAltairModule } from './altair';
@@ -20,6 +21,8 @@ export interface Emulator {
   readonly port: number;
   readonly faults: FaultInjector;
   readonly modules: readonly EmulatorModule[];
+  /** Every route, as method and pattern. */
+  readonly routes: readonly { readonly method: string; readonly pattern: string }[];
   info(): Record<string, unknown>;
   close(): Promise<void>;
 }
@@ -49,8 +52,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   router.get('/_emulator/info', ({ res }) => sendJson(res, 200, info()));
   router.get('/_emulator/faults', ({ res }) => sendJson(res, 200, { rules: faults.list() }));
   router.post('/_emulator/faults', async (ctx) => {
-    const body = await ctx.json<{ rules?: FaultRule[] } | FaultRule>();
-    const rules = 'rules' in body && Array.isArray(body.rules) ? body.rules : [body as FaultRule];
+    const body = await ctx.json<unknown>();
+    if (body === null || typeof body !== 'object') throw new EmulatorHttpError(400, { error: 'give {"rules":[…]} or one rule object' });
+    const rules = 'rules' in body && Array.isArray(body.rules) ? (body.rules as FaultRule[]) : [body as FaultRule];
     try {
       faults.set(rules);
     } catch (err) {
@@ -69,7 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
 
   const server = createServer((req, res) => {
-    handle(router, faults, req, res).catch((err: unknown) => {
+    handle(router, faults, host, req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: String(err) });
       else res.destroy();
     });
@@ -81,13 +85,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host}:${port}`;
-  return { url: baseUrl, port, faults, modules, info, close: () => closeServer(server) };
+  return { url: baseUrl, port, faults, modules, routes: router.list(), info, close: () => closeServer(server) };
 }
 
-async function handle(router: Router, faults: FaultInjector, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(router: Router, faults: FaultInjector, boundHost: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const method = (req.method ?? 'GET').toUpperCase();
   const path = url.pathname;
+  // A page on another site can reach loopback too (DNS rebinding, cross-site requests): refuse it.
+  if (!hostAllowed(req.headers.host, boundHost)) {
+    req.resume();
+    return sendJson(res, 403, errorBody(path, 403, 'Host not allowed: the emulator answers to 127.0.0.1, localhost and [::1] only'));
+  }
+  if (path.startsWith('/_emulator/') && crossOrigin(req)) {
+    req.resume();
+    return sendJson(res, 403, errorBody(path, 403, 'Cross-origin requests to the emulator\'s control routes are refused'));
+  }
   if (!path.startsWith('/_emulator/')) {
     for (const fault of faults.take(method, path)) {
       if (fault.kind === 'latency') {
@@ -105,23 +118,22 @@ async function handle(router: Router, faults: FaultInjector, req: IncomingMessag
   if (!('handler' in found)) {
     return sendJson(res, found.methodMismatch ? 405 : 404, { error: found.methodMismatch ? 'Method not allowed' : `No route for ${method} ${path}` });
   }
-  let cached: Buffer | undefined;
+  // The whole body is read before the handler runs: no handler awaits the network between reading the
+  // model and writing it, so concurrent requests cannot lose each other's writes.
+  const limit = found.options.maxBody?.() ?? bodyLimitFor(path);
+  const bytes = await readBodyCapped(req, limit);
+  // Routes with a limit of their own answer a too large body in their own words; the others are refused here.
+  if (bytes === undefined && !found.options.maxBody) return sendJson(res, 413, errorBody(path, 413, `Payload larger than ${limit} bytes`));
   const body = async (): Promise<Buffer> => {
-    if (cached) return cached;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    cached = Buffer.concat(chunks);
-    return cached;
+    if (bytes === undefined) throw new BodyTooLargeError(limit, errorBody(path, 413, `Payload larger than ${limit} bytes`));
+    return bytes;
   };
   const ctx: RequestContext = {
     req, res, method, path, params: found.params, query: url.searchParams, body,
     async json<T>(): Promise<T> {
-      const text = (await body()).toString('utf8');
-      try {
-        return JSON.parse(text) as T;
-      } catch {
-        throw new EmulatorHttpError(400, { error: 'Malformed JSON body' });
-      }
+      const parsed = parseJson((await body()).toString('utf8'));
+      if ('error' in parsed) throw new EmulatorHttpError(400, { error: parsed.error });
+      return parsed.value as T;
     },
   };
   try {
@@ -159,11 +171,8 @@ function injectFault(fault: FaultRule, req: IncomingMessage, res: ServerResponse
         res.end(fault.body);
         return;
       }
-      if (/^\/(spaces|oauth2)(\/|$)/.test(path)) {
-        sendJson(res, status, { error: { status, message: statusMessage(status) } }, headers);
-        return;
-      }
-      sendJson(res, status, { description: `Injected fault ${status}`, code: status === 429 ? 8002 : 8000, moreInfo: 'emulator', apiver: 1 }, headers);
+      const altair = /^\/(spaces|oauth2)(\/|$)/.test(path);
+      sendJson(res, status, errorBody(path, status, altair ? statusMessage(status) : `Injected fault ${status}`), headers);
     }
   }
 }

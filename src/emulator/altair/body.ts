@@ -1,4 +1,5 @@
 /** Reads request bodies with the Altair error envelope (the shared `ctx.json()` answers in the v1 shape). */
+import { parseJson } from '../boundary';
 import type { RequestContext } from '../router';
 import { altairError, badRequest } from './errors';
 
@@ -24,11 +25,9 @@ export async function readJson(ctx: RequestContext, options: ReadOptions = {}): 
     if (options.required === false) return undefined;
     throw badRequest();
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw badRequest();
-  }
+  const parsed = parseJson(text);
+  if ('error' in parsed) throw parsed.error === 'Malformed JSON body' ? badRequest() : badRequest(parsed.error);
+  return parsed.value;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -148,6 +148,8 @@ export type HistoryGenerator = (uid: string) => Record<string, GeneratedSeries> 
 /** The series of every thing of a space, created on first use. */
 export class HistoryStore {
   private readonly byThing = new Map<string, Map<string, Series>>();
+  /** Time of each thing's last property write. */
+  private readonly lastWrite = new Map<string, number>();
 
   constructor(private readonly generator?: HistoryGenerator) {}
 
@@ -169,6 +171,16 @@ export class HistoryStore {
       map.set(property, series);
     }
     return series;
+  }
+
+  /**
+   * The history time of a property write at `now`: writes to one thing in the same millisecond get
+   * successive milliseconds, so none replaces another and their order is kept (an emulator choice).
+   */
+  writeTime(uid: string, now: number): number {
+    const at = Math.max(now, (this.lastWrite.get(uid) ?? -Infinity) + 1);
+    this.lastWrite.set(uid, at);
+    return at;
   }
 
   /** Forgets a deleted thing's history for good (no regeneration). */

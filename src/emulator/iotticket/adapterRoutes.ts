@@ -16,14 +16,14 @@
  *     `POST /http-adapter/command/res/{reqId}?hono-cmd-status=…`), any body → 202; 2xx → SUCCEEDED, else FAILED.
  */
 import type { RequestContext, Router } from '../router';
-import { EmulatorHttpError } from '../router';
+import { parseJson } from '../boundary';
+import { BodyTooLargeError, EmulatorHttpError } from '../router';
 import { sendEmpty, sendJson } from '../respond';
 import { requireDevice } from './auth';
 import type { CommandRecord } from './commands';
 import type { Device, IotTicketModel } from './model';
 import { parseTime, iso } from './time';
 import { DATA_TYPES, EVENT_TYPES, SEVERITIES, type DataType, type EventType, type Severity } from './types';
-import { readBodyCapped } from './multipart';
 import { convert, inferType } from './values';
 
 type Kind = 'telemetry' | 'event';
@@ -36,8 +36,9 @@ export function registerAdapterRoutes(router: Router, state: () => IotTicketMode
     try {
       const device = requireDevice(ctx, model, ctx.params.tenant, ctx.params.deviceId);
       if (!ctx.req.headers['content-type']) throw new EmulatorHttpError(400, { error: 'Content-Type header is required' });
-      const body = await readBodyCapped(ctx.req, model.limits.adapterMaxBytes);
-      if (body === undefined) throw new EmulatorHttpError(413, { error: `Payload larger than ${model.limits.adapterMaxBytes} bytes` });
+      const body = await ctx.body().catch((err: unknown) => {
+        throw err instanceof BodyTooLargeError ? new EmulatorHttpError(413, { error: `Payload larger than ${err.limit} bytes` }) : err;
+      });
       bytes = body.length;
       if (body.length === 0) throw new EmulatorHttpError(400, { error: 'Empty body' });
       applyDocument(model, device, kind, body, ctx.path);
@@ -62,10 +63,12 @@ export function registerAdapterRoutes(router: Router, state: () => IotTicketMode
       if (model.adapterRequests.length > 1000) model.adapterRequests.shift();
     }
   };
-  router.put('/http-adapter/telemetry/:tenant/:deviceId', ingest('telemetry'));
-  router.post('/http-adapter/telemetry', ingest('telemetry'));
-  router.put('/http-adapter/event/:tenant/:deviceId', ingest('event'));
-  router.post('/http-adapter/event', ingest('event'));
+  // The adapter's own limit (2048 by default) bounds its bodies.
+  const adapterLimit = { maxBody: (): number => state().limits.adapterMaxBytes };
+  router.put('/http-adapter/telemetry/:tenant/:deviceId', ingest('telemetry'), adapterLimit);
+  router.post('/http-adapter/telemetry', ingest('telemetry'), adapterLimit);
+  router.put('/http-adapter/event/:tenant/:deviceId', ingest('event'), adapterLimit);
+  router.post('/http-adapter/event', ingest('event'), adapterLimit);
 
   router.get('/http-adapter/command/:tenant/:deviceId', (ctx) => {
     const model = state();
@@ -109,12 +112,9 @@ function commandForDevice(c: CommandRecord): Record<string, unknown> {
 /** Applies a telemetry or event document; problems go to the ingest-error log (the request still gets 202). */
 function applyDocument(model: IotTicketModel, device: Device, kind: Kind, body: Buffer, path: string): void {
   const problem = (message: string): void => model.logIngestError(path, device.id, message);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body.toString('utf8'));
-  } catch {
-    return problem('Body is not valid JSON');
-  }
+  const parsed = parseJson(body.toString('utf8'));
+  if ('error' in parsed) return problem(parsed.error === 'Malformed JSON body' ? 'Body is not valid JSON' : parsed.error);
+  const doc = parsed.value;
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return problem('Body must be a JSON object');
   const o = doc as Record<string, unknown>;
   try {

@@ -7,13 +7,14 @@
  * sizeBytes and sha256; empty or non-ONNX file → 400 (a protobuf ModelProto starts with tag 0x08, ir_version);
  * file above `onnxMaxBytes` → 413.
  */
+import { BodyTooLargeError } from '../router';
 import { sendEmpty, sendJson } from '../respond';
 import { analyticsJson, type AnalyticsItem, type AnalyticsType } from './analytics';
 import { type CoreApi, CORE_PAGE, objectBody } from './coreHttp';
 import { badInput, corePage, notFound, pageOf, parsePaging } from './envelope';
 import { v1Error } from './envelope';
 import type { IotTicketModel } from './model';
-import { parseMultipart, readBodyCapped } from './multipart';
+import { parseMultipart } from './multipart';
 
 /** Room for the multipart framing and text fields around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -48,13 +49,11 @@ export function registerAnalyticsRoutes(api: CoreApi): void {
 
   api.route('post', '/onnx-models', async (ctx, model, user) => {
     const contentType = ctx.req.headers['content-type'] ?? '';
-    if (!/^multipart\/form-data/i.test(contentType)) {
-      ctx.req.resume();
-      throw badInput('Upload the model as multipart/form-data with a "file" part');
-    }
+    if (!/^multipart\/form-data/i.test(contentType)) throw badInput('Upload the model as multipart/form-data with a "file" part');
     const max = model.limits.onnxMaxBytes;
-    const body = await readBodyCapped(ctx.req, max + MULTIPART_OVERHEAD);
-    if (body === undefined) throw tooLarge(max);
+    const body = await ctx.body().catch((err: unknown) => {
+      throw err instanceof BodyTooLargeError ? tooLarge(max) : err;
+    });
     const parts = parseMultipart(body, contentType);
     if (!parts) throw badInput('Malformed multipart body');
     const field = (name: string): string | undefined => parts.find((p) => p.name === name && p.filename === undefined)?.data.toString('utf8');
@@ -67,7 +66,7 @@ export function registerAnalyticsRoutes(api: CoreApi): void {
     const meta = { name: field('name'), description: field('description'), help_text: field('help_text') ?? field('helpText') };
     if (!meta.name) throw badInput('The "name" field is required');
     sendJson(ctx.res, 201, analyticsJson(model.analytics.registerOnnx(meta, file.data, user.username, model.now())));
-  });
+  }, { maxBody: () => api.state().limits.onnxMaxBytes + MULTIPART_OVERHEAD });
 
   // get_all_analytics_items; its fullSize is analytics_items_count.
   api.route('get', '/analytics-items', (ctx, model) => {

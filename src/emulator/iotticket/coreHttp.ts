@@ -1,5 +1,5 @@
 /** Route registration and request helpers shared by the asset API (surface C, `/core/v1`) modules. */
-import type { RequestContext, Router } from '../router';
+import type { RequestContext, RouteOptions, Router } from '../router';
 import { byNamesPath, namesPathOf } from './assets';
 import { requireUser } from './auth';
 import { badInput, notFound } from './envelope';
@@ -14,17 +14,20 @@ export type CoreHandler = (ctx: RequestContext, model: IotTicketModel, user: Use
 
 export interface CoreApi {
   readonly base: () => string;
-  route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, handler: CoreHandler): void;
+  /** The current model (for limits a route needs before its handler runs). */
+  readonly state: () => IotTicketModel;
+  route(method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, handler: CoreHandler, options?: RouteOptions): void;
 }
 
 export function coreApi(router: Router, state: () => IotTicketModel, base: () => string): CoreApi {
   return {
     base,
-    route(method, path, handler) {
+    state,
+    route(method, path, handler, options) {
       router[method](`${CORE}${path}`, (ctx) => {
         const model = state();
         return handler(ctx, model, requireUser(ctx, model));
-      });
+      }, options);
     },
   };
 }

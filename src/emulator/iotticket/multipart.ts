@@ -1,5 +1,4 @@
-/** A minimal multipart/form-data reader (RFC 7578) for the ONNX upload, plus a size-capped body reader. */
-import type { IncomingMessage } from 'node:http';
+/** A minimal multipart/form-data reader (RFC 7578) for the ONNX upload. */
 
 export interface MultipartPart {
   readonly name: string;
@@ -45,16 +44,3 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartPart
  * Reads a request body keeping at most `max` bytes: resolves undefined when the body is larger. The rest is
  * still read and dropped, so the client can finish sending and then read the error answer.
  */
-export function readBodyCapped(req: IncomingMessage, max: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= max) chunks.push(chunk);
-      else chunks.length = 0;
-    });
-    req.on('end', () => resolve(size > max ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}

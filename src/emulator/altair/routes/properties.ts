@@ -29,7 +29,7 @@ export function registerPropertyRoutes(router: Router, api: Api): void {
     // Choice: property writes do not change the thing's `modified`.
     space.things.put({ ...doc, status: { ...doc.status, ...values } });
     if (!updateHistory) return;
-    const at = api.now();
+    const at = space.history.writeTime(doc.uid, api.now());
     for (const [name, value] of Object.entries(values)) space.history.ensure(doc.uid, name).set(at, value);
   };
 
