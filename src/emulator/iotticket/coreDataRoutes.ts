@@ -119,9 +119,16 @@ export function registerDataRoutes(api: CoreApi): void {
       order: typeof body.order === 'string' ? body.order : null, limit: limitRaw as number | undefined,
       timestamp: typeof body.timestamp === 'string' ? body.timestamp : null,
     });
+    // The answer is built in memory: bound it (series × limit), as every other read is bounded by its limit.
+    if (attrs.length * q.limit > QUERY_MAX_POINTS) {
+      throw badInput(`This query could return ${attrs.length} × ${q.limit} points; at most ${QUERY_MAX_POINTS} per query: ask for fewer series or a lower limit`);
+    }
     sendJsonText(ctx.res, 200, `{"results":[${attrs.map((a) => seriesJson(model, a, q)).join(',')}]}`);
   });
 }
+
+/** Points one `timeseries/query` may return at most (100 series of 10,000). */
+const QUERY_MAX_POINTS = 1_000_000;
 
 function seriesAttribute(attr: AttributeRecord): AttributeRecord {
   if (attr.type !== 'TelemetryData' && attr.type !== 'Calculated') {

@@ -147,6 +147,7 @@ export async function readPropertyHistory(transport: AltairTransport, path: stri
   const chunks: Array<{ t: Float64Array; v: Float64Array }> = [];
   let points = 0;
   let pages = 0;
+  const seen = new Set<string>();
   let current: ReturnType<typeof fetchPage> | undefined = fetchPage(undefined);
   try {
     while (current) {
@@ -157,6 +158,12 @@ export async function readPropertyHistory(transport: AltairTransport, path: stri
 
       const page = parsePage(text, status, info, property);
       const actual = page.nextCursor ?? '';
+      // A cursor handed out twice would read the same pages forever.
+      if (actual && seen.has(actual)) {
+        next?.controller.abort();
+        throw new ParseError(info, status, `the server sent the page cursor "${actual}" a second time`, '');
+      }
+      seen.add(actual);
       if (actual !== guessed) {
         // The pattern matched something else (a property named next_cursor): follow the real cursor.
         next?.controller.abort();

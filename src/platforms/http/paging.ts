@@ -1,4 +1,6 @@
 /** Turns any page-by-page API into an AsyncIterable that fetches the next page only when the consumer gets there. */
+import { PlatformError } from './errors';
+
 export interface Page<T, C> {
   readonly items: readonly T[];
   /** Where the next page starts; undefined on the last page. */
@@ -9,10 +11,14 @@ export interface Page<T, C> {
 
 export async function* paginate<T, C>(first: C, fetchPage: (cursor: C) => Promise<Page<T, C>>): AsyncGenerator<T, void, undefined> {
   let cursor: C | undefined = first;
+  // A server that hands out a cursor it gave before would make this loop forever.
+  const seen = new Set<C>();
   while (cursor !== undefined) {
+    seen.add(cursor);
     const page: Page<T, C> = await fetchPage(cursor);
     yield* page.items;
     cursor = page.items.length === 0 ? undefined : page.next;
+    if (cursor !== undefined && seen.has(cursor)) throw new PlatformError(`the server sent the page cursor ${JSON.stringify(cursor)} a second time; the list was read up to there`, 'parse');
   }
 }
 

@@ -139,6 +139,29 @@ void describe('request bodies', () => {
     });
   }
 
+  void test('a multi-series query is bounded like every other read: series × limit ≤ 1,000,000 points', async () => {
+    const i = info.iotticket;
+    const items = Array.from({ length: 150 }, () => ({ assetId: i.asset.id, attributeId: i.asset.telemetryAttributeId }));
+    const path = '/core/v1/timeseries/query';
+    const tooMany = await call('POST', path, { headers: { 'content-type': 'application/json', ...authFor(path) }, body: JSON.stringify({ items }) });
+    assert.equal(tooMany.status, 400, tooMany.text.slice(0, 200));
+    assert.match(tooMany.text, /at most 1000000 per query/);
+    const bounded = await call('POST', path, { headers: { 'content-type': 'application/json', ...authFor(path) }, body: JSON.stringify({ items, limit: 10 }) });
+    assert.equal(bounded.status, 200);
+    assert.equal((bounded.json as { results: unknown[] }).results.length, 150);
+  });
+
+  void test('sent e-mails are kept for tests up to a bound, not forever', async () => {
+    const path = `/spaces/${info.altair.space}/communications/email`;
+    for (let k = 0; k < 1005; k++) {
+      const res = await call('POST', path, { headers: { 'content-type': 'application/json', ...authFor(path) }, body: JSON.stringify({ to: ['ops@example.test'], subject: `m${k}`, body: { text: 'x' } }) });
+      assert.equal(res.status, 202, res.text);
+    }
+    const kept = ((await call('GET', '/_emulator/altair/emails')).json as { emails: { subject: string }[] }).emails;
+    assert.equal(kept.length, 1000);
+    assert.equal(kept[kept.length - 1].subject, 'm1004');
+  });
+
   void test('an ONNX upload above the JSON limit (6 MiB) is within its own limit and accepted', async () => {
     const boundary = 'b0undary';
     const file = Buffer.concat([Buffer.from([0x08, 0x07]), Buffer.alloc(6 * 1024 * 1024 - 2, 1)]);

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AltairApi } from '../../../src/platforms/altair';
 import { parseAltairTime } from '../../../src/platforms/altair/timestamps';
-import { ParseError, PlatformError, ValidationError } from '../../../src/platforms/http';
+import { collect, ParseError, PlatformError, ValidationError } from '../../../src/platforms/http';
 import { DeviceAdapterClient } from '../../../src/platforms/iotticket/adapterClient';
 import { IotTicketClient } from '../../../src/platforms/iotticket/client';
 import { IotTicketV1Client } from '../../../src/platforms/iotticket/v1Client';
@@ -100,6 +100,15 @@ void describe('odd 2xx bodies give a result or a typed error', () => {
     await assert.rejects(c().assets.getAssetLevel({}), (e: unknown) => e instanceof ParseError && /unexpected shape: children: Invalid type/.test(e.message));
     body = '{"values":[{"ts":"2024-02-31T00:00:00.000Z","v":1}]}';
     await assert.rejects(c().data.getTimeseries({ attributeId: 'x' }), (e: unknown) => e instanceof ParseError && /point 0 has no valid timestamp/.test(e.message));
+  });
+});
+
+void describe('paged lists', () => {
+  void test('a list whose server repeats its cursor ends with a typed error instead of looping', async () => {
+    body = JSON.stringify({ data: [{ uid: 'a' }], paging: { next_cursor: 'same', previous_cursor: '' } });
+    await assert.rejects(collect(altair().spaces('s').things().paginate(), 10_000), (e: unknown) => e instanceof PlatformError && /cursor "same" a second time/.test(e.message));
+    body = JSON.stringify({ data: [{ at: '2024-01-01T00:00:00Z', properties: { p: 1 } }], paging: { next_cursor: 'same', previous_cursor: '' } });
+    await assert.rejects(altair().fetchPropertyHistory('s', 't', 'p'), (e: unknown) => e instanceof ParseError && /cursor "same" a second time/.test(e.message));
   });
 });
 

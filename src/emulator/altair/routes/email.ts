@@ -13,6 +13,8 @@ import { spaceOf, type Api } from './api';
 import { optionalString, stringArray } from './validate';
 
 export const EMAIL_LIMIT_BYTES = 64 * 1024;
+/** How many sent e-mails the emulator keeps for `GET /_emulator/altair/emails`. */
+export const EMAILS_KEPT = 1000;
 
 export function registerEmailRoutes(router: Router, api: Api): void {
   router.post('/spaces/:space/communications/email', async (ctx) => {
@@ -31,7 +33,10 @@ export function registerEmailRoutes(router: Router, api: Api): void {
       ...(isObject(body.body) ? { body: body.body as EmailRec['body'] } : {}),
       receivedAt: rfc3339(api.now()),
     };
-    api.state().emails.push(mail);
+    // Kept for tests to read, the latest EMAILS_KEPT only: an emulator that runs for days must not grow without bound.
+    const emails = api.state().emails;
+    emails.push(mail);
+    if (emails.length > EMAILS_KEPT) emails.splice(0, emails.length - EMAILS_KEPT);
     sendEmpty(ctx.res, 202);
   });
 }
