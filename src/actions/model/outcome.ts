@@ -152,6 +152,26 @@ export function ranges(numbers: readonly number[]): string {
   return out.join(', ');
 }
 
+/**
+ * The buttons an outcome's notification offers, in order. "Send Again" only after a write known to have
+ * failed (the user decides, having seen what was written); never when it may have been applied.
+ */
+export function outcomeActions(outcome: WriteOutcome, isCommand: boolean): ('details' | 'log' | 'again')[] {
+  switch (outcome.result) {
+    case 'ok':
+    case 'accepted':
+      return outcome.commandIds?.length ? ['log', 'details'] : ['details'];
+    case 'unknown':
+      // The message says how to check; for a command, the log is where to look.
+      return isCommand ? ['log', 'details'] : ['details'];
+    case 'refused':
+      return ['details'];
+    case 'failed':
+    case 'partial':
+      return ['details', 'again'];
+  }
+}
+
 /** One line per outcome for the log and the details document. */
 export function outcomeText(outcome: WriteOutcome): string {
   return [outcome.summary, ...(outcome.meaning ? [outcome.meaning] : []), ...outcome.details.map((d) => `  ${d}`)].join('\n');

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ExplorerServices } from '../../explorer/services';
 import type { ConnectionProfile } from '../../connections/profile';
 import type { WriteHistory } from '../model/history';
-import { outcomeText, type WriteOutcome } from '../model/outcome';
+import { outcomeActions, outcomeText, type WriteOutcome } from '../model/outcome';
 import { describeSpec, type WriteSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from '../writes/context';
 import { notPrepared, prepareWrite } from '../writes/executor';
@@ -108,20 +108,12 @@ export class SendRunner {
     const again = vscode.l10n.t('Send Again');
     // Summaries name assets and things: shown as text, never as links.
     const message = messageText(outcome.meaning ? `${outcome.summary} — ${outcome.meaning}` : outcome.summary);
-    let choice: string | undefined;
-    if (outcome.result === 'ok' || outcome.result === 'accepted') {
-      const buttons = outcome.commandIds?.length ? [log, details] : [details];
-      choice = await vscode.window.showInformationMessage(message, ...buttons);
-    } else if (outcome.result === 'refused') {
-      choice = await vscode.window.showWarningMessage(message, details);
-    } else if (outcome.result === 'unknown') {
-      // It may have been applied: no "Send Again" here; the message says how to check first.
-      const isCommand = spec.kind === 'iotticket.command' || spec.kind === 'iotticket.control';
-      choice = await vscode.window.showWarningMessage(message, ...(isCommand ? [log, details] : [details]));
-    } else {
-      // Sending again is the user's decision, made after seeing what was written.
-      choice = await vscode.window.showErrorMessage(message, details, again);
-    }
+    const labels = { details, log, again } as const;
+    const buttons = outcomeActions(outcome, spec.kind === 'iotticket.command' || spec.kind === 'iotticket.control').map((a) => labels[a]);
+    const show = outcome.result === 'ok' || outcome.result === 'accepted'
+      ? 'showInformationMessage'
+      : outcome.result === 'failed' || outcome.result === 'partial' ? 'showErrorMessage' : 'showWarningMessage';
+    const choice = await vscode.window[show](message, ...buttons);
     if (choice === details) await showOutcomeDocument(spec, outcome);
     else if (choice === log) await this.openCommandLog(spec, outcome);
     else if (choice === again) await this.send(spec, { ...options, origin: 'send again' });

@@ -12,7 +12,7 @@ import { IotTicketClient } from '../../../src/platforms/iotticket/client';
 import { DeviceAdapterClient } from '../../../src/platforms/iotticket/adapterClient';
 import type { WriteContext } from '../../../src/actions/writes/context';
 import { sendSpec } from '../../../src/actions/writes/executor';
-import { CHECKS, outcomeText, type WriteOutcome } from '../../../src/actions/model/outcome';
+import { CHECKS, outcomeActions, outcomeText, type WriteOutcome } from '../../../src/actions/model/outcome';
 import type { WriteSpec } from '../../../src/actions/model/writeSpec';
 import { readCommandLog } from '../../../src/actions/writes/commandLog';
 
@@ -64,6 +64,9 @@ async function sendWithFault(spec: WriteSpec, kind: 'drop' | 'malformed', method
 
 function assertUnknown(outcome: WriteOutcome, check: string): void {
   assert.equal(outcome.result, 'unknown', outcomeText(outcome));
+  // The notification offers no "Send Again" (a failed write does).
+  assert.ok(!outcomeActions(outcome, true).includes('again') && !outcomeActions(outcome, false).includes('again'));
+  assert.deepEqual(outcomeActions({ ...outcome, result: 'failed' }, false), ['details', 'again']);
   assert.match(outcome.summary, /outcome unknown/);
   assert.doesNotMatch(outcome.summary, /failed/i);
   assert.ok(outcome.meaning?.startsWith('Check before sending anything again'), outcome.meaning);
