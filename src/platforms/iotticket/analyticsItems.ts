@@ -1,5 +1,5 @@
 /**
- * What ML models, ML services and ONNX models share: lists, lookup by unique name or id, details, delete,
+ * What ML models, ML services and ONNX models share: lists, lookup by unique, exact (case-sensitive) name or id, details, delete,
  * and the das dict keys (snake_case, as `DatabricksJob.as_dict()` gives them) turned into our camelCase.
  */
 import { HttpError, ValidationError } from '../http';
@@ -30,8 +30,13 @@ export class AnalyticsKindClient {
     const which = requireExactlyOne(options, [this.kind.idKey, this.kind.nameKey]);
     const value = checkText(which, options[which], 1000)!;
     if (which === this.kind.idKey) return value;
-    const found = (await this.core.all<AnalyticsItem>(this.kind.list(), { name: value }, signal)).filter((i) => i.name.toLowerCase() === value.toLowerCase());
-    if (found.length === 0) throw new ValidationError(this.kind.nameKey, `no ${this.kind.label} named "${value}"`);
+    // The server's name filter may ignore case; a lookup that can lead to a delete or an update must not.
+    const listed = await this.core.all<AnalyticsItem>(this.kind.list(), { name: value }, signal);
+    const found = listed.filter((i) => i.name === value);
+    if (found.length === 0) {
+      const near = listed.find((i) => i.name.toLowerCase() === value.toLowerCase());
+      throw new ValidationError(this.kind.nameKey, `no ${this.kind.label} named "${value}"${near ? ` (names are case-sensitive: did you mean "${near.name}"?)` : ''}`);
+    }
     if (found.length > 1) throw new ValidationError(this.kind.nameKey, `"${value}" names ${found.length} ${this.kind.label}s (${found.map((i) => i.id).join(', ')}); use ${this.kind.idKey}`);
     return found[0].id;
   }

@@ -40,7 +40,7 @@ void describe('ML models', () => {
     const before = await f.client.models.analyticsItemsCount();
     const id = await f.client.models.registerModel(model);
     assert.equal(await f.client.models.analyticsItemsCount(), before + 1);
-    const byName = await f.client.models.getModelDetails({ modelName: 'drift detector' });
+    const byName = await f.client.models.getModelDetails({ modelName: 'Drift detector' });
     assert.equal(byName.id, id);
     assert.equal(byName.helpText, '# Drift');
     assert.equal(byName.triggerUrl, model.trigger_url);
@@ -142,5 +142,31 @@ void describe('ONNX models', () => {
     }
     const inUse = await rejects(f.client.onnx.deleteOnnxModel({ modelName: 'Vibration classifier' }), HttpError);
     assert.equal(inUse.status, 409);
+  });
+});
+
+void describe('lookups by name match exactly (16.8)', () => {
+  // The emulator's `?name=` filter ignores case, as a lenient server may: the client must not.
+  void test('a name differing only in case neither deletes, updates nor reads an item', async () => {
+    const modelId = await f.client.models.registerModel({ ...model, name: 'CaseModel' });
+    await rejectsValidation(f.client.models.deleteModel({ modelName: 'CASEMODEL' }), 'modelName', /no ML model named "CASEMODEL".*did you mean "CaseModel"/);
+    await rejectsValidation(f.client.models.updateModel({ ...model, name: 'casemodel', credential_id: 'CR1' }), 'modelName', /no ML model named/);
+    await rejectsValidation(f.client.models.getModelDetails({ modelName: 'casemodel' }), 'modelName');
+    assert.equal((await f.client.models.getModelDetails({ modelId })).name, 'CaseModel');
+    assert.equal(await f.client.models.deleteModel({ modelName: 'CaseModel' }), true);
+
+    const serviceId = await f.client.services.registerService({
+      name: 'CaseService', description: 'd', helpText: 'h', triggerUrl: 'https://fn.example/api/c', method: 'POST',
+      headers: { k: 'v' }, inputSchema: { type: 'object' }, outputSchema: { type: 'object' }, requestContainsTimestamps: false, responseContainsTimestamps: false,
+    });
+    await rejectsValidation(f.client.services.deleteService({ serviceName: 'caseservice' }), 'serviceName', /no ML service named "caseservice"/);
+    assert.ok((await f.client.services.getServiceList()).some((s) => s.id === serviceId));
+    assert.equal(await f.client.services.deleteService({ serviceName: 'CaseService' }), true);
+
+    const onnxId = await f.client.onnx.registerOnnxModel('CaseOnnx', { data: onnxBytes(), fileName: 'c.onnx' });
+    await rejectsValidation(f.client.onnx.deleteOnnxModel({ modelName: 'CASEONNX' }), 'modelName', /no ONNX model named "CASEONNX"/);
+    await rejectsValidation(f.client.onnx.updateOnnxModel({ name: 'caseonnx', description: 'x' }), 'modelName');
+    assert.ok((await f.client.onnx.getOnnxModelList()).some((m) => m.id === onnxId));
+    assert.equal(await f.client.onnx.deleteOnnxModel({ modelName: 'CaseOnnx' }), true);
   });
 });
