@@ -28,7 +28,7 @@ export interface AltairApiOptions {
   readonly security?: AltairSecurityStrategy;
   /** Verification is on by default; `{ verify: false }` or a private `ca` (PEM). */
   readonly tls?: TlsOptions;
-  /** Per-attempt timeout. Default 30 s. */
+  /** Per-attempt timeout, token requests included. Default 30 s (the SDK's `make_request` default is 3 s). */
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryPolicy>;
   readonly logger?: Logger;
@@ -75,24 +75,52 @@ export class AltairApi implements AltairTransport {
       userAgent: options.userAgent,
       errorParser: altairErrorParser,
     });
-    if (options.security) this.withSecurity(options.security);
+    // A constructor cannot wait: this strategy fetches its token on the first request. `AltairApi.connect`
+    // (or `await api.withSecurity(strategy)`) fetches it at once, as the SDK does.
+    if (options.security) this.useSecurity(options.security);
   }
 
-  /** SDK `with_security`: sets the strategy (token exchange happens on the first request). */
-  withSecurity(strategy: AltairSecurityStrategy): this {
+  /** A new API whose security strategy has already fetched its token: a wrong secret fails here. */
+  static async connect(options: AltairApiOptions & { readonly security: AltairSecurityStrategy }, signal?: AbortSignal): Promise<AltairApi> {
+    const { security, ...rest } = options;
+    return new AltairApi(rest).withSecurity(security, signal);
+  }
+
+  /**
+   * SDK `with_security`: sets the strategy and, when it exchanges credentials for a token, fetches one at
+   * once, so a wrong secret or scope fails here (HttpError from the token endpoint), not on a later request.
+   * On failure the previous strategy stays in place.
+   */
+  async withSecurity(strategy: AltairSecurityStrategy, signal?: AbortSignal): Promise<this> {
+    const previous = this.security;
+    this.useSecurity(strategy);
+    try {
+      await strategy.getToken?.(signal);
+    } catch (err) {
+      this.security = previous;
+      throw err;
+    }
+    return this;
+  }
+
+  /** Sets the strategy without any request; its token (if it needs one) is fetched on the first request. */
+  useSecurity(strategy: AltairSecurityStrategy): this {
     strategy.attach?.(this.http);
     this.security = strategy;
     return this;
   }
 
-  /** SDK `set_token`. */
+  /** SDK `set_token`: an already exchanged token (nothing to fetch, so nothing is checked until a request). */
   setToken(token: string): this {
-    return this.withSecurity(new AccessTokenStrategy(token));
+    return this.useSecurity(new AccessTokenStrategy(token));
   }
 
-  /** SDK `set_credentials`: OAuth2 client credentials against this host's `/oauth2/token`. */
-  setCredentials(options: ClientCredentialsOptions): this {
-    return this.withSecurity(new ClientCredentialsStrategy(options));
+  /**
+   * SDK `set_credentials`: OAuth2 client credentials, token URL `/oauth2/token` on this host unless given,
+   * and a token fetched at once (see `withSecurity`).
+   */
+  setCredentials(options: ClientCredentialsOptions, signal?: AbortSignal): Promise<this> {
+    return this.withSecurity(new ClientCredentialsStrategy(options), signal);
   }
 
   get securityStrategy(): AltairSecurityStrategy | undefined {

@@ -20,6 +20,8 @@ import { altairErrorParser } from './errorParser';
 /** A strategy the API object can hand its HTTP client to (for token requests against the same host). */
 export interface AltairSecurityStrategy extends AuthStrategy {
   attach?(http: HttpClient): void;
+  /** Exchanges credentials for a token now (strategies with a token exchange); `withSecurity` calls it. */
+  getToken?(signal?: AbortSignal): Promise<string>;
   /** Revokes the token on the server, if the strategy has one. */
   revoke?(signal?: AbortSignal): Promise<void>;
   /** Forgets (and revokes, where possible) all credentials; later requests fail. */
@@ -58,12 +60,19 @@ export interface ClientCredentialsOptions {
   readonly scopes?: readonly string[];
   /** Relative to the API host, or absolute. Default `/oauth2/token`. */
   readonly tokenUrl?: string;
-  /** Relative or absolute; null disables revocation. Default `/oauth2/revoke`. */
+  /** Relative or absolute; null or '' disables revocation. Default `/oauth2/revoke`. */
   readonly revokeUrl?: string | null;
-  /** Refresh this many seconds before expiry. Default 10 (capped at half the token's lifetime). */
+  /**
+   * Whether `revoke()` / sign-out revokes the token on the server. Default true: a signed-out token should
+   * not stay usable (the SDK's `OAuth2ClientCredentials` revokes only when given a revoke URL, default none).
+   */
+  readonly revoke?: boolean;
+  /** Refresh this many seconds before expiry. Default 10, as the SDK (capped at half the token's lifetime). */
   readonly refreshThresholdSec?: number;
   /** Used only when the strategy is not attached to an AltairApi (an absolute tokenUrl is then required). */
   readonly tls?: TlsOptions;
+  /** Per-attempt timeout of token requests when not attached to an AltairApi (attached: the API's). Default 30 s. */
+  readonly timeoutMs?: number;
   readonly logger?: Logger;
 }
 
@@ -111,7 +120,7 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
     this.clientSecret = options.clientSecret;
     this.scopes = [...(options.scopes ?? [])];
     this.tokenUrl = options.tokenUrl ?? '/oauth2/token';
-    this.revokeUrl = options.revokeUrl === undefined ? '/oauth2/revoke' : options.revokeUrl;
+    this.revokeUrl = options.revoke === false || options.revokeUrl === null || options.revokeUrl === '' ? null : (options.revokeUrl ?? '/oauth2/revoke');
     this.refreshThresholdSec = threshold;
   }
 
@@ -218,7 +227,13 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
     if (!/^https?:\/\//i.test(this.tokenUrl)) {
       throw new ValidationError('tokenUrl', 'must be absolute when the strategy is used without an AltairApi');
     }
-    this.http = new HttpClient({ baseUrl: new URL(this.tokenUrl).origin, tls: this.options.tls, logger: this.options.logger, errorParser: altairErrorParser });
+    this.http = new HttpClient({
+      baseUrl: new URL(this.tokenUrl).origin,
+      tls: this.options.tls,
+      timeoutMs: this.options.timeoutMs,
+      logger: this.options.logger,
+      errorParser: altairErrorParser,
+    });
     return this.http;
   }
 

@@ -22,7 +22,7 @@ let thing: Thing;
 before(async () => {
   emu = await startEmulator();
   info = emu.info().altair as AltairInfo;
-  api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+  api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
   thing = await api.spaces(info.space).things().create({ title: 'interactions', categories: [info.category] });
 });
 

@@ -221,6 +221,27 @@ void describe('ClientCredentialsStrategy against a token server', () => {
     assert.equal(srv.revokeForms.length, 1);
   });
 
+  void test('security options (16.6): revocation off by flag or empty URL, a custom revoke URL, timeouts on token requests', async () => {
+    const { api: off } = api({ revoke: false });
+    await off.request({ path: '/a' });
+    await off.dispose();
+    const { api: empty } = api({ revokeUrl: '' });
+    await empty.request({ path: '/a' });
+    await empty.revokeToken();
+    assert.equal(srv.revokeForms.length, 0, 'revocation switched off sends nothing');
+    assert.equal(api({ revoke: false }).strategy.revokeUrl, null);
+    assert.equal(api({ revokeUrl: `${srv.url}/oauth2/revoke` }).strategy.revokeUrl, `${srv.url}/oauth2/revoke`);
+
+    // The API's request timeout covers the token request that withSecurity sends at once.
+    srv.tokenDelayMs = 400;
+    const strategy = new ClientCredentialsStrategy({ clientId: 'app::01', clientSecret: 'very-secret-value' });
+    const slow = new AltairApi({ host: srv.url, timeoutMs: 40, retry: { retries: 0 } });
+    await assert.rejects(slow.withSecurity(strategy), (e: unknown) => e instanceof PlatformError && e.kind === 'timeout' && e.request?.path === '/oauth2/token');
+    // Standalone, the strategy's own timeoutMs applies.
+    const standalone = new ClientCredentialsStrategy({ clientId: 'c', clientSecret: 'standalone-secret', tokenUrl: `${srv.url}/oauth2/token`, timeoutMs: 40 });
+    await assert.rejects(standalone.getToken(), (e: unknown) => e instanceof PlatformError && e.kind === 'timeout');
+  });
+
   void test('a cancelled waiter leaves the shared token exchange running for the others', async () => {
     const { api: a } = api();
     srv.tokenDelayMs = 60;
@@ -262,7 +283,7 @@ void describe('ClientCredentialsStrategy against a token server', () => {
     await assert.rejects(a.request({ path: '/a' }), (e: unknown) => e instanceof ValidationError && e.parameter === 'security');
     srv.valid.add('fixed-token-abcdef');
     const strategy = new AccessTokenStrategy('fixed-token-abcdef');
-    a.withSecurity(strategy);
+    await a.withSecurity(strategy);
     const res = await a.request<{ token: string }>({ path: '/a' });
     assert.equal(res.data.token, 'fixed-token-abcdef');
     strategy.clean();

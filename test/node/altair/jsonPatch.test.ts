@@ -60,7 +60,7 @@ void describe('jsonPatchDiff applied by the server', () => {
     emu = await startEmulator();
     const info = emu.info().altair as { clientId: string; clientSecret: string; space: string; scopes: string[] };
     space = info.space;
-    api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+    api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
   });
   after(async () => {
     await api.dispose();

@@ -26,7 +26,7 @@ const origin = Math.floor((Date.now() - 2 * 86_400_000) / MINUTE) * MINUTE;
 before(async () => {
   emu = await startEmulator();
   info = emu.info().altair as AltairInfo;
-  api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+  api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
   thing = await api.spaces(info.space).things().create({ title: 'history-target', status: { level: 1, mode: 'auto' } });
 });
 

@@ -22,7 +22,7 @@ const offline = new AltairApi({ host: 'http://127.0.0.1:9', retry: { retries: 0 
 before(async () => {
   emu = await startEmulator();
   info = emu.info().altair as AltairInfo;
-  api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+  api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
 });
 
 after(async () => {

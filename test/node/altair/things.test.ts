@@ -37,7 +37,7 @@ const created: Thing[] = [];
 before(async () => {
   emu = await startEmulator();
   info = emu.info().altair as AltairInfo;
-  api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+  api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
   for (const f of fixtures) created.push(await api.spaces(info.space).things().create({ ...f, '@type': [FIXTURE_TYPE, 'Fixture'] }));
 });
 
@@ -154,7 +154,7 @@ void describe('Thing CRUD', () => {
     assert.equal(creds.client_id, `${info.space}::${made.uid}`);
     assert.equal(redact(`x ${creds.client_secret} y`), 'x *** y');
     assert.equal((await api.spaces(info.space).things(made.uid).get()).client_id, creds.client_id);
-    const device = new AltairApi({ host: emu.url }).setCredentials({ clientId: creds.client_id, clientSecret: creds.client_secret, scopes: ['thing'] });
+    const device = await new AltairApi({ host: emu.url }).setCredentials({ clientId: creds.client_id, clientSecret: creds.client_secret, scopes: ['thing'] });
     assert.equal((await device.spaces(info.space).things(made.uid).get()).uid, made.uid);
   });
 });

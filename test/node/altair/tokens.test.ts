@@ -58,7 +58,8 @@ void describe('tokens that live one second', () => {
   }
 
   void test('after expiry, concurrent requests share one token request', async () => {
-    const api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: ['thing.read'], refreshThresholdSec: 0 });
+    // Lazy (useSecurity): the first batch itself must share one token request.
+    const api = new AltairApi({ host: emu.url }).useSecurity(new ClientCredentialsStrategy({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: ['thing.read'], refreshThresholdSec: 0 }));
     const one = api.spaces(info.space).things(info.thing.id);
     const s0 = await stats(emu);
     const first = await Promise.all(Array.from({ length: 20 }, () => one.get()));
@@ -103,7 +104,7 @@ void describe('revocation, scopes and credentials', () => {
   });
 
   void test('sign-out (dispose) revokes the token', async () => {
-    const api = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: ['thing.read'] });
+    const api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: ['thing.read'] });
     const token = await (api.securityStrategy as ClientCredentialsStrategy).getToken();
     await api.dispose();
     const holder = new AltairApi({ host: emu.url }).setToken(token);
@@ -112,7 +113,7 @@ void describe('revocation, scopes and credentials', () => {
 
   void test('the read-only client reads, and writes are 403 with the platform message', async () => {
     const ro = info.readOnlyClient;
-    const api = new AltairApi({ host: emu.url }).setCredentials({ clientId: ro.clientId, clientSecret: ro.clientSecret, scopes: ro.scopes });
+    const api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: ro.clientId, clientSecret: ro.clientSecret, scopes: ro.scopes });
     const page = await api.spaces(info.space).things().get({ limit: 5 });
     assert.equal(page.items.length, 5);
     const write = await api.spaces(info.space).things().create({ title: 'nope' }).then(() => undefined, (e: unknown) => e);
@@ -125,22 +126,43 @@ void describe('revocation, scopes and credentials', () => {
     await api.dispose();
   });
 
-  void test('asking for a scope the client may not have, or a wrong secret, fails at the token endpoint', async () => {
+  void test('set_credentials fetches a token at once: a scope the client may not have, or a wrong secret, fails there (16.6)', async () => {
     const ro = info.readOnlyClient;
-    const greedy = new AltairApi({ host: emu.url }).setCredentials({ clientId: ro.clientId, clientSecret: ro.clientSecret, scopes: ['thing'] });
-    const scopeErr = await greedy.spaces(info.space).things().get().then(() => undefined, (e: unknown) => e);
+    const greedy = new AltairApi({ host: emu.url });
+    const scopeErr = await greedy.setCredentials({ clientId: ro.clientId, clientSecret: ro.clientSecret, scopes: ['thing'] }).then(() => undefined, (e: unknown) => e);
     assert.ok(scopeErr instanceof HttpError, String(scopeErr));
     assert.equal(scopeErr.status, 400);
     assert.equal(scopeErr.code, 'invalid_scope');
     assert.equal(scopeErr.request?.path, '/oauth2/token');
+    assert.equal(greedy.securityStrategy, undefined, 'a strategy whose token fetch failed is not kept');
 
     const s0 = await stats(emu);
-    const wrong = new AltairApi({ host: emu.url }).setCredentials({ clientId: info.clientId, clientSecret: 'wrong-secret-value', scopes: ['thing'] });
-    const authErr = await wrong.spaces(info.space).things().get().then(() => undefined, (e: unknown) => e);
+    const authErr = await new AltairApi({ host: emu.url })
+      .setCredentials({ clientId: info.clientId, clientSecret: 'wrong-secret-value', scopes: ['thing'] })
+      .then(() => undefined, (e: unknown) => e);
     assert.ok(authErr instanceof HttpError, String(authErr));
     assert.equal(authErr.status, 401);
     assert.equal(authErr.code, 'invalid_client');
+    assert.match(authErr.message, /401/);
     assert.ok(!authErr.message.includes('wrong-secret-value'));
     assert.equal((await stats(emu)).tokenRequests - s0.tokenRequests, 1, 'bad credentials are not retried');
+
+    // with_security and AltairApi.connect do the same; the constructor option and useSecurity stay lazy.
+    const bad = (): ClientCredentialsStrategy => new ClientCredentialsStrategy({ clientId: info.clientId, clientSecret: 'wrong-secret-value', scopes: ['thing'] });
+    await assert.rejects(new AltairApi({ host: emu.url }).withSecurity(bad()), (e: unknown) => e instanceof HttpError && e.status === 401);
+    await assert.rejects(AltairApi.connect({ host: emu.url, security: bad() }), (e: unknown) => e instanceof HttpError && e.status === 401);
+    const s1 = await stats(emu);
+    const lazy = new AltairApi({ host: emu.url, security: bad() });
+    assert.equal((await stats(emu)).tokenRequests, s1.tokenRequests, 'the constructor sends nothing');
+    await assert.rejects(lazy.spaces(info.space).things().get(), (e: unknown) => e instanceof HttpError && e.status === 401);
+
+    const good = new ClientCredentialsStrategy({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: ['thing.read'] });
+    const s2 = await stats(emu);
+    const api = await new AltairApi({ host: emu.url }).withSecurity(good);
+    assert.equal((await stats(emu)).tokenRequests - s2.tokenRequests, 1, 'the token was fetched by withSecurity');
+    assert.equal(good.tokenRequestCount, 1);
+    await api.spaces(info.space).things().get({ limit: 1 });
+    assert.equal(good.tokenRequestCount, 1, 'and reused by the first request');
+    await api.dispose();
   });
 });

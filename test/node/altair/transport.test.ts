@@ -27,7 +27,7 @@ void describe('against the emulator', () => {
   before(async () => {
     emu = await startEmulator();
     info = emu.info().altair as AltairInfo;
-    api = new AltairApi({ host: emu.url, retry: { baseDelayMs: 5, maxDelayMs: 20 } }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
+    api = await new AltairApi({ host: emu.url, retry: { baseDelayMs: 5, maxDelayMs: 20 } }).setCredentials({ clientId: info.clientId, clientSecret: info.clientSecret, scopes: info.scopes });
     await api.spaces(info.space).things(info.thing.id).get(); // sign in before faults are set
   });
   after(async () => {
@@ -144,15 +144,14 @@ void describe('TLS options against an HTTPS server with a self-signed certificat
   void test('verification is on by default, off with verify:false, and a private CA is accepted', async (t) => {
     if (!hasOpenssl) return t.skip('openssl is not installed');
     const credentials = { clientId: 'c', clientSecret: 'tls-secret-1', scopes: ['thing'] };
-    const strict = new AltairApi({ host: url, retry: { retries: 0 } }).setCredentials(credentials);
-    const err = await strict.spaces().get().then(() => undefined, (e: unknown) => e);
+    const err = await new AltairApi({ host: url, retry: { retries: 0 } }).setCredentials(credentials).then(() => undefined, (e: unknown) => e);
     assert.ok(err instanceof PlatformError && err.kind === 'network', String(err));
     assert.equal(err.request?.path, '/oauth2/token', 'the token request is verified too');
 
-    const insecure = new AltairApi({ host: url, tls: { verify: false } }).setCredentials(credentials);
+    const insecure = await new AltairApi({ host: url, tls: { verify: false } }).setCredentials(credentials);
     assert.deepEqual((await insecure.spaces().get()).items, [{ name: 'tls-space' }]);
 
-    const withCa = new AltairApi({ host: url, tls: { ca: certPem } }).setCredentials(credentials);
+    const withCa = await new AltairApi({ host: url, tls: { ca: certPem } }).setCredentials(credentials);
     assert.deepEqual((await withCa.spaces().get()).items, [{ name: 'tls-space' }]);
   });
 });

@@ -70,7 +70,7 @@ before(async () => {
   const core = new IotTicketClient({ coreBaseUrl: it.coreBaseUrl, username: it.user, password: it.password });
   const v1 = new IotTicketV1Client({ baseUrl: it.v1BaseUrl, username: it.user, password: it.password });
   const al = info.altair;
-  const api = new AltairApi({ host: emu.url }).setCredentials({ clientId: al.clientId, clientSecret: al.clientSecret, scopes: al.scopes });
+  const api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: al.clientId, clientSecret: al.clientSecret, scopes: al.scopes });
   sessions = { iotticket: async () => ({ core, v1 }), altair: async () => ({ api, space: al.space }) };
 });
 
