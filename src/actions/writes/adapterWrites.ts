@@ -6,7 +6,8 @@
  */
 import { PlatformError, ValidationError } from '../../platforms/http';
 import { PartialWriteError, type DeviceAdapterClient, type DeviceCredentials, type WriteReport } from '../../platforms/iotticket/adapterClient';
-import { packDeviceEvents, packTelemetry, packTimesignals, type PackedBody } from '../../platforms/iotticket/adapterPayloads';
+import { packDeviceEvents, packTelemetry, packTimesignals } from '../../platforms/iotticket/adapterPayloads';
+import { planOf, type WritePlan } from '../../platforms/iotticket/writePlan';
 import { parseCsv } from '../model/csv';
 import { adapterOutcome, CHECKS, failed, type WriteOutcome } from '../model/outcome';
 import { tableFromRows, telemetryFromTable, type TelemetryTable } from '../model/telemetryTable';
@@ -40,9 +41,13 @@ async function runAdapter(what: string, check: string, send: () => Promise<Write
   }
 }
 
-function partsNote(bodies: readonly PackedBody[]): string {
-  const items = bodies.reduce((n, b) => n + b.items, 0);
-  return `${items} value(s) in ${bodies.length} request${bodies.length === 1 ? '' : 's'} (${bodies.map((b) => b.bytes).join(', ')} bytes; the adapter accepts at most 2048 per request)`;
+function partsNote(plan: WritePlan): string {
+  return `${plan.items} value(s) in ${plan.requests} request${plan.requests === 1 ? '' : 's'} (${plan.bytes.join(', ')} bytes; the adapter accepts at most 2048 per request)`;
+}
+
+/** A split write is asked about before sending: it is several requests and not atomic. */
+function splitWarnings(plan: WritePlan): string[] {
+  return plan.atomic ? [] : [`This will be ${plan.requests} requests and is not atomic: if one fails, the requests before it stay written and the rest are not sent.`];
 }
 
 /** Reads the spec's rows or CSV file into telemetry rows, naming file, line and column on bad cells. */
@@ -60,28 +65,30 @@ export async function prepareTelemetry(spec: IotTelemetrySpec, ctx: WriteContext
   const table = await telemetryOf(spec, ctx);
   const options = { units: table.units, dataTypes: table.dataTypes, setId: spec.setId };
   // Packing here refuses an oversized value or a null in a set before the first request.
-  const bodies = packTelemetry(table.rows, options);
+  const plan = planOf(packTelemetry(table.rows, options));
   const { adapter, device } = await adapterFor(ctx, spec.connection, spec.deviceId);
-  const notes = [partsNote(bodies), `measurements: ${table.measurements.map((m) => `${m} (${table.dataTypes[m]}${table.units[m] ? `, ${table.units[m]}` : ''})`).join(', ')}`];
+  const notes = [partsNote(plan), `measurements: ${table.measurements.map((m) => `${m} (${table.dataTypes[m]}${table.units[m] ? `, ${table.units[m]}` : ''})`).join(', ')}`];
   if (table.nullCells > 0) notes.push(`${table.nullCells} empty cell(s) are left out`);
   return {
     spec,
     description: describeSpec(spec),
     targets: 1,
     notes,
+    warnings: splitWarnings(plan),
     run: (signal) => runAdapter(spec.setId ? `Telemetry set ${spec.setId}` : 'Telemetry', CHECKS.telemetry, () => adapter.writeTelemetry(device, table.rows, { ...options, signal })),
   };
 }
 
 export async function prepareTimesignals(spec: IotTimesignalsSpec, ctx: WriteContext): Promise<PreparedWrite> {
   const payload = { ts: spec.timesignals };
-  const bodies = packTimesignals(payload.ts, spec.tz);
+  const plan = planOf(packTimesignals(payload.ts, spec.tz));
   const { adapter, device } = await adapterFor(ctx, spec.connection, spec.deviceId);
   return {
     spec,
     description: describeSpec(spec),
     targets: 1,
-    notes: [partsNote(bodies)],
+    notes: [partsNote(plan)],
+    warnings: splitWarnings(plan),
     run: (signal) => runAdapter('Time signals', CHECKS.timesignals, () => adapter.writeTimesignals(device, payload, { tz: spec.tz, signal })),
   };
 }
@@ -89,13 +96,14 @@ export async function prepareTimesignals(spec: IotTimesignalsSpec, ctx: WriteCon
 export async function prepareDeviceEvents(spec: IotDeviceEventsSpec, ctx: WriteContext): Promise<PreparedWrite> {
   const payload = { e: spec.events };
   // Checks the type and severity enums (case-sensitive, as das does) and every length.
-  const bodies = packDeviceEvents(payload.e, spec.tz, undefined, 'events');
+  const plan = planOf(packDeviceEvents(payload.e, spec.tz, undefined, 'events'));
   const { adapter, device } = await adapterFor(ctx, spec.connection, spec.deviceId);
   return {
     spec,
     description: describeSpec(spec),
     targets: 1,
-    notes: [partsNote(bodies), ...spec.events.slice(0, 5).map((e) => `${e.active === false ? 'clear' : 'raise'} ${e.id}${e.type ? ` ${e.type}` : ''}${e.severity ? `/${e.severity}` : ''}: ${e.m}`)],
+    warnings: splitWarnings(plan),
+    notes: [partsNote(plan), ...spec.events.slice(0, 5).map((e) => `${e.active === false ? 'clear' : 'raise'} ${e.id}${e.type ? ` ${e.type}` : ''}${e.severity ? `/${e.severity}` : ''}: ${e.m}`)],
     run: (signal) => runAdapter('Device events', CHECKS.deviceEvents, () => adapter.writeDeviceEvents(device, payload, { tz: spec.tz, signal })),
   };
 }

@@ -23,3 +23,4 @@ export * from './time';
 export * from './types';
 export * from './v1Client';
 export * from './v1Types';
+export * from './writePlan';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { IotTicketClient } from '../../../src/platforms/iotticket/client';
 import { DeviceAdapterClient, type DeviceCredentials } from '../../../src/platforms/iotticket/adapterClient';
+import { planTelemetryWrite } from '../../../src/platforms/iotticket/writePlan';
 import type { AssetAttribute } from '../../../src/platforms/iotticket/types';
 import type { WriteContext } from '../../../src/actions/writes/context';
 import { prepareWrite, sendSpec } from '../../../src/actions/writes/executor';
@@ -280,6 +281,14 @@ void describe('device writes through the HTTP adapter', () => {
     const prepared = await prepareWrite({ kind: 'iotticket.telemetry', connection: C, deviceId: info.device.id, rows, units: { flow: 'm3/h' } }, ctx);
     const parts = Number(/in (\d+) requests/.exec(prepared.notes[0])?.[1]);
     assert.ok(parts > 1, prepared.notes[0]);
+    // 16.9: the pure plan says beforehand how many requests, and the write asks before a non-atomic split.
+    const plan = planTelemetryWrite(rows, { units: { flow: 'm3/h' } });
+    assert.deepEqual([plan.requests, plan.atomic, plan.items], [parts, false, 160]);
+    assert.ok(plan.bytes.every((b) => b <= 2048));
+    assert.deepEqual(prepared.warnings, [`This will be ${parts} requests and is not atomic: if one fails, the requests before it stay written and the rest are not sent.`]);
+    const small = await prepareWrite({ kind: 'iotticket.telemetry', connection: C, deviceId: info.device.id, rows: rows.slice(0, 2) }, ctx);
+    assert.deepEqual(small.warnings ?? [], []);
+    assert.equal(planTelemetryWrite(rows.slice(0, 2)).atomic, true);
     const outcome = await prepared.run();
     assert.equal(outcome.result, 'accepted', outcome.summary);
     assert.match(outcome.meaning ?? '', /Acceptance is not storage/);
