@@ -7,6 +7,7 @@
 import { HttpError, PlatformError, ValidationError, mapConcurrent } from '../../platforms/http';
 import type { IotTicketClient } from '../../platforms/iotticket/client';
 import type { AssetAttribute } from '../../platforms/iotticket/types';
+import { checkControlValue, type ControlValue } from '../../platforms/iotticket/commandsClient';
 import { parseCalculatedFile, resolveCalculatedColumns, type CalculatedColumn } from '../model/calculatedTable';
 import { CHECKS, MEANINGS, failed, partsOutcome, type PartResult, type WriteOutcome } from '../model/outcome';
 import { checkTemplateVariables, renderTemplate, templateFields } from '../model/templateForm';
@@ -151,9 +152,8 @@ export async function prepareCommand(spec: IotCommandSpec, ctx: WriteContext, si
 
 export async function prepareControl(spec: IotControlSpec, ctx: WriteContext, signal?: AbortSignal): Promise<PreparedWrite> {
   const desired = spec.desiredValue;
-  if (desired === undefined || desired === null || typeof desired === 'object' || (typeof desired === 'number' && !Number.isFinite(desired))) {
-    throw new ValidationError('desiredValue', 'must be a number, text or true/false');
-  }
+  // The same rule as the client (any JSON value but null), checked before any request.
+  checkControlValue(desired);
   const core = await coreOf(ctx, spec.connection);
   const attr = await attributeOf(core, spec.assetId, spec.attributeId, ['Command'], signal);
   if (!attr.deviceId) throw new ValidationError('attributeId', `${attr.name} is not bound to a device`);
@@ -167,7 +167,7 @@ export async function prepareControl(spec: IotControlSpec, ctx: WriteContext, si
     notes: [`device: ${attr.deviceId}`, `desired value: ${JSON.stringify(desired)}`, spec.skipFirstCommand ? 'the first command is skipped' : 'a first command is sent now'],
     async run(runSignal) {
       try {
-        const receipt = await core.commands.sendControlCommand(desired as number | string | boolean, {
+        const receipt = await core.commands.sendControlCommand(desired as ControlValue, {
           assetId: spec.assetId, attributeId: spec.attributeId, skipFirstCommand: spec.skipFirstCommand ?? false, signal: runSignal,
         });
         return commandOutcome(receipt, attr.name, spec.skipFirstCommand ? MEANINGS.controlSkipped : MEANINGS.control);

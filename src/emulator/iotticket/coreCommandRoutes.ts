@@ -50,7 +50,8 @@ export function registerCommandRoutes(api: CoreApi): void {
     const attr = commandAttribute(model, ctx.params);
     const body = await objectBody(ctx);
     const desired = body.desiredValue;
-    if (desired === undefined || desired === null || typeof desired === 'object') throw badInput('desiredValue (a number, string or boolean) is required');
+    // das documents "the desired target value" with no type: any JSON value but null.
+    if (desired === undefined || desired === null) throw badInput('desiredValue (a number, string, boolean, object or list) is required');
     if (body.skipFirstCommand !== undefined && typeof body.skipFirstCommand !== 'boolean') throw badInput('skipFirstCommand must be a boolean');
     const skip = body.skipFirstCommand === true;
     const target = commandTargets(model, attr, false)[0];

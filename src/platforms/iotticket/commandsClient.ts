@@ -69,9 +69,8 @@ export class CommandsClient {
   }
 
   /** send_control_command: the platform commands the device until the attribute reaches `desiredValue`. */
-  async sendControlCommand(desiredValue: number | string | boolean, options: CommandLocator & { skipFirstCommand?: boolean; signal?: AbortSignal } = {}): Promise<CommandReceipt> {
-    if (desiredValue === undefined || desiredValue === null || typeof desiredValue === 'object') throw new ValidationError('desiredValue', 'must be a number, string or boolean');
-    if (typeof desiredValue === 'number' && !Number.isFinite(desiredValue)) throw new ValidationError('desiredValue', `${desiredValue} is not a usable value`);
+  async sendControlCommand(desiredValue: ControlValue, options: CommandLocator & { skipFirstCommand?: boolean; signal?: AbortSignal } = {}): Promise<CommandReceipt> {
+    checkControlValue(desiredValue);
     const target = await this.locate(options, options.signal);
     const res = await this.core.http.request<CommandReceipt>({
       method: 'POST', path: coreRoutes.commandControl(target.assetId, target.attributeId),
@@ -105,4 +104,34 @@ export class CommandsClient {
     const attr = await this.core.attributeByName(assetId, checkText('attributeName', l.attributeName, 1000)!, 'attributeName', ['Command'], signal);
     return { assetId, attributeId: attr.id };
   }
+}
+
+/** What das `send_control_command(desired_value)` takes: "the desired target value", any JSON value but null. */
+export type ControlValue = number | string | boolean | readonly unknown[] | { readonly [key: string]: unknown };
+
+/** A desired value must be JSON the server can store: no null, no non-finite number, nothing JSON drops. */
+export function checkControlValue(value: unknown): void {
+  if (value === undefined || value === null) throw new ValidationError('desiredValue', 'is required (a number, text, true/false, or a JSON object or list)');
+  const bad = unJsonable(value, 'desiredValue');
+  if (bad) throw new ValidationError(bad.at, bad.why);
+}
+
+function unJsonable(v: unknown, at: string): { at: string; why: string } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? undefined : { at, why: `${v} is not a usable value` };
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return undefined;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = unJsonable(v[i], `${at}[${i}]`);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const bad = unJsonable(x, `${at}.${k}`);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  return { at, why: `a ${typeof v} is not a JSON value` };
 }

@@ -116,6 +116,15 @@ void describe('commands', () => {
     assert.equal(skipped.status, 'SKIPPED');
   });
 
+  void test('sendControlCommand takes any JSON value as das documents ("the desired target value"), objects and lists too (16.7)', async () => {
+    const value = { mode: 'run', ramp: [1, 2, 3] };
+    const receipt = await f.client.commands.sendControlCommand(value, { namesPath: [...pumpPath(), 'Start/Stop'] });
+    assert.equal(receipt.status, 'QUEUED');
+    const status = await f.client.commands.getCommandStatus(receipt.commandId!);
+    assert.deepEqual(status.desiredValue, value);
+    assert.equal(status.payload, JSON.stringify({ desiredValue: value }));
+  });
+
   void test('locator and payload rules are checked before sending', async () => {
     const cmd = { assetId: f.info.asset.id, attributeId: f.info.asset.commandAttributeId };
     await rejectsValidation(f.client.commands.sendCommand({ ...cmd }), 'payload|templateVariables', /none was/);
@@ -126,7 +135,8 @@ void describe('commands', () => {
     await rejectsValidation(f.client.commands.sendCommand({ payload: 1 }), 'namesPath|assetId|assetName');
     await rejectsValidation(f.client.commands.sendCommand({ assetId: f.info.asset.id, attributeName: 'Flow', payload: 1 }), 'attributeName', /no Command attribute named "Flow"/);
     await rejectsValidation(f.client.commands.sendCommand({ namesPath: [...pumpPath(), 'Motor', 'x'], payload: 1 }), 'namesPath', /it has none/);
-    await rejectsValidation(f.client.commands.sendControlCommand({} as unknown as number, cmd), 'desiredValue');
+    await rejectsValidation(f.client.commands.sendControlCommand(null as unknown as number, cmd), 'desiredValue', /is required/);
+    await rejectsValidation(f.client.commands.sendControlCommand({ rpm: Number.NaN }, cmd), 'desiredValue.rpm', /NaN is not a usable value/);
     await rejectsValidation(f.client.commands.getCommandDetails({}), 'assetId|assetName|namesPath');
     await rejectsValidation(f.client.commands.getCommandDetails({ assetId: 'A1', timestamp: 'iso' as 'epoch' }), 'timestamp');
     // Wrong payload kind for the attribute: the server refuses it.
