@@ -12,6 +12,8 @@ import { checkTimestamps } from '../calendar';
 import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
+import { seriesToJson, type JsonPoint } from './seriesExport';
+import { seriesForm, type SeriesFormOptions } from './seriesForm';
 import { scanSeriesPage } from './seriesScan';
 import { formatIso, formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
 import type { AssetAttribute, StatisticsBucket, TimesignalValue } from './types';
@@ -30,7 +32,7 @@ export interface AttributeLocator {
   readonly namesPath?: readonly string[];
 }
 
-export interface TimeseriesOptions extends AttributeLocator {
+export interface TimeseriesOptions extends AttributeLocator, SeriesFormOptions {
   /** Default 0 (das). */
   readonly startTime?: TimeInput;
   /** Default now. */
@@ -44,7 +46,7 @@ export interface TimeseriesOptions extends AttributeLocator {
   readonly signal?: AbortSignal;
 }
 
-export interface MultipleTimeseriesOptions extends AssetLocator {
+export interface MultipleTimeseriesOptions extends AssetLocator, SeriesFormOptions {
   readonly attributeIds?: readonly string[];
   readonly startTime?: TimeInput;
   readonly endTime?: TimeInput;
@@ -123,8 +125,15 @@ interface SeriesBody {
 export class DataClient {
   constructor(private readonly core: CoreContext) {}
 
-  /** get_timeseries: one TelemetryData or Calculated attribute, up to `limit` points, as typed arrays. */
-  async getTimeseries(options: TimeseriesOptions): Promise<Series> {
+  /**
+   * get_timeseries: one TelemetryData or Calculated attribute, up to `limit` points, as typed arrays; with
+   * `form: 'json'` das's json form. `astype`, `form: 'DataFrame'` and ISO timestamps without the json form
+   * are refused by name (see seriesForm.ts).
+   */
+  async getTimeseries(options: TimeseriesOptions & { readonly form: 'json' }): Promise<JsonPoint[]>;
+  async getTimeseries(options: TimeseriesOptions): Promise<Series>;
+  async getTimeseries(options: TimeseriesOptions): Promise<Series | JsonPoint[]> {
+    const form = seriesForm(options);
     const target = await this.seriesTarget(options);
     const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
     const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
@@ -135,14 +144,18 @@ export class DataClient {
       limit,
       signal: options.signal,
     });
-    return { ...page, ...(tz ? { tz } : {}) };
+    const series: Series = { ...page, ...(tz ? { tz } : {}) };
+    return form.json ? seriesToJson(series, { timestamp: form.timestamp, tz }) : series;
   }
 
   /**
    * get_multiple_timeseries: the series of several attributes, fetched in parallel (bounded). `namesPath`
    * takes every series attribute in the asset's whole subtree; `assetId`/`assetName` the asset's own.
    */
-  async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]> {
+  async getMultipleTimeseries(options: MultipleTimeseriesOptions & { readonly form: 'json' }): Promise<Record<string, JsonPoint[]>>;
+  async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]>;
+  async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[] | Record<string, JsonPoint[]>> {
+    const form = seriesForm(options);
     const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
     const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
     const requestedConcurrency = options.concurrency === undefined ? undefined : checkInteger('concurrency', options.concurrency, 1, 64, 1);
@@ -163,7 +176,8 @@ export class DataClient {
     const concurrency = requestedConcurrency ?? Math.max(1, Math.min(10, targets.length));
     const series = await mapConcurrent(targets, concurrency, (t) =>
       this.seriesPage(t, { start, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal }));
-    return series.map((s, i) => ({ ...s, ...(options.columnNames ? { name: options.columnNames[i] } : {}), ...(options.tz ? { tz: parseTimeZone(options.tz).text } : {}) }));
+    const named = series.map((s, i) => ({ ...s, ...(options.columnNames ? { name: options.columnNames[i] } : {}), ...(options.tz ? { tz: parseTimeZone(options.tz).text } : {}) }));
+    return form.json ? seriesToJson(named, { timestamp: form.timestamp, tz: options.tz }) : named;
   }
 
   /**

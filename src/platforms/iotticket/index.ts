@@ -24,3 +24,4 @@ export * from './types';
 export * from './v1Client';
 export * from './v1Types';
 export * from './writePlan';
+export * from './seriesForm';

@@ -64,6 +64,26 @@ void describe('getTimeseries', () => {
     await rejectsValidation(f.client.data.getTimeseries({ attributeId: 'AT999999' }), 'attributeId', /no attribute/);
   });
 
+  void test('das form, astype and timestamp: json is supported, the rest refused by name before any request (16.7)', async () => {
+    const attributeId = f.info.asset.telemetryAttributeId;
+    const series = await f.client.data.getTimeseries({ attributeId, limit: 3 });
+    const json = await f.client.data.getTimeseries({ attributeId, limit: 3, form: 'json', tz: '+02:00' });
+    assert.deepEqual(json.map((p) => p.value), [...series.values]);
+    assert.match(String(json[0].timestamp), /\+02:00$/);
+    const epoch = await f.client.data.getTimeseries({ attributeId, limit: 3, form: 'json', timestamp: 'epoch' });
+    assert.deepEqual(epoch.map((p) => p.timestamp), [...series.timestamps]);
+    assert.equal((await f.client.data.getTimeseries({ attributeId, limit: 3, timestamp: 'epoch' })).timestamps.length, 3);
+    const multi = await f.client.data.getMultipleTimeseries({ attributeIds: [attributeId], limit: 2, form: 'json', columnNames: ['t'] });
+    assert.deepEqual(Object.keys(multi), ['t']);
+    assert.equal(multi.t.length, 2);
+    await rejectsValidation(f.client.data.getTimeseries({ attributeId, form: 'DataFrame' }), 'form', /DataFrame has no TypeScript equivalent/);
+    await rejectsValidation(f.client.data.getTimeseries({ attributeId, form: 'csv' as 'json' }), 'form', /json, DataFrame/);
+    await rejectsValidation(f.client.data.getTimeseries({ attributeId, astype: 'float' }), 'astype', /Python type/);
+    await rejectsValidation(f.client.data.getTimeseries({ attributeId, timestamp: 'datetime' }), 'timestamp', /form: 'json'/);
+    await rejectsValidation(f.client.data.getMultipleTimeseries({ attributeIds: [attributeId], astype: 'int' }), 'astype');
+    await rejectsValidation(f.client.data.getMultipleTimeseries({ attributeIds: [attributeId], form: 'json', timestamp: 'iso' as 'epoch' }), 'timestamp');
+  });
+
   void test('the tz of the request carries into the exports', async () => {
     const s = await f.client.data.getTimeseries({ attributeId: f.info.asset.telemetryAttributeId, limit: 2, tz: '+0300' });
     assert.equal(s.tz, '+03:00');
