@@ -4,7 +4,8 @@
  * filters and `asset_event_active_count` takes none): `/events/active`, `/events/active/count`,
  * `/events/history` with `assetIds=A1,A2` or `assetNames=…`. Filters: `type` (Alarm|Warning|Notification,
  * case-sensitive), `start`/`end` (on activation time), `acknowledged` (include acknowledged, default true),
- * `onlyAcknowledged`, `limit` (≤ 10000), history `order` asc|desc (default desc).
+ * `onlyAcknowledged`, `limit` (≤ 10000, the `eventsPageMax` limit) and `offset` to page on, history `order`
+ * asc|desc (default desc).
  * `POST /events/{id}/acknowledge` acknowledges an occurrence.
  */
 import type { RequestContext } from '../router';
@@ -18,15 +19,14 @@ import type { IotTicketModel } from './model';
 import { parseTime } from './time';
 import { EVENT_TYPES, type EventType } from './types';
 
-const EVENT_LIMIT = 10_000;
-
 export function registerEventRoutes(api: CoreApi): void {
   const list = (which: 'active' | 'history') => (ctx: RequestContext, model: IotTicketModel): void => {
     const events = filterEvents(ctx, model, which === 'active' ? model.events.active() : model.events.occurrences);
     const descending = (ctx.query.get('order') ?? 'desc').toLowerCase().startsWith('desc');
     events.sort((a, b) => (descending ? b.activatedAt - a.activatedAt : a.activatedAt - b.activatedAt));
-    const limit = Math.min(intParam(ctx.query, 'limit') ?? EVENT_LIMIT, EVENT_LIMIT);
-    sendJson(ctx.res, 200, { fullSize: events.length, limit, offset: 0, items: events.slice(0, limit).map(eventJson) });
+    const limit = Math.min(intParam(ctx.query, 'limit') ?? model.limits.eventsPageMax, model.limits.eventsPageMax);
+    const offset = intParam(ctx.query, 'offset') ?? 0;
+    sendJson(ctx.res, 200, { fullSize: events.length, limit, offset, items: events.slice(offset, offset + limit).map(eventJson) });
   };
   const count = (ctx: RequestContext, model: IotTicketModel): void => {
     const events = filterEvents(ctx, model, model.events.active());

@@ -29,6 +29,8 @@ export interface IotTicketLimits {
   analyticsItems: number;
   /** Enables the unconfirmed `DELETE /api/v1/devices/{id}`. */
   v1DeleteDevice: boolean;
+  /** Most events one events request returns (`limit` above it is capped; `offset` pages on). */
+  eventsPageMax: number;
 }
 
 export const defaultLimits: IotTicketLimits = {
@@ -41,6 +43,7 @@ export const defaultLimits: IotTicketLimits = {
   maxReadRequestPerDay: 100_000,
   analyticsItems: 50,
   v1DeleteDevice: true,
+  eventsPageMax: 10_000,
 };
 
 export interface Datanode {

@@ -14,7 +14,7 @@ import { formatIso, toEpochMs, type TimeInput } from './time';
 import type { AssetEvent } from './types';
 import { allowAtMostOne, checkInteger, checkNonEmptyList, optionalOneOf, requireExactlyOne } from './validation';
 
-/** Largest `limit` of event lists, and das' default. */
+/** das' default `limit` of event lists, and the most one request asks for (larger limits page on by `offset`). */
 export const EVENTS_MAX_LIMIT = 10_000;
 
 export interface ActiveEventsOptions {
@@ -27,7 +27,7 @@ export interface ActiveEventsOptions {
   readonly startTime?: TimeInput;
   /** Include acknowledged events; default true. */
   readonly acknowledged?: boolean;
-  /** 1–10000, default 10000. */
+  /** Default 10000 (das); more is read in pages of 10000. */
   readonly limit?: number;
   readonly signal?: AbortSignal;
 }
@@ -101,7 +101,7 @@ export class EventsClient {
 
   private async query(options: ActiveEventsOptions): Promise<Record<string, string | number | boolean | undefined>> {
     const type = optionalOneOf('eventType', options.eventType, EVENT_TYPES);
-    const limit = checkInteger('limit', options.limit, 1, EVENTS_MAX_LIMIT, EVENTS_MAX_LIMIT);
+    const limit = checkInteger('limit', options.limit, 1, Number.MAX_SAFE_INTEGER, EVENTS_MAX_LIMIT);
     let assetIds: readonly string[] | undefined;
     if (options.assetIds !== undefined) assetIds = checkNonEmptyList('assetIds', options.assetIds);
     if (options.assetNames !== undefined) {
@@ -123,8 +123,28 @@ export class EventsClient {
     };
   }
 
+  /**
+   * Up to `query.limit` events, in pages of at most 10000 continued by `offset` (das documents no maximum
+   * for `limit`). A page shorter than asked ends the list unless `fullSize` says more are left; a server
+   * that answers another offset than the one asked for is an error, not a repeated page.
+   */
   private async items(path: string, query: Record<string, string | number | boolean | undefined>, signal?: AbortSignal): Promise<AssetEvent[]> {
-    const body = await this.core.http.get<{ items?: AssetEvent[] }>(path, { query, signal, expect: shapes.events });
-    return body.items ?? [];
+    const limit = Number(query.limit);
+    const out: AssetEvent[] = [];
+    while (out.length < limit) {
+      const offset = out.length;
+      const pageLimit = Math.min(EVENTS_MAX_LIMIT, limit - offset);
+      const body = await this.core.http.get<{ items?: AssetEvent[]; fullSize?: number; offset?: number }>(path, {
+        query: { ...query, limit: pageLimit, offset: offset || undefined }, signal, expect: shapes.events,
+      });
+      if (offset > 0 && body.offset !== offset) {
+        throw new PlatformError(`GET ${path}: asked for events from offset ${offset}, the server answered offset ${String(body.offset)}; ${offset} events were read`, 'parse');
+      }
+      const items = body.items ?? [];
+      out.push(...items);
+      const more = typeof body.fullSize === 'number' ? out.length < body.fullSize : items.length === pageLimit;
+      if (items.length === 0 || !more) break;
+    }
+    return out.slice(0, limit);
   }
 }

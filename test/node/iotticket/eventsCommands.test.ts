@@ -14,6 +14,24 @@ before(async () => {
 after(() => f.close());
 
 void describe('events', () => {
+  void test('limit above one page is read page by page with offset, as das allows any limit (16.7)', async () => {
+    const all = await f.client.events.getAssetEventsActive();
+    assert.ok(all.length >= 5, `the demo has ${all.length} active events`);
+    assert.equal(new Set(all.map((e) => e.id)).size, all.length, 'events are told apart by id');
+    assert.ok(all.every((e) => typeof e.id === 'string'));
+    const history = await f.client.events.getAssetEventHistory({ assetIds: [f.info.asset.id] });
+    // A server whose pages hold 2 events: the client pages on until the limit or the end.
+    await f.control('/_emulator/iotticket/limits', { method: 'PUT', body: { eventsPageMax: 2 } });
+    try {
+      assert.deepEqual((await f.client.events.getAssetEventsActive({ limit: 50_000 })).map((e) => e.id), all.map((e) => e.id));
+      assert.deepEqual((await f.client.events.getAssetEventsActive({ limit: 3 })).map((e) => e.id), all.slice(0, 3).map((e) => e.id));
+      assert.deepEqual((await f.client.events.getAssetEventHistory({ assetIds: [f.info.asset.id], limit: 20_000 })).map((e) => e.id), history.map((e) => e.id));
+      assert.equal(await f.client.events.assetEventActiveCount(), all.length);
+    } finally {
+      await f.control('/_emulator/iotticket/limits', { method: 'PUT', body: { eventsPageMax: 10_000 } });
+    }
+  });
+
   void test('active events of the organization and the active count agree', async () => {
     const all = await f.client.events.getAssetEventsActive();
     assert.ok(all.length >= 8);

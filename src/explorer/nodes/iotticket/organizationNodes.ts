@@ -165,9 +165,11 @@ export class ActiveEventsNode extends CoreNode {
     return this.cached;
   }
 
+  /** The badge: asset_event_active_count, not the length of a list that stops at 10,000 (das refuses above that). */
   async loadCount(signal: AbortSignal): Promise<void> {
     try {
-      this.count = (await this.events(signal)).length;
+      this.count = await (await this.access()).activeEventCount(undefined, signal);
+      this.services.reportActiveEvents(this.connectionId ?? '', this.count);
     } catch (err) {
       this.services.log.debug(`Active event count not available: ${String(err)}`);
     }
