@@ -7,7 +7,6 @@
 import { ValidationError } from '../platforms/http';
 import { isNotFound } from './errors';
 import type { IotTicketClient } from '../platforms/iotticket/client';
-import { coreRoutes } from '../platforms/iotticket/routes';
 import type { Asset, AssetAttribute } from '../platforms/iotticket/types';
 import { raceAbort } from '../platforms/http';
 import type { SessionSource } from './valueBackend';
@@ -114,7 +113,7 @@ export class NamesResolver {
     return this.cached(`attr\u0000${connectionId}\u0000${attributeId}`, signal, async () => {
       const core = await this.core(connectionId);
       try {
-        return await core.http.get<AssetAttribute & { namesPath?: string[] }>(coreRoutes.attribute(undefined, attributeId));
+        return await core.http.get<AssetAttribute & { namesPath?: string[] }>(core.routes.attribute(undefined, attributeId));
       } catch (err) {
         if (isNotFound(err)) return null;
         throw err;

@@ -8,7 +8,6 @@ import type { AltairApi, PropertyAffordance, Thing } from '../platforms/altair';
 import { ValidationError } from '../platforms/http';
 import { isNotFound } from './errors';
 import type { IotTicketClient } from '../platforms/iotticket/client';
-import { coreRoutes } from '../platforms/iotticket/routes';
 import type { AssetAttribute } from '../platforms/iotticket/types';
 import type { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { ValueBackend } from './latestValues';
@@ -78,7 +77,7 @@ export class PlatformValueBackend implements ValueBackend {
     try {
       attrs = assetId
         ? await core.assets.getAttributes({ assetId, signal })
-        : [await core.http.get<AssetAttribute>(coreRoutes.attribute(undefined, refs[0].attributeId), { signal })];
+        : [await core.http.get<AssetAttribute>(core.routes.attribute(undefined, refs[0].attributeId), { signal })];
     } catch (err) {
       if (isNotFound(err)) return out;
       throw err;

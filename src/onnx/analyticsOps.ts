@@ -5,7 +5,7 @@
  * vscode-free, so the node tests run exactly this against the emulator.
  */
 import { ValidationError } from '../platforms/http';
-import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
 import type { AnalyticsDetails, AnalyticsItem } from '../platforms/iotticket/types';
 import type { DefinitionKind } from './analyticsSchemas';
 
@@ -29,7 +29,7 @@ export function analyticsKindOf(kind: DefinitionKind): 'MLModel' | 'MLService' {
 
 type Signal = { readonly signal?: AbortSignal };
 
-export function listItems(client: IotTicketClient, kind: AnalyticsKind, { signal }: Signal = {}): Promise<AnalyticsItem[]> {
+export function listItems(client: AssetApi, kind: AnalyticsKind, { signal }: Signal = {}): Promise<AnalyticsItem[]> {
   switch (kind) {
     case 'MLModel':
       return client.models.getModelList({ signal });
@@ -40,7 +40,7 @@ export function listItems(client: IotTicketClient, kind: AnalyticsKind, { signal
   }
 }
 
-export function itemDetails(client: IotTicketClient, kind: AnalyticsKind, id: string, { signal }: Signal = {}): Promise<AnalyticsDetails> {
+export function itemDetails(client: AssetApi, kind: AnalyticsKind, id: string, { signal }: Signal = {}): Promise<AnalyticsDetails> {
   switch (kind) {
     case 'MLModel':
       return client.models.getModelDetails({ modelId: id, signal });
@@ -51,7 +51,7 @@ export function itemDetails(client: IotTicketClient, kind: AnalyticsKind, id: st
   }
 }
 
-export function deleteItem(client: IotTicketClient, kind: AnalyticsKind, id: string, { signal }: Signal = {}): Promise<boolean> {
+export function deleteItem(client: AssetApi, kind: AnalyticsKind, id: string, { signal }: Signal = {}): Promise<boolean> {
   switch (kind) {
     case 'MLModel':
       return client.models.deleteModel({ modelId: id, signal });
@@ -88,7 +88,7 @@ function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]
  * Changes name, description and help text. ML models and services are updated with the rest of their
  * current basic info (das' update methods require all of it); ONNX models take the three fields alone.
  */
-export async function updateBasicInfo(client: IotTicketClient, kind: AnalyticsKind, id: string, info: BasicInfo, { signal }: Signal = {}): Promise<void> {
+export async function updateBasicInfo(client: AssetApi, kind: AnalyticsKind, id: string, info: BasicInfo, { signal }: Signal = {}): Promise<void> {
   if (kind === 'OnnxModel') {
     await client.onnx.updateOnnxModel({ name: info.name, description: info.description, help_text: info.helpText }, { modelId: id, signal });
     return;
@@ -109,7 +109,7 @@ function definitionBody(definition: Readonly<Record<string, unknown>>): Record<s
  * Registers a validated definition; returns the new id. das registers with client_id and scope (or headers);
  * a definition that names only a credential gets the credential's client id and scope, as das users do.
  */
-export async function registerDefinition(client: IotTicketClient, kind: DefinitionKind, definition: Readonly<Record<string, unknown>>, { signal }: Signal = {}): Promise<string> {
+export async function registerDefinition(client: AssetApi, kind: DefinitionKind, definition: Readonly<Record<string, unknown>>, { signal }: Signal = {}): Promise<string> {
   const body = definitionBody(definition);
   if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined) && typeof body.credentialId === 'string') {
     const credential = (await client.credentials.getCredentials({ signal })).find((c) => c.id === body.credentialId);
@@ -130,7 +130,7 @@ export interface DefinitionUpdate {
  * ML model's inputs and outputs cannot change after creation, so differing ones are reported and not sent.
  */
 export async function updateFromDefinition(
-  client: IotTicketClient,
+  client: AssetApi,
   kind: DefinitionKind,
   id: string,
   definition: Readonly<Record<string, unknown>>,
@@ -171,7 +171,7 @@ export interface AnalyticsUsage {
   readonly byKind: Readonly<Record<AnalyticsKind, number>>;
 }
 
-export async function analyticsUsage(client: IotTicketClient, { signal }: Signal = {}): Promise<AnalyticsUsage> {
+export async function analyticsUsage(client: AssetApi, { signal }: Signal = {}): Promise<AnalyticsUsage> {
   const [items, limit] = await Promise.all([
     client.models.getAllAnalyticsItems({ signal }),
     client.organizations

@@ -31,6 +31,8 @@ export interface OnnxModelRecord {
 
 export interface UploadOptions {
   readonly onProgress?: ProgressListener;
+  /** The connection's ONNX route (`client.routes.onnxModels()`, which honours route overrides); default the inferred one. */
+  readonly path?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -42,7 +44,7 @@ export async function uploadOnnxModel(http: HttpClient, input: OnnxUploadInput, 
   );
   const response = await http.request<OnnxModelRecord>({
     method: 'POST',
-    path: coreRoutes.onnxModels(),
+    path: options.path ?? coreRoutes.onnxModels(),
     body: body.blob,
     contentType: body.contentType,
     signal: options.signal,

@@ -133,6 +133,7 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
             { bytes: inspection.bytes, fileName, name: name!, description, helpText },
             {
               signal: abort.signal,
+              path: client.routes.onnxModels(),
               onProgress: (sent, total) => {
                 const percent = Math.floor((sent / total) * 100);
                 const message = sent >= total ? vscode.l10n.t('waiting for IoT-TICKET…') : `${formatBytes(sent)} / ${formatBytes(total)}`;

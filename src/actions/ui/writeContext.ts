@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExplorerServices } from '../../explorer/services';
 import { ValidationError, type Logger } from '../../platforms/http';
 import { DeviceAdapterClient, type DeviceCredentials } from '../../platforms/iotticket/adapterClient';
-import type { IotTicketClient } from '../../platforms/iotticket/client';
+import type { AssetApi } from '../../platforms/iotticket/assetApi';
 import type { AltairEndpoints, IotTicketEndpoints, WriteContext } from '../writes/context';
 
 const INDEX_KEY = 'iotExplorer.deviceCredentials';
@@ -142,7 +142,7 @@ export class AdapterCache {
 }
 
 /** The device's tenant (adapter paths carry it): the device's own, else the profile's, else the organization's. */
-async function tenantOf(core: IotTicketClient | undefined, profileTenant: string | undefined, deviceId: string, signal?: AbortSignal): Promise<string> {
+async function tenantOf(core: AssetApi | undefined, profileTenant: string | undefined, deviceId: string, signal?: AbortSignal): Promise<string> {
   if (core) {
     // An unknown device is a ValidationError naming deviceId, raised before anything is sent.
     const device = await core.devices.getDevice(deviceId, { signal });

@@ -4,7 +4,6 @@
  * client (the das client has no call for the whole log). Formatted as text for a read-only editor.
  */
 import type { IotTicketClient } from '../../platforms/iotticket/client';
-import { coreRoutes } from '../../platforms/iotticket/routes';
 import { commandLog as commandLogShape } from '../../platforms/iotticket/shapes';
 import { isFinalStatus } from '../model/commandFollow';
 
@@ -47,7 +46,7 @@ export async function readCommandLog(core: IotTicketClient, assetId: string, opt
   const logs: CommandAttributeLog[] = [];
   for (const a of attributes) {
     const body = await core.http.get<{ history?: CommandRecordView[]; latest?: CommandRecordView | null; deviceId?: string | null; payloadType?: string }>(
-      coreRoutes.command(assetId, a.id),
+      core.routes.command(assetId, a.id),
       { signal: options.signal, expect: commandLogShape },
     );
     let entries = body.history ?? (body.latest ? [body.latest] : []);

@@ -5,6 +5,7 @@
  * bad value is refused naming its field before anything is written.
  */
 import { HttpError, PlatformError, ValidationError, mapConcurrent } from '../../platforms/http';
+import type { AssetApi } from '../../platforms/iotticket/assetApi';
 import type { IotTicketClient } from '../../platforms/iotticket/client';
 import type { AssetAttribute } from '../../platforms/iotticket/types';
 import { checkControlValue, type ControlValue } from '../../platforms/iotticket/commandsClient';
@@ -41,7 +42,7 @@ async function coreOf(ctx: WriteContext, connectionId: string): Promise<IotTicke
 }
 
 /** The attribute, checked to exist on the asset and to be of one of `types`. */
-export async function attributeOf(core: IotTicketClient, assetId: string, attributeId: string, types: readonly string[], signal?: AbortSignal): Promise<CommandAttribute> {
+export async function attributeOf(core: AssetApi, assetId: string, attributeId: string, types: readonly string[], signal?: AbortSignal): Promise<CommandAttribute> {
   let attributes: readonly AssetAttribute[];
   try {
     attributes = await core.assets.getAttributes({ assetId, signal });
@@ -62,7 +63,7 @@ export async function attributeOf(core: IotTicketClient, assetId: string, attrib
  * How many Command attributes an aggregated command reaches: the attribute itself plus, in every
  * sub-asset, a device-bound Command attribute with the same command name and payload type.
  */
-export async function countAggregatedTargets(core: IotTicketClient, assetId: string, attr: CommandAttribute, signal?: AbortSignal): Promise<{ count: number; complete: boolean }> {
+export async function countAggregatedTargets(core: AssetApi, assetId: string, attr: CommandAttribute, signal?: AbortSignal): Promise<{ count: number; complete: boolean }> {
   let count = 1;
   let visited = 0;
   let frontier = [assetId];

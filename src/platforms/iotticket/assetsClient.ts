@@ -1,8 +1,8 @@
 /** das AssetsClient: the asset tree, templates and attributes. */
+import type { AssetsApi } from './assetApi';
 import { HttpError, ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
 import { ATTRIBUTE_TYPES, type AttributeType } from './enums';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from './types';
 import { allowAtMostOne, checkText, optionalOneOf, requireExactlyOne } from './validation';
@@ -23,13 +23,13 @@ export interface PrintTreeOptions {
   readonly signal?: AbortSignal;
 }
 
-export class AssetsClient {
+export class AssetsClient implements AssetsApi {
   constructor(private readonly core: CoreContext) {}
 
   /** get_all_assets: every asset of the organization, fetched page by page as you iterate. */
   getAllAssets(options: AllAssetsOptions = {}): AsyncIterable<Asset> {
     const query = { includeTemplates: options.templates || undefined, includeEventTypes: options.eventTypes || undefined };
-    const all = this.core.list<Asset>(coreRoutes.assets(), query, { pageSize: options.pageSize, signal: options.signal });
+    const all = this.core.list<Asset>(this.core.routes.assets(), query, { pageSize: options.pageSize, signal: options.signal });
     if (options.templates) return all;
     // Without `templates` the template ids are left out, as das does.
     return (async function* () {
@@ -52,7 +52,7 @@ export class AssetsClient {
       id = found[0].id;
     }
     try {
-      return await this.core.http.get<AssetTemplate>(coreRoutes.assetTemplate(checkText('templateId', id, 1000)!), { signal: options.signal, expect: shapes.template });
+      return await this.core.http.get<AssetTemplate>(this.core.routes.assetTemplate(checkText('templateId', id, 1000)!), { signal: options.signal, expect: shapes.template });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('templateId', `no asset template with id "${id}"`);
       throw err;
@@ -61,13 +61,13 @@ export class AssetsClient {
 
   /** get_asset_templates. */
   getAssetTemplates(options: { signal?: AbortSignal } = {}): Promise<AssetTemplateSummary[]> {
-    return this.core.all<AssetTemplateSummary>(coreRoutes.assetTemplates(), {}, options.signal);
+    return this.core.all<AssetTemplateSummary>(this.core.routes.assetTemplates(), {}, options.signal);
   }
 
   /** One page of get_all_assets (for indexes that page through the organization). */
   getAllAssetsPage(options: PageOptions & { templates?: boolean; eventTypes?: boolean } = {}): Promise<CorePage<Asset>> {
     const query = { includeTemplates: options.templates || undefined, includeEventTypes: options.eventTypes || undefined };
-    return this.core.page<Asset>(coreRoutes.assets(), query, options);
+    return this.core.page<Asset>(this.core.routes.assets(), query, options);
   }
 
   /** get_assets: the children at a position of the tree (the root level without a locator), all pages. */

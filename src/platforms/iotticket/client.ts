@@ -12,11 +12,14 @@ import { CoreContext } from './coreContext';
 import { CredentialsClient } from './credentialsClient';
 import { DataClient } from './dataClient';
 import { DevicesClient } from './devicesClient';
+import type { AssetApi } from './assetApi';
 import { iotTicketErrorParser } from './envelope';
 import { EventsClient } from './eventsClient';
 import { ModelsClient } from './modelsClient';
 import { OnnxClient } from './onnxClient';
 import { OrganizationsClient } from './organizationsClient';
+import { overrideCoreRoutes, type RouteOverrides } from './routeOverrides';
+import type { CoreRoutes } from './routes';
 import { ServicesClient } from './servicesClient';
 
 export interface IotTicketClientOptions extends Omit<HttpClientOptions, 'baseUrl' | 'auth' | 'errorParser'> {
@@ -35,10 +38,18 @@ export interface IotTicketClientOptions extends Omit<HttpClientOptions, 'baseUrl
   readonly tenant?: string;
   /** The organization calls default to (das' default organization). */
   readonly organizationId?: string;
+  /**
+   * Replacements of inferred asset-API route templates by name (`{ timeseries: '{attribute}/data' }`);
+   * validated here, so an invalid table throws a ValidationError before any request (see routeOverrides.ts).
+   */
+  readonly routeOverrides?: RouteOverrides;
 }
 
-export class IotTicketClient {
+export class IotTicketClient implements AssetApi {
+  readonly backend = 'http' as const;
   readonly http: HttpClient;
+  /** The asset-API paths this client sends (the inferred ones with the connection's overrides). */
+  readonly routes: CoreRoutes;
   /** The device adapter, when `adapterBaseUrl` was given. */
   readonly adapter?: DeviceAdapterClient;
   readonly assets: AssetsClient;
@@ -53,10 +64,11 @@ export class IotTicketClient {
   readonly organizations: OrganizationsClient;
 
   constructor(options: IotTicketClientOptions) {
-    const { coreBaseUrl, username, password, token, auth, adapterBaseUrl, tenant, organizationId, ...http } = options;
+    const { coreBaseUrl, username, password, token, auth, adapterBaseUrl, tenant, organizationId, routeOverrides, ...http } = options;
+    this.routes = overrideCoreRoutes(routeOverrides);
     this.http = new HttpClient({ ...http, baseUrl: coreBaseUrl, auth: authFor(auth, token, username, password), errorParser: iotTicketErrorParser });
     this.adapter = adapterBaseUrl ? new DeviceAdapterClient({ ...http, baseUrl: adapterBaseUrl, tenant }) : undefined;
-    const core = new CoreContext(this.http, this.adapter, organizationId);
+    const core = new CoreContext(this.http, this.adapter, organizationId, this.routes);
     this.assets = new AssetsClient(core);
     this.commands = new CommandsClient(core);
     this.credentials = new CredentialsClient(core);

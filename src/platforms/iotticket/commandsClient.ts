@@ -1,8 +1,8 @@
 /** das CommandsClient: command log details, and commands sent to Command attributes (queued for their devices). */
+import type { CommandsApi } from './assetApi';
 import { ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
 import { TIMESTAMP_FORMATS } from './enums';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import { formatTimestamp, parseTimeZone, serverTime } from './time';
 import type { CommandLogEntry, CommandReceipt } from './types';
@@ -24,7 +24,7 @@ interface RawCommandAttribute {
   readonly latest: (Record<string, unknown> & { id: string; status: string; payload?: unknown; createdAt: string; updatedAt?: string }) | null;
 }
 
-export class CommandsClient {
+export class CommandsClient implements CommandsApi {
   constructor(private readonly core: CoreContext) {}
 
   /**
@@ -37,7 +37,7 @@ export class CommandsClient {
     const zone = parseTimeZone(options.tz);
     const identifierName = checkText('identifierName', options.identifierName, 255, false);
     const assetId = await this.core.assetId({ assetId: options.assetId, assetName: options.assetName, namesPath: options.namesPath }, options.signal);
-    const body = await this.core.http.get<{ items?: RawCommandAttribute[] }>(coreRoutes.assetCommands(assetId), { query: { identifierName }, signal: options.signal, expect: shapes.commandAttributes });
+    const body = await this.core.http.get<{ items?: RawCommandAttribute[] }>(this.core.routes.assetCommands(assetId), { query: { identifierName }, signal: options.signal, expect: shapes.commandAttributes });
     return (body.items ?? []).filter((a) => a.latest).map((a) => {
       const { id, createdAt, updatedAt, ...rest } = a.latest!;
       return {
@@ -46,8 +46,8 @@ export class CommandsClient {
         attributeName: a.name,
         identifierName: a.identifierName,
         commandId: id,
-        timestamp: formatTimestamp(serverTime(createdAt, `${a.id}.latest.createdAt`, coreRoutes.assetCommands(assetId)), format, zone),
-        ...(updatedAt ? { updatedAt: formatTimestamp(serverTime(updatedAt, `${a.id}.latest.updatedAt`, coreRoutes.assetCommands(assetId)), format, zone) } : {}),
+        timestamp: formatTimestamp(serverTime(createdAt, `${a.id}.latest.createdAt`, this.core.routes.assetCommands(assetId)), format, zone),
+        ...(updatedAt ? { updatedAt: formatTimestamp(serverTime(updatedAt, `${a.id}.latest.updatedAt`, this.core.routes.assetCommands(assetId)), format, zone) } : {}),
       };
     });
   }
@@ -62,7 +62,7 @@ export class CommandsClient {
     const target = await this.locate(options, options.signal);
     const body = which === 'payload' ? { payload: options.payload } : { templateVariables: options.templateVariables };
     const res = await this.core.http.request<CommandReceipt>({
-      method: 'POST', path: coreRoutes.command(target.assetId, target.attributeId), json: { ...body, aggregated: options.aggregated ?? false }, signal: options.signal,
+      method: 'POST', path: this.core.routes.command(target.assetId, target.attributeId), json: { ...body, aggregated: options.aggregated ?? false }, signal: options.signal,
       expect: shapes.receipt,
     });
     return res.data;
@@ -73,7 +73,7 @@ export class CommandsClient {
     checkControlValue(desiredValue);
     const target = await this.locate(options, options.signal);
     const res = await this.core.http.request<CommandReceipt>({
-      method: 'POST', path: coreRoutes.commandControl(target.assetId, target.attributeId),
+      method: 'POST', path: this.core.routes.commandControl(target.assetId, target.attributeId),
       json: { desiredValue, skipFirstCommand: options.skipFirstCommand ?? false }, signal: options.signal, expect: shapes.receipt,
     });
     return res.data;
@@ -82,7 +82,7 @@ export class CommandsClient {
   /** A sent command's state (QUEUED, DELIVERED, SUCCEEDED, FAILED, SKIPPED) and history. */
   getCommandStatus(commandId: string, options: { signal?: AbortSignal } = {}): Promise<Record<string, unknown>> {
     checkText('commandId', commandId, 255);
-    return this.core.http.get(coreRoutes.commandStatus(commandId), { signal: options.signal, expect: shapes.anyObject });
+    return this.core.http.get(this.core.routes.commandStatus(commandId), { signal: options.signal, expect: shapes.anyObject });
   }
 
   /** Resolves the das locator rules to (asset id, Command attribute id). */

@@ -7,7 +7,7 @@ import { HttpError, paginate, ValidationError, type HttpClient, type QueryValue 
 import type { DeviceAdapterClient } from './adapterClient';
 import type { AttributeType } from './enums';
 import type { PagedEnvelope } from './envelope';
-import { coreRoutes } from './routes';
+import { coreRoutes, type CoreRoutes } from './routes';
 import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel } from './types';
 import { allowAtMostOne, checkInteger, checkNamesPath, checkText, requireExactlyOne } from './validation';
@@ -46,6 +46,8 @@ export class CoreContext {
     private readonly adapterClient: DeviceAdapterClient | undefined,
     /** The organization calls default to (das' IoTClient default organization). */
     readonly organizationId: string | undefined,
+    /** The asset-API paths (the inferred ones, or with the connection's overrides). */
+    readonly routes: CoreRoutes = coreRoutes,
   ) {}
 
   /** The device adapter, for writes that go out with a device's credentials. */
@@ -86,7 +88,7 @@ export class CoreContext {
     const query: Record<string, QueryValue> = { ...locatorQuery(locator, which), limit, offset };
     if (options.includeEventTypes) query.includeEventTypes = true;
     try {
-      return await this.http.get<AssetLevel>(coreRoutes.assetsTree(), { query, signal: options.signal, expect: shapes.assetLevel });
+      return await this.http.get<AssetLevel>(this.routes.assetsTree(), { query, signal: options.signal, expect: shapes.assetLevel });
     } catch (err) {
       throw which ? explainLocatorError(err, which, locator!) : err;
     }
@@ -121,7 +123,7 @@ export class CoreContext {
   /** All attributes of an asset, optionally of some types only. */
   async attributes(assetId: string, types?: readonly AttributeType[], signal?: AbortSignal): Promise<AssetAttribute[]> {
     try {
-      return await this.all<AssetAttribute>(coreRoutes.attributes(assetId), { types: types?.join(',') }, signal);
+      return await this.all<AssetAttribute>(this.routes.attributes(assetId), { types: types?.join(',') }, signal);
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('assetId', `no asset with id "${assetId}"`);
       throw err;
@@ -148,7 +150,7 @@ export class CoreContext {
   async attributeById(attributeId: string, parameter = 'attributeId', signal?: AbortSignal): Promise<AssetAttribute & { namesPath?: string[] }> {
     checkText(parameter, attributeId, 1000);
     try {
-      return await this.http.get(coreRoutes.attribute(undefined, attributeId), { signal, expect: shapes.entity });
+      return await this.http.get(this.routes.attribute(undefined, attributeId), { signal, expect: shapes.entity });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError(parameter, `no attribute with id "${attributeId}"`);
       throw err;

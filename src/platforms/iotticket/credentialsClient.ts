@@ -1,6 +1,6 @@
 /** das CredentialsClient: credentials IoT-TICKET uses to call external endpoints (secrets are never returned). */
+import type { CredentialsApi } from './assetApi';
 import type { CoreContext } from './coreContext';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import type { Credential } from './types';
 import { checkText } from './validation';
@@ -14,19 +14,19 @@ export interface CredentialQuery {
   readonly signal?: AbortSignal;
 }
 
-export class CredentialsClient {
+export class CredentialsClient implements CredentialsApi {
   constructor(private readonly core: CoreContext) {}
 
   /** get_credentials: the credentials of an organization (default: the client's). */
   getCredentials(options: { organizationId?: string; signal?: AbortSignal } = {}): Promise<Credential[]> {
     const organizationId = checkText('organizationId', options.organizationId ?? this.core.organizationId, 255, false);
-    return this.core.all<Credential>(coreRoutes.credentials(), { organizationId }, options.signal);
+    return this.core.all<Credential>(this.core.routes.credentials(), { organizationId }, options.signal);
   }
 
   /** get_credential_query: the credential matching every given field (Subscription Owners only). */
   getCredentialQuery(query: CredentialQuery = {}): Promise<Credential> {
     const q: Record<string, string | undefined> = {};
     for (const key of ['organizationId', 'credentialId', 'credentialName', 'clientId', 'scope'] as const) q[key] = checkText(key, query[key], 1000, false);
-    return this.core.http.get<Credential>(coreRoutes.credentialQuery(), { query: q, signal: query.signal, expect: shapes.entity });
+    return this.core.http.get<Credential>(this.core.routes.credentialQuery(), { query: q, signal: query.signal, expect: shapes.entity });
   }
 }

@@ -3,13 +3,13 @@
  * writes — static and calculated values through the asset API, telemetry and time signals through the
  * device adapter with the device's own credentials.
  */
+import type { DataApi } from './assetApi';
 import { expectShape, HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
 import type { DeviceCredentials, WriteReport } from './adapterClient';
 import type { TelemetryRow, TelemetryValue, Timesignal } from './adapterPayloads';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
 import { STATISTICS_DIMENSIONS, STATISTICS_PERIODS, TIMESTAMP_FORMATS, type AttributeType } from './enums';
 import { checkTimestamps } from '../calendar';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
 import { seriesToJson, type JsonPoint } from './seriesExport';
@@ -122,7 +122,7 @@ interface SeriesBody {
   readonly truncated?: boolean;
 }
 
-export class DataClient {
+export class DataClient implements DataApi {
   constructor(private readonly core: CoreContext) {}
 
   /**
@@ -216,7 +216,7 @@ export class DataClient {
       end = formatIso(e);
     }
     const target = await this.seriesTarget(options);
-    const path = coreRoutes.statistics(target.assetId, target.attributeId);
+    const path = this.core.routes.statistics(target.assetId, target.attributeId);
     const raw = await this.core.http.get<readonly (Omit<StatisticsBucket, 'stattime'> & { stattime: string | number })[]>(
       path,
       { query: { period, dimension, start, end, limit }, signal: options.signal, expect: shapes.statistics },
@@ -231,7 +231,7 @@ export class DataClient {
     const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
     const zone = parseTimeZone(options.tz);
     const target = await this.attributeTarget(options, ['TelemetryData']);
-    const path = coreRoutes.timesignal(target.assetId, target.attributeId);
+    const path = this.core.routes.timesignal(target.assetId, target.attributeId);
     const body = await this.core.http.get<{ attributeId?: string; name?: string; values?: readonly { ts: string | number; id: string; v: unknown }[] }>(
       path,
       { query: { id: timesignalId }, signal: options.signal, expect: shapes.timesignal },
@@ -278,7 +278,7 @@ export class DataClient {
     for (let k = 0; k < targets.length; k++) {
       if (bodies[k].length === 0) continue;
       await this.core.http.request({
-        method: 'POST', path: coreRoutes.calculatedValues(targets[k].assetId, targets[k].attributeId), json: { values: bodies[k] }, signal: options.signal,
+        method: 'POST', path: this.core.routes.calculatedValues(targets[k].assetId, targets[k].attributeId), json: { values: bodies[k] }, signal: options.signal,
         // Only the status tells the outcome: the body is not read as JSON, so an odd one cannot make it unknown.
         responseType: 'text',
       });
@@ -315,7 +315,7 @@ export class DataClient {
     for (let i = 0; i < targets.length; i++) {
       try {
         await this.core.http.request({
-          method: 'PUT', path: coreRoutes.staticValue(targets[i].assetId, targets[i].attributeId), json: { value: data[i] }, signal: options.signal, responseType: 'text',
+          method: 'PUT', path: this.core.routes.staticValue(targets[i].assetId, targets[i].attributeId), json: { value: data[i] }, signal: options.signal, responseType: 'text',
         });
         results.push(true);
       } catch (err) {
@@ -362,7 +362,7 @@ export class DataClient {
    * and scanned straight into typed arrays (JSON.parse is the fallback for pages of another shape).
    */
   private async seriesPage(target: SeriesTarget, q: { start: number; end?: number; ascending: boolean; limit: number; signal?: AbortSignal }): Promise<SeriesPage> {
-    const path = coreRoutes.timeseries(target.assetId, target.attributeId);
+    const path = this.core.routes.timeseries(target.assetId, target.attributeId);
     // Epoch timestamps read without the date parser; the server accepts both forms.
     const query = { start: q.start, end: q.end, order: q.ascending ? 'asc' : 'desc', limit: q.limit, timestamp: 'epoch' };
     let text: string;

@@ -1,19 +1,19 @@
 /** das DevicesClient: devices of the organization, optionally those linked to one asset. */
+import type { DevicesApi } from './assetApi';
 import { HttpError, ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import type { Device } from './types';
 import { allowAtMostOne, checkNamesPath, checkText } from './validation';
 
-export class DevicesClient {
+export class DevicesClient implements DevicesApi {
   constructor(private readonly core: CoreContext) {}
 
   /** get_device. */
   async getDevice(deviceId: string, options: { signal?: AbortSignal } = {}): Promise<Device> {
     checkText('deviceId', deviceId, 1000);
     try {
-      return await this.core.http.get<Device>(coreRoutes.device(deviceId), { signal: options.signal, expect: shapes.entity });
+      return await this.core.http.get<Device>(this.core.routes.device(deviceId), { signal: options.signal, expect: shapes.entity });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('deviceId', `no device with id "${deviceId}"`);
       throw err;
@@ -29,12 +29,12 @@ export class DevicesClient {
 
   /** get_devices with the devices' details, page by page. */
   devices(options: AssetLocator & { pageSize?: number; signal?: AbortSignal } = {}): AsyncIterable<Device> {
-    return this.core.list<Device>(coreRoutes.devices(), locatorQuery(options), { pageSize: options.pageSize, signal: options.signal });
+    return this.core.list<Device>(this.core.routes.devices(), locatorQuery(options), { pageSize: options.pageSize, signal: options.signal });
   }
 
   /** One page of devices (for trees that page). */
   getDevicesPage(options: AssetLocator & PageOptions = {}): Promise<CorePage<Device>> {
-    return this.core.page<Device>(coreRoutes.devices(), locatorQuery(options), options);
+    return this.core.page<Device>(this.core.routes.devices(), locatorQuery(options), options);
   }
 }
 

@@ -2,13 +2,13 @@
  * das EventsClient: active events and their history for the organization or some assets, the active
  * count, and device events written through the device adapter.
  */
+import type { EventsApi } from './assetApi';
 import { mapConcurrent, PlatformError, ValidationError } from '../http';
 import type { WriteReport } from './adapterClient';
 import type { DeviceEvent } from './adapterPayloads';
 import type { CoreContext } from './coreContext';
 import type { DeviceWriteOptions } from './dataClient';
 import { EVENT_TYPES } from './enums';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import { formatIso, toEpochMs, type TimeInput } from './time';
 import type { AssetEvent } from './types';
@@ -39,7 +39,7 @@ export interface EventHistoryOptions extends ActiveEventsOptions {
   readonly onlyAcknowledged?: boolean;
 }
 
-export class EventsClient {
+export class EventsClient implements EventsApi {
   constructor(private readonly core: CoreContext) {}
 
   /** get_asset_event_history: exactly one of assetIds or assetNames. */
@@ -50,13 +50,13 @@ export class EventsClient {
     if (onlyAcknowledged && !acknowledged) throw new ValidationError('onlyAcknowledged', 'with acknowledged=false the result would always be empty');
     const query = await this.query(options);
     const end = options.endTime === undefined ? undefined : formatIso(toEpochMs(options.endTime, 'endTime'));
-    return this.items(coreRoutes.eventsHistory(), { ...query, end, onlyAcknowledged: onlyAcknowledged || undefined }, options.signal);
+    return this.items(this.core.routes.eventsHistory(), { ...query, end, onlyAcknowledged: onlyAcknowledged || undefined }, options.signal);
   }
 
   /** get_asset_events_active: at most one of assetIds or assetNames (none: the whole organization). */
   async getAssetEventsActive(options: ActiveEventsOptions = {}): Promise<AssetEvent[]> {
     allowAtMostOne(options, ['assetIds', 'assetNames'] as const);
-    return this.items(coreRoutes.eventsActive(), await this.query(options), options.signal);
+    return this.items(this.core.routes.eventsActive(), await this.query(options), options.signal);
   }
 
   /**
@@ -64,7 +64,7 @@ export class EventsClient {
    * the count of one asset (and its sub-assets with `includeChildren`), as the tree's badges need.
    */
   async assetEventActiveCount(options: { assetId?: string; includeChildren?: boolean; signal?: AbortSignal } = {}): Promise<number> {
-    const path = options.assetId === undefined ? coreRoutes.eventsActiveCount() : coreRoutes.assetEventsActiveCount(options.assetId);
+    const path = options.assetId === undefined ? this.core.routes.eventsActiveCount() : this.core.routes.assetEventsActiveCount(options.assetId);
     const body = await this.core.http.get<{ count: number }>(path, { query: { includeChildren: options.includeChildren || undefined }, signal: options.signal, expect: shapes.count });
     if (options.assetId === undefined && body.count > EVENTS_MAX_LIMIT) {
       throw new PlatformError(`${body.count} events are active, more than the ${EVENTS_MAX_LIMIT} das can count; narrow the query to some assets`, 'validation');
@@ -74,7 +74,7 @@ export class EventsClient {
 
   /** Acknowledges one event occurrence (by its `id`). */
   async acknowledgeEvent(id: string, options: { signal?: AbortSignal } = {}): Promise<AssetEvent> {
-    const res = await this.core.http.request<AssetEvent>({ method: 'POST', path: coreRoutes.eventAcknowledge(id), json: {}, signal: options.signal, expect: shapes.anyObject });
+    const res = await this.core.http.request<AssetEvent>({ method: 'POST', path: this.core.routes.eventAcknowledge(id), json: {}, signal: options.signal, expect: shapes.anyObject });
     return res.data;
   }
 

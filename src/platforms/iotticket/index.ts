@@ -1,6 +1,7 @@
 /** The IoT-TICKET platform clients: asset API facade (das.iot_client counterpart), REST API v1, device adapter. */
 export * from './adapterClient';
 export * from './adapterPayloads';
+export * from './assetApi';
 export * from './assetsClient';
 export * from './client';
 export * from './commandsClient';
@@ -14,6 +15,7 @@ export * from './eventsClient';
 export * from './modelsClient';
 export * from './onnxClient';
 export * from './organizationsClient';
+export * from './routeOverrides';
 export * from './routes';
 export * from './series';
 export * from './seriesExport';

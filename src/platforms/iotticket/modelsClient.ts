@@ -1,28 +1,28 @@
 /** das ModelsClient: ML models (asynchronous external jobs, e.g. Databricks) and the analytics item totals. */
+import type { ModelsApi } from './assetApi';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
 import type { CoreContext } from './coreContext';
 import { TRIGGER_METHODS } from './enums';
-import { coreRoutes } from './routes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireOneOf } from './validation';
 
 /** register_model's dict (camelCase, or the das snake_case keys). */
 export type ModelSpec = Readonly<Record<string, unknown>>;
 
-export class ModelsClient extends AnalyticsKindClient {
+export class ModelsClient extends AnalyticsKindClient implements ModelsApi {
   constructor(core: CoreContext) {
-    super(core, { label: 'ML model', idKey: 'modelId', nameKey: 'modelName', list: coreRoutes.mlModels, one: coreRoutes.mlModel });
+    super(core, { label: 'ML model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.mlModels, one: core.routes.mlModel });
   }
 
   /** analytics_items_count: ML models + ML services + ONNX models registered (limited by the subscription). */
   async analyticsItemsCount(options: { signal?: AbortSignal } = {}): Promise<number> {
-    return (await this.core.page<AnalyticsItem>(coreRoutes.analyticsItems(), {}, { limit: 1, signal: options.signal })).fullSize;
+    return (await this.core.page<AnalyticsItem>(this.core.routes.analyticsItems(), {}, { limit: 1, signal: options.signal })).fullSize;
   }
 
   /** get_all_analytics_items: id, name, level and type of every item. */
   getAllAnalyticsItems(options: { signal?: AbortSignal } = {}): Promise<AnalyticsItem[]> {
-    return this.core.all<AnalyticsItem>(coreRoutes.analyticsItems(), {}, options.signal);
+    return this.core.all<AnalyticsItem>(this.core.routes.analyticsItems(), {}, options.signal);
   }
 
   /** get_model_list. */

@@ -1,10 +1,10 @@
 /** das OnnxClient: ONNX models uploaded as files (multipart), their details and basic-info updates. */
+import type { OnnxApi } from './assetApi';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys } from './analyticsItems';
 import type { CoreContext } from './coreContext';
-import { coreRoutes } from './routes';
 import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText } from './validation';
@@ -12,9 +12,9 @@ import { checkText } from './validation';
 /** The model file: a path to an `.onnx` file, or its bytes with a file name. */
 export type OnnxFile = string | { readonly data: Uint8Array; readonly fileName: string };
 
-export class OnnxClient extends AnalyticsKindClient {
+export class OnnxClient extends AnalyticsKindClient implements OnnxApi {
   constructor(core: CoreContext) {
-    super(core, { label: 'ONNX model', idKey: 'modelId', nameKey: 'modelName', list: coreRoutes.onnxModels, one: coreRoutes.onnxModel });
+    super(core, { label: 'ONNX model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.onnxModels, one: core.routes.onnxModel });
   }
 
   /** get_onnx_model_list: id, name, level and type of every ONNX model. */
@@ -36,7 +36,7 @@ export class OnnxClient extends AnalyticsKindClient {
     if (options.description !== undefined) form.append('description', String(options.description));
     if (options.helpText !== undefined) form.append('help_text', String(options.helpText));
     form.append('file', new Blob([data], { type: 'application/octet-stream' }), fileName);
-    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: coreRoutes.onnxModels(), body: form, signal: options.signal, expect: shapes.created });
+    const res = await this.core.http.request<{ id: string }>({ method: 'POST', path: this.core.routes.onnxModels(), body: form, signal: options.signal, expect: shapes.created });
     return res.data.id;
   }
 

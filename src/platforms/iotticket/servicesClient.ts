@@ -1,17 +1,17 @@
 /** das ServicesClient: ML services (synchronous external functions, e.g. Azure Functions). */
+import type { ServicesApi } from './assetApi';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
 import type { CoreContext } from './coreContext';
 import { TRIGGER_METHODS } from './enums';
-import { coreRoutes } from './routes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireExactlyOne, requireOneOf } from './validation';
 
 export type ServiceSpec = Readonly<Record<string, unknown>>;
 
-export class ServicesClient extends AnalyticsKindClient {
+export class ServicesClient extends AnalyticsKindClient implements ServicesApi {
   constructor(core: CoreContext) {
-    super(core, { label: 'ML service', idKey: 'serviceId', nameKey: 'serviceName', list: coreRoutes.mlServices, one: coreRoutes.mlService });
+    super(core, { label: 'ML service', idKey: 'serviceId', nameKey: 'serviceName', list: core.routes.mlServices, one: core.routes.mlService });
   }
 
   /** get_service_list. */

@@ -6,7 +6,6 @@
 import type { IotTicketSession } from '../../../connections/sessionManager';
 import { PlatformError } from '../../../platforms/http';
 import type { IotTicketClient } from '../../../platforms/iotticket/client';
-import { coreRoutes } from '../../../platforms/iotticket/routes';
 import type {
   AnalyticsItem,
   Asset,
@@ -100,7 +99,7 @@ export class CoreAccess {
   async eventHistory(q: EventQuery): Promise<readonly AssetEvent[]> {
     if (q.assetIds.length === 0) {
       // das needs asset ids or names; the route itself answers for the whole organization without them.
-      const body = await this.client.http.get<{ items?: AssetEvent[] }>(coreRoutes.eventsHistory(), {
+      const body = await this.client.http.get<{ items?: AssetEvent[] }>(this.client.routes.eventsHistory(), {
         query: {
           type: q.type,
           start: q.start === undefined ? undefined : new Date(q.start).toISOString(),
