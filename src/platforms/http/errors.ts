@@ -5,7 +5,8 @@
  */
 import { redact, redactValue } from './redact';
 
-export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation' | 'outcome-unknown';
+/** `backend`: the Python backend could not serve the call (no Python, no SDK, the SDK raised, the process failed). */
+export type ErrorKind = 'http' | 'network' | 'timeout' | 'cancelled' | 'parse' | 'validation' | 'outcome-unknown' | 'backend';
 
 export interface RequestInfo {
   readonly method: string;

@@ -7,7 +7,7 @@
 import type { WriteReport } from './adapterClient';
 import type { TelemetryRow, Timesignal, DeviceEvent } from './adapterPayloads';
 import type { AllAssetsOptions, PrintTreeOptions } from './assetsClient';
-import type { CommandLocator } from './commandsClient';
+import type { CommandLocator, ControlValue } from './commandsClient';
 import type { AssetLocator, CorePage, PageOptions } from './coreContext';
 import type { CredentialQuery } from './credentialsClient';
 import type {
@@ -17,6 +17,7 @@ import type { ActiveEventsOptions, EventHistoryOptions } from './eventsClient';
 import type { ModelSpec } from './modelsClient';
 import type { OnnxFile } from './onnxClient';
 import type { Series } from './series';
+import type { JsonPoint } from './seriesExport';
 import type { ServiceSpec } from './servicesClient';
 import type { TimeInput } from './time';
 import type {
@@ -42,7 +43,7 @@ export interface AssetsApi {
 export interface CommandsApi {
   getCommandDetails(options: AssetLocator & { identifierName?: string; timestamp?: 'datetime' | 'epoch'; tz?: string } & Signal): Promise<CommandLogEntry[]>;
   sendCommand(options: CommandLocator & { payload?: unknown; templateVariables?: Readonly<Record<string, unknown>>; aggregated?: boolean } & Signal): Promise<CommandReceipt>;
-  sendControlCommand(desiredValue: number | string | boolean, options?: CommandLocator & { skipFirstCommand?: boolean } & Signal): Promise<CommandReceipt>;
+  sendControlCommand(desiredValue: ControlValue, options?: CommandLocator & { skipFirstCommand?: boolean } & Signal): Promise<CommandReceipt>;
   getCommandStatus(commandId: string, options?: Signal): Promise<Record<string, unknown>>;
 }
 
@@ -54,7 +55,9 @@ export interface CredentialsApi {
 
 /** das DataClient (series as typed arrays). */
 export interface DataApi {
+  getTimeseries(options: TimeseriesOptions & { readonly form: 'json' }): Promise<JsonPoint[]>;
   getTimeseries(options: TimeseriesOptions): Promise<Series>;
+  getMultipleTimeseries(options: MultipleTimeseriesOptions & { readonly form: 'json' }): Promise<Record<string, JsonPoint[]>>;
   getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]>;
   fetchSeriesPaged(options: PagedSeriesOptions): Promise<Series>;
   getStatistics(options: StatisticsOptions): Promise<StatisticsBucket[]>;

@@ -4,7 +4,7 @@ import { ValidationError } from '../http';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
 import { TIMESTAMP_FORMATS } from './enums';
 import * as shapes from './shapes';
-import { formatTimestamp, parseTimeZone, serverTime } from './time';
+import { formatTimestamp, parseTimeZone, serverTime, type TimeZone } from './time';
 import type { CommandLogEntry, CommandReceipt } from './types';
 import { checkNamesPath, checkText, requireExactlyOne, requireOneOf } from './validation';
 
@@ -24,6 +24,44 @@ interface RawCommandAttribute {
   readonly latest: (Record<string, unknown> & { id: string; status: string; payload?: unknown; createdAt: string; updatedAt?: string }) | null;
 }
 
+/** get_command_details: one asset locator, the timestamp format and zone, an optional identifier name. */
+export function checkCommandDetails(options: AssetLocator & { identifierName?: string; timestamp?: string; tz?: string }): { format: 'datetime' | 'epoch'; zone: TimeZone; identifierName?: string } {
+  requireExactlyOne(options, ASSET_LOCATORS);
+  return {
+    format: requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS),
+    zone: parseTimeZone(options.tz),
+    identifierName: checkText('identifierName', options.identifierName, 255, false),
+  };
+}
+
+/** The das locator rules of a Command attribute: namesPath alone, or one asset and one attribute locator. */
+export function checkCommandLocator(l: CommandLocator): { asset?: 'assetId' | 'assetName'; attribute?: 'attributeId' | 'attributeName' } {
+  if (l.namesPath !== undefined) {
+    const extra = (['assetName', 'assetId', 'attributeName', 'attributeId'] as const).filter((k) => l[k] !== undefined);
+    if (extra.length > 0) throw new ValidationError(`namesPath|${extra.join('|')}`, `give either namesPath or an asset and attribute, not both (got namesPath and ${extra.join(' and ')})`);
+    checkNamesPath('namesPath', l.namesPath, 2);
+    return {};
+  }
+  if (l.assetName === undefined && l.assetId === undefined && l.attributeName === undefined && l.attributeId === undefined) {
+    throw new ValidationError('namesPath|assetId|assetName', 'give namesPath to the Command attribute, or an asset (assetId or assetName) and an attribute (attributeId or attributeName)');
+  }
+  const asset = requireExactlyOne(l, ['assetName', 'assetId'] as const);
+  const attribute = requireExactlyOne(l, ['attributeName', 'attributeId'] as const);
+  checkText(asset, l[asset], 1000);
+  checkText(attribute, l[attribute], 1000);
+  return { asset, attribute };
+}
+
+/** send_command: exactly one of payload and templateVariables (an object), aggregated a boolean. */
+export function checkSendCommand(options: { payload?: unknown; templateVariables?: unknown; aggregated?: unknown }): 'payload' | 'templateVariables' {
+  const which = requireExactlyOne(options, ['payload', 'templateVariables'] as const);
+  if (which === 'templateVariables' && (typeof options.templateVariables !== 'object' || Array.isArray(options.templateVariables))) {
+    throw new ValidationError('templateVariables', 'must be an object of variable names and values');
+  }
+  if (options.aggregated !== undefined && typeof options.aggregated !== 'boolean') throw new ValidationError('aggregated', 'must be a boolean');
+  return which;
+}
+
 export class CommandsClient implements CommandsApi {
   constructor(private readonly core: CoreContext) {}
 
@@ -32,10 +70,7 @@ export class CommandsClient implements CommandsApi {
    * with this identifier name, when given).
    */
   async getCommandDetails(options: AssetLocator & { identifierName?: string; timestamp?: 'datetime' | 'epoch'; tz?: string; signal?: AbortSignal }): Promise<CommandLogEntry[]> {
-    requireExactlyOne(options, ASSET_LOCATORS);
-    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
-    const zone = parseTimeZone(options.tz);
-    const identifierName = checkText('identifierName', options.identifierName, 255, false);
+    const { format, zone, identifierName } = checkCommandDetails(options);
     const assetId = await this.core.assetId({ assetId: options.assetId, assetName: options.assetName, namesPath: options.namesPath }, options.signal);
     const body = await this.core.http.get<{ items?: RawCommandAttribute[] }>(this.core.routes.assetCommands(assetId), { query: { identifierName }, signal: options.signal, expect: shapes.commandAttributes });
     return (body.items ?? []).filter((a) => a.latest).map((a) => {
@@ -54,11 +89,7 @@ export class CommandsClient implements CommandsApi {
 
   /** send_command: exactly one of `payload` (Dynamic payload type) or `templateVariables` (Templated). */
   async sendCommand(options: CommandLocator & { payload?: unknown; templateVariables?: Readonly<Record<string, unknown>>; aggregated?: boolean; signal?: AbortSignal }): Promise<CommandReceipt> {
-    const which = requireExactlyOne(options, ['payload', 'templateVariables'] as const);
-    if (which === 'templateVariables' && (typeof options.templateVariables !== 'object' || Array.isArray(options.templateVariables))) {
-      throw new ValidationError('templateVariables', 'must be an object of variable names and values');
-    }
-    if (options.aggregated !== undefined && typeof options.aggregated !== 'boolean') throw new ValidationError('aggregated', 'must be a boolean');
+    const which = checkSendCommand(options);
     const target = await this.locate(options, options.signal);
     const body = which === 'payload' ? { payload: options.payload } : { templateVariables: options.templateVariables };
     const res = await this.core.http.request<CommandReceipt>({
@@ -87,21 +118,14 @@ export class CommandsClient implements CommandsApi {
 
   /** Resolves the das locator rules to (asset id, Command attribute id). */
   private async locate(l: CommandLocator, signal?: AbortSignal): Promise<{ assetId: string; attributeId: string }> {
-    if (l.namesPath !== undefined) {
-      const extra = (['assetName', 'assetId', 'attributeName', 'attributeId'] as const).filter((k) => l[k] !== undefined);
-      if (extra.length > 0) throw new ValidationError(`namesPath|${extra.join('|')}`, `give either namesPath or an asset and attribute, not both (got namesPath and ${extra.join(' and ')})`);
-      checkNamesPath('namesPath', l.namesPath, 2);
-      const attr = await this.core.attributeByPath(l.namesPath, ['Command'], signal);
-      return { assetId: attr.assetId ?? (await this.core.assetId({ namesPath: l.namesPath.slice(0, -1) }, signal)), attributeId: attr.id };
+    const { asset, attribute } = checkCommandLocator(l);
+    if (!asset || !attribute) {
+      const attr = await this.core.attributeByPath(l.namesPath!, ['Command'], signal);
+      return { assetId: attr.assetId ?? (await this.core.assetId({ namesPath: l.namesPath!.slice(0, -1) }, signal)), attributeId: attr.id };
     }
-    if (l.assetName === undefined && l.assetId === undefined && l.attributeName === undefined && l.attributeId === undefined) {
-      throw new ValidationError('namesPath|assetId|assetName', 'give namesPath to the Command attribute, or an asset (assetId or assetName) and an attribute (attributeId or attributeName)');
-    }
-    const asset = requireExactlyOne(l, ['assetName', 'assetId'] as const);
-    const attribute = requireExactlyOne(l, ['attributeName', 'attributeId'] as const);
     const assetId = await this.core.assetId(asset === 'assetId' ? { assetId: l.assetId } : { assetName: l.assetName }, signal);
-    if (attribute === 'attributeId') return { assetId, attributeId: checkText('attributeId', l.attributeId, 1000)! };
-    const attr = await this.core.attributeByName(assetId, checkText('attributeName', l.attributeName, 1000)!, 'attributeName', ['Command'], signal);
+    if (attribute === 'attributeId') return { assetId, attributeId: l.attributeId! };
+    const attr = await this.core.attributeByName(assetId, l.attributeName!, 'attributeName', ['Command'], signal);
     return { assetId, attributeId: attr.id };
   }
 }

@@ -6,31 +6,25 @@
 import type { DataApi } from './assetApi';
 import { expectShape, HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
 import type { DeviceCredentials, WriteReport } from './adapterClient';
-import type { TelemetryRow, TelemetryValue, Timesignal } from './adapterPayloads';
+import type { TelemetryRow, Timesignal } from './adapterPayloads';
 import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
-import { STATISTICS_DIMENSIONS, STATISTICS_PERIODS, TIMESTAMP_FORMATS, type AttributeType } from './enums';
+import {
+  checkAttributeLocator, checkCalculatedWrite, checkStaticWrite, checkStatistics, checkTimesignal, SERIES_MAX_LIMIT, type AttributeLocator,
+} from './dataChecks';
+import type { AttributeType } from './enums';
 import { checkTimestamps } from '../calendar';
 import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
 import { seriesToJson, type JsonPoint } from './seriesExport';
 import { seriesForm, type SeriesFormOptions } from './seriesForm';
 import { scanSeriesPage } from './seriesScan';
-import { formatIso, formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
+import { formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
 import type { AssetAttribute, StatisticsBucket, TimesignalValue } from './types';
-import { checkInteger, checkNamesPath, checkNonEmptyList, checkText, requireExactlyOne, requireOneOf } from './validation';
+import { checkInteger, checkNonEmptyList, checkText, requireExactlyOne } from './validation';
 
-/** Per-request and default maximum of points (das `limit` default and server ceiling). */
-export const SERIES_MAX_LIMIT = 10_000;
+export { SERIES_MAX_LIMIT, type AttributeLocator } from './dataChecks';
 
 const SERIES_TYPES: readonly AttributeType[] = ['TelemetryData', 'Calculated'];
-
-/** One series attribute: by id (optionally with its asset), or by `[...assetPath, attributeName]`. */
-export interface AttributeLocator {
-  readonly attributeId?: string;
-  /** Optional with `attributeId`: reads through the asset's route. */
-  readonly assetId?: string;
-  readonly namesPath?: readonly string[];
-}
 
 export interface TimeseriesOptions extends AttributeLocator, SeriesFormOptions {
   /** Default 0 (das). */
@@ -198,23 +192,7 @@ export class DataClient implements DataApi {
 
   /** get_statistics: buckets `{stattime, count, sum, avg, min, max}` of one attribute. */
   async getStatistics(options: StatisticsOptions): Promise<StatisticsBucket[]> {
-    const period = requireOneOf('period', options.period, STATISTICS_PERIODS);
-    const dimension = requireOneOf('dimension', options.dimension, STATISTICS_DIMENSIONS);
-    requireExactlyOne(options, ['namesPath', 'attributeId'] as const);
-    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
-    const zone = parseTimeZone(options.tz);
-    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    let start: string | undefined;
-    let end: string | undefined;
-    if (period === 'Custom') {
-      if (options.startTime === undefined) throw new ValidationError('startTime', 'is required when period is Custom');
-      if (options.endTime === undefined) throw new ValidationError('endTime', 'is required when period is Custom');
-      const s = toEpochMs(options.startTime, 'startTime');
-      const e = toEpochMs(options.endTime, 'endTime');
-      if (e < s) throw new ValidationError('endTime', 'is before startTime');
-      start = formatIso(s);
-      end = formatIso(e);
-    }
+    const { period, dimension, format, zone, limit, start, end } = checkStatistics(options);
     const target = await this.seriesTarget(options);
     const path = this.core.routes.statistics(target.assetId, target.attributeId);
     const raw = await this.core.http.get<readonly (Omit<StatisticsBucket, 'stattime'> & { stattime: string | number })[]>(
@@ -226,10 +204,7 @@ export class DataClient implements DataApi {
 
   /** get_timesignal: the values of one time signal of an attribute. */
   async getTimesignal(timesignalId: string, options: TimesignalOptions): Promise<TimesignalResult> {
-    checkText('timesignalId', timesignalId, 255);
-    requireExactlyOne(options, ['attributeId', 'namesPath'] as const);
-    const format = requireOneOf('timestamp', options.timestamp ?? 'datetime', TIMESTAMP_FORMATS);
-    const zone = parseTimeZone(options.tz);
+    const { format, zone } = checkTimesignal(timesignalId, options);
     const target = await this.attributeTarget(options, ['TelemetryData']);
     const path = this.core.routes.timesignal(target.assetId, target.attributeId);
     const body = await this.core.http.get<{ attributeId?: string; name?: string; values?: readonly { ts: string | number; id: string; v: unknown }[] }>(
@@ -250,31 +225,15 @@ export class DataClient implements DataApi {
    * One request per attribute; nulls are skipped. Resolves true when every request was accepted.
    */
   async writeCalculated(data: readonly TelemetryRow[], options: { namesPath?: readonly string[]; attributeIds?: readonly string[]; tz?: string; signal?: AbortSignal }): Promise<boolean> {
-    const which = requireExactlyOne(options, ['namesPath', 'attributeIds'] as const);
-    if (!Array.isArray(data) || data.length === 0) throw new ValidationError('data', 'must be a non-empty list of rows');
-    const zone = parseTimeZone(options.tz);
-    const columns = columnNames(data);
+    const { which, columns, values: bodies } = checkCalculatedWrite(data, options);
     let targets: { assetId?: string; attributeId: string }[];
     if (which === 'attributeIds') {
-      const ids = checkNonEmptyList('attributeIds', options.attributeIds!);
-      if (ids.length !== columns.length) throw new ValidationError('attributeIds', `has ${ids.length} ids for ${columns.length} data columns (${columns.join(', ')})`);
-      targets = ids.map((attributeId) => ({ attributeId }));
+      targets = options.attributeIds!.map((attributeId) => ({ attributeId }));
     } else {
-      const asset = await this.core.asset({ namesPath: checkNamesPath('namesPath', options.namesPath!) }, options.signal);
+      const asset = await this.core.asset({ namesPath: options.namesPath }, options.signal);
       targets = [];
       for (const c of columns) targets.push({ assetId: asset.id, attributeId: (await this.core.attributeByName(asset.id, c, `data column "${c}"`, ['Calculated'], options.signal)).id });
     }
-    const stamps = data.map((row, i) => formatIso(toEpochMs(row.timestamp, `data[${i}].timestamp`, zone)));
-    const bodies = columns.map((c) => {
-      const values: { ts: string; v: number }[] = [];
-      data.forEach((row, i) => {
-        const v = row[c] as TelemetryValue;
-        if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) return;
-        if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValidationError(`data[${i}].${c}`, 'Calculated attributes take finite numbers');
-        values.push({ ts: stamps[i], v });
-      });
-      return values;
-    });
     for (let k = 0; k < targets.length; k++) {
       if (bodies[k].length === 0) continue;
       await this.core.http.request({
@@ -291,25 +250,14 @@ export class DataClient implements DataApi {
    * asset) with `attributeNames`; one value per attribute. Per value: true when the server accepted it.
    */
   async writeStatic(data: readonly (string | number)[], options: { attributeIds?: readonly string[]; namesPath?: readonly string[]; attributeNames?: readonly string[]; signal?: AbortSignal }): Promise<boolean[]> {
-    const which = requireExactlyOne(options, ['attributeIds', 'namesPath'] as const);
-    if (!Array.isArray(data) || data.length === 0) throw new ValidationError('data', 'must be a non-empty list of values');
-    data.forEach((v, i) => {
-      if (typeof v !== 'string' && (typeof v !== 'number' || !Number.isFinite(v))) throw new ValidationError(`data[${i}]`, 'must be a string or a finite number');
-    });
+    const which = checkStaticWrite(data, options);
     let targets: { assetId?: string; attributeId: string }[];
     if (which === 'attributeIds') {
-      const ids = checkNonEmptyList('attributeIds', options.attributeIds!);
-      if (options.attributeNames !== undefined) throw new ValidationError('attributeNames', 'goes with namesPath, not with attributeIds');
-      if (ids.length !== data.length) throw new ValidationError('attributeIds', `has ${ids.length} ids for ${data.length} values`);
-      targets = ids.map((attributeId) => ({ attributeId }));
+      targets = options.attributeIds!.map((attributeId) => ({ attributeId }));
     } else {
-      checkNamesPath('namesPath', options.namesPath!);
-      if (options.attributeNames === undefined) throw new ValidationError('attributeNames', 'is required with namesPath');
-      const names = checkNonEmptyList('attributeNames', options.attributeNames);
-      if (names.length !== data.length) throw new ValidationError('attributeNames', `has ${names.length} names for ${data.length} values`);
       const asset = await this.core.asset({ namesPath: options.namesPath }, options.signal);
       targets = [];
-      for (const [i, n] of names.entries()) targets.push({ assetId: asset.id, attributeId: (await this.core.attributeByName(asset.id, n, `attributeNames[${i}]`, ['Number', 'String'], options.signal)).id });
+      for (const [i, n] of options.attributeNames!.entries()) targets.push({ assetId: asset.id, attributeId: (await this.core.attributeByName(asset.id, n, `attributeNames[${i}]`, ['Number', 'String'], options.signal)).id });
     }
     const results: boolean[] = [];
     for (let i = 0; i < targets.length; i++) {
@@ -343,7 +291,7 @@ export class DataClient implements DataApi {
   }
 
   private async seriesTarget(options: AttributeLocator): Promise<SeriesTarget> {
-    requireExactlyOne(options, ['attributeId', 'namesPath'] as const);
+    checkAttributeLocator(options);
     return this.attributeTarget(options, SERIES_TYPES);
   }
 
@@ -423,11 +371,4 @@ interface SeriesTarget {
 
 function device(options: DeviceWriteOptions): DeviceCredentials {
   return { deviceId: options.deviceId, username: options.deviceUsername, password: options.devicePassword };
-}
-
-function columnNames(rows: readonly TelemetryRow[]): string[] {
-  const names: string[] = [];
-  for (const row of rows) for (const k of Object.keys(row)) if (k !== 'timestamp' && !names.includes(k)) names.push(k);
-  if (names.length === 0) throw new ValidationError('data', 'has no value columns besides "timestamp"');
-  return names;
 }

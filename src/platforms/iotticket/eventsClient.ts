@@ -39,24 +39,53 @@ export interface EventHistoryOptions extends ActiveEventsOptions {
   readonly onlyAcknowledged?: boolean;
 }
 
+export interface EventQueryCheck {
+  readonly type?: (typeof EVENT_TYPES)[number];
+  readonly limit: number;
+  readonly assetIds?: readonly string[];
+  readonly assetNames?: readonly string[];
+  /** ISO-8601. */
+  readonly start?: string;
+  readonly end?: string;
+  readonly acknowledged: boolean;
+  readonly onlyAcknowledged: boolean;
+}
+
+/**
+ * The options of get_asset_event_history (`history`: exactly one of assetIds/assetNames) and
+ * get_asset_events_active (at most one), checked before any request.
+ */
+export function checkEventQuery(options: EventHistoryOptions, history: boolean): EventQueryCheck {
+  if (history) requireExactlyOne(options, ['assetIds', 'assetNames'] as const);
+  else allowAtMostOne(options, ['assetIds', 'assetNames'] as const);
+  const acknowledged = options.acknowledged ?? true;
+  const onlyAcknowledged = options.onlyAcknowledged ?? false;
+  if (onlyAcknowledged && !acknowledged) throw new ValidationError('onlyAcknowledged', 'with acknowledged=false the result would always be empty');
+  return {
+    type: optionalOneOf('eventType', options.eventType, EVENT_TYPES),
+    limit: checkInteger('limit', options.limit, 1, Number.MAX_SAFE_INTEGER, EVENTS_MAX_LIMIT),
+    assetIds: options.assetIds === undefined ? undefined : checkNonEmptyList('assetIds', options.assetIds),
+    assetNames: options.assetNames === undefined ? undefined : checkNonEmptyList('assetNames', options.assetNames),
+    start: options.startTime === undefined ? undefined : formatIso(toEpochMs(options.startTime, 'startTime')),
+    end: history && options.endTime !== undefined ? formatIso(toEpochMs(options.endTime, 'endTime')) : undefined,
+    acknowledged,
+    onlyAcknowledged: history && onlyAcknowledged,
+  };
+}
+
 export class EventsClient implements EventsApi {
   constructor(private readonly core: CoreContext) {}
 
   /** get_asset_event_history: exactly one of assetIds or assetNames. */
   async getAssetEventHistory(options: EventHistoryOptions): Promise<AssetEvent[]> {
-    requireExactlyOne(options, ['assetIds', 'assetNames'] as const);
-    const acknowledged = options.acknowledged ?? true;
-    const onlyAcknowledged = options.onlyAcknowledged ?? false;
-    if (onlyAcknowledged && !acknowledged) throw new ValidationError('onlyAcknowledged', 'with acknowledged=false the result would always be empty');
-    const query = await this.query(options);
-    const end = options.endTime === undefined ? undefined : formatIso(toEpochMs(options.endTime, 'endTime'));
-    return this.items(this.core.routes.eventsHistory(), { ...query, end, onlyAcknowledged: onlyAcknowledged || undefined }, options.signal);
+    const check = checkEventQuery(options, true);
+    const query = await this.query(check, options.signal);
+    return this.items(this.core.routes.eventsHistory(), { ...query, end: check.end, onlyAcknowledged: check.onlyAcknowledged || undefined }, options.signal);
   }
 
   /** get_asset_events_active: at most one of assetIds or assetNames (none: the whole organization). */
   async getAssetEventsActive(options: ActiveEventsOptions = {}): Promise<AssetEvent[]> {
-    allowAtMostOne(options, ['assetIds', 'assetNames'] as const);
-    return this.items(this.core.routes.eventsActive(), await this.query(options), options.signal);
+    return this.items(this.core.routes.eventsActive(), await this.query(checkEventQuery(options, false), options.signal), options.signal);
   }
 
   /**
@@ -99,28 +128,18 @@ export class EventsClient implements EventsApi {
     );
   }
 
-  private async query(options: ActiveEventsOptions): Promise<Record<string, string | number | boolean | undefined>> {
-    const type = optionalOneOf('eventType', options.eventType, EVENT_TYPES);
-    const limit = checkInteger('limit', options.limit, 1, Number.MAX_SAFE_INTEGER, EVENTS_MAX_LIMIT);
-    let assetIds: readonly string[] | undefined;
-    if (options.assetIds !== undefined) assetIds = checkNonEmptyList('assetIds', options.assetIds);
-    if (options.assetNames !== undefined) {
-      const names = checkNonEmptyList('assetNames', options.assetNames);
-      assetIds = await mapConcurrent(names, 4, async (assetName, i) => {
+  private async query(check: EventQueryCheck, signal?: AbortSignal): Promise<Record<string, string | number | boolean | undefined>> {
+    let assetIds = check.assetIds;
+    if (check.assetNames !== undefined) {
+      assetIds = await mapConcurrent(check.assetNames, 4, async (assetName, i) => {
         try {
-          return (await this.core.asset({ assetName }, options.signal)).id;
+          return (await this.core.asset({ assetName }, signal)).id;
         } catch (err) {
           throw err instanceof ValidationError ? new ValidationError(`assetNames[${i}]`, err.message.replace(/^[^:]+: /, '')) : err;
         }
       });
     }
-    return {
-      assetIds: assetIds?.join(','),
-      type,
-      start: options.startTime === undefined ? undefined : formatIso(toEpochMs(options.startTime, 'startTime')),
-      acknowledged: options.acknowledged === false ? false : undefined,
-      limit,
-    };
+    return { assetIds: assetIds?.join(','), type: check.type, start: check.start, acknowledged: check.acknowledged === false ? false : undefined, limit: check.limit };
   }
 
   /**

@@ -10,6 +10,27 @@ import { requireOneOf } from './validation';
 /** register_model's dict (camelCase, or the das snake_case keys). */
 export type ModelSpec = Readonly<Record<string, unknown>>;
 
+/**
+ * register_model needs name, description, help_text, trigger_url, method (POST, GET or PUT), client_id and
+ * scope (or headers), inputs and outputs; update_model the basic info (name, description, help_text,
+ * trigger_url, method, job_id, credential_id). Returns the spec with camelCase keys.
+ */
+export function checkModelSpec(model: ModelSpec, mode: 'register' | 'update'): Record<string, unknown> {
+  const body = camelKeys(model);
+  if (mode === 'register') {
+    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputs', 'outputs']);
+    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
+    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
+      throw new ValidationError('model', 'needs client_id and scope, or headers');
+    }
+    for (const key of ['inputs', 'outputs']) if (!Array.isArray(body[key])) throw new ValidationError(`model.${key}`, 'must be a list');
+  } else {
+    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'jobId', 'credentialId']);
+    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
+  }
+  return body;
+}
+
 export class ModelsClient extends AnalyticsKindClient implements ModelsApi {
   constructor(core: CoreContext) {
     super(core, { label: 'ML model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.mlModels, one: core.routes.mlModel });
@@ -40,14 +61,7 @@ export class ModelsClient extends AnalyticsKindClient implements ModelsApi {
    * scope (or headers), inputs and outputs. Returns the new id.
    */
   async registerModel(model: ModelSpec, options: { signal?: AbortSignal } = {}): Promise<string> {
-    const body = camelKeys(model);
-    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputs', 'outputs']);
-    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
-    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
-      throw new ValidationError('model', 'needs client_id and scope, or headers');
-    }
-    for (const key of ['inputs', 'outputs']) if (!Array.isArray(body[key])) throw new ValidationError(`model.${key}`, 'must be a list');
-    return this.create(body, options.signal);
+    return this.create(checkModelSpec(model, 'register'), options.signal);
   }
 
   /**
@@ -55,11 +69,8 @@ export class ModelsClient extends AnalyticsKindClient implements ModelsApi {
    * inputs/outputs only while no asset uses the model. The model is found by `id`, else by its name.
    */
   async updateModel(model: ModelSpec, options: { signal?: AbortSignal } = {}): Promise<boolean> {
-    const body = camelKeys(model);
-    requireKeys('model', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'jobId', 'credentialId']);
-    requireOneOf('model.method', String(body.method), TRIGGER_METHODS);
-    const { id, ...rest } = body;
-    const modelId = typeof id === 'string' ? id : await this.resolveId({ modelName: body.name }, options.signal);
+    const { id, ...rest } = checkModelSpec(model, 'update');
+    const modelId = typeof id === 'string' ? id : await this.resolveId({ modelName: rest.name }, options.signal);
     return this.update(modelId, rest, options.signal);
   }
 

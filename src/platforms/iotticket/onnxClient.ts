@@ -12,6 +12,18 @@ import { checkText } from './validation';
 /** The model file: a path to an `.onnx` file, or its bytes with a file name. */
 export type OnnxFile = string | { readonly data: Uint8Array; readonly fileName: string };
 
+/** update_onnx_model's payload: `name` (required), `description`, `help_text`, nothing else; as our camelCase update. */
+export function checkOnnxUpdate(payload: Readonly<Record<string, unknown>>): Record<string, string> {
+  const body = camelKeys(payload);
+  const name = checkText('payload.name', body.name, 255)!;
+  const unknown = Object.keys(body).filter((k) => !['name', 'description', 'helpText'].includes(k));
+  if (unknown.length > 0) throw new ValidationError('payload', `may hold only name, description and help_text, not ${unknown.join(', ')}`);
+  const update: Record<string, string> = { name };
+  if (body.description !== undefined) update.description = String(body.description);
+  if (body.helpText !== undefined) update.helpText = String(body.helpText);
+  return update;
+}
+
 export class OnnxClient extends AnalyticsKindClient implements OnnxApi {
   constructor(core: CoreContext) {
     super(core, { label: 'ONNX model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.onnxModels, one: core.routes.onnxModel });
@@ -42,14 +54,8 @@ export class OnnxClient extends AnalyticsKindClient implements OnnxApi {
 
   /** update_onnx_model: `name` (required), `description`, `help_text`; by `modelId`, else by the payload's name. */
   async updateOnnxModel(payload: Readonly<Record<string, unknown>>, options: { modelId?: string; signal?: AbortSignal } = {}): Promise<boolean> {
-    const body = camelKeys(payload);
-    const name = checkText('payload.name', body.name, 255)!;
-    const unknown = Object.keys(body).filter((k) => !['name', 'description', 'helpText'].includes(k));
-    if (unknown.length > 0) throw new ValidationError('payload', `may hold only name, description and help_text, not ${unknown.join(', ')}`);
-    const update: Record<string, string> = { name };
-    if (body.description !== undefined) update.description = String(body.description);
-    if (body.helpText !== undefined) update.helpText = String(body.helpText);
-    const id = options.modelId ?? (await this.resolveId({ modelName: name }, options.signal));
+    const update = checkOnnxUpdate(payload);
+    const id = options.modelId ?? (await this.resolveId({ modelName: update.name }, options.signal));
     return this.update(checkText('modelId', id, 1000)!, update, options.signal);
   }
 
@@ -59,7 +65,8 @@ export class OnnxClient extends AnalyticsKindClient implements OnnxApi {
   }
 }
 
-async function readModelFile(file: OnnxFile): Promise<{ data: Uint8Array; fileName: string }> {
+/** The model's bytes and file name, checked to be an existing `.onnx` file. */
+export async function readModelFile(file: OnnxFile): Promise<{ data: Uint8Array; fileName: string }> {
   if (typeof file !== 'string') {
     if (!(file?.data instanceof Uint8Array)) throw new ValidationError('fileLocation', 'must be a path or { data: Uint8Array, fileName }');
     if (extname(file.fileName).toLowerCase() !== '.onnx') throw new ValidationError('fileLocation', `"${file.fileName}" is not an .onnx file`);

@@ -9,6 +9,29 @@ import { requireExactlyOne, requireOneOf } from './validation';
 
 export type ServiceSpec = Readonly<Record<string, unknown>>;
 
+/**
+ * register_service needs name, description, help_text, trigger_url, method, client_id and scope (or headers),
+ * input_schema, request_contains_timestamps, output_schema and response_contains_timestamps; update_service
+ * the basic info (name, description, help_text, trigger_url, method, credential_id, request/response_contains_timestamps).
+ */
+export function checkServiceSpec(service: ServiceSpec, mode: 'register' | 'update'): Record<string, unknown> {
+  const body = camelKeys(service);
+  if (mode === 'register') {
+    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputSchema', 'requestContainsTimestamps', 'outputSchema', 'responseContainsTimestamps']);
+    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
+    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
+      throw new ValidationError('service', 'needs client_id and scope, or headers');
+    }
+    for (const key of ['requestContainsTimestamps', 'responseContainsTimestamps']) {
+      if (typeof body[key] !== 'boolean') throw new ValidationError(`service.${key}`, 'must be a boolean');
+    }
+  } else {
+    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'credentialId', 'requestContainsTimestamps', 'responseContainsTimestamps']);
+    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
+  }
+  return body;
+}
+
 export class ServicesClient extends AnalyticsKindClient implements ServicesApi {
   constructor(core: CoreContext) {
     super(core, { label: 'ML service', idKey: 'serviceId', nameKey: 'serviceName', list: core.routes.mlServices, one: core.routes.mlService });
@@ -29,16 +52,7 @@ export class ServicesClient extends AnalyticsKindClient implements ServicesApi {
    * input_schema, request_contains_timestamps, output_schema and response_contains_timestamps. Returns the id.
    */
   async registerService(service: ServiceSpec, options: { signal?: AbortSignal } = {}): Promise<string> {
-    const body = camelKeys(service);
-    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'inputSchema', 'requestContainsTimestamps', 'outputSchema', 'responseContainsTimestamps']);
-    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
-    if (body.headers === undefined && (body.clientId === undefined || body.scope === undefined)) {
-      throw new ValidationError('service', 'needs client_id and scope, or headers');
-    }
-    for (const key of ['requestContainsTimestamps', 'responseContainsTimestamps']) {
-      if (typeof body[key] !== 'boolean') throw new ValidationError(`service.${key}`, 'must be a boolean');
-    }
-    return this.create(body, options.signal);
+    return this.create(checkServiceSpec(service, 'register'), options.signal);
   }
 
   /**
@@ -47,9 +61,7 @@ export class ServicesClient extends AnalyticsKindClient implements ServicesApi {
    */
   async updateService(service: ServiceSpec, options: { serviceName?: string; serviceId?: string; signal?: AbortSignal }): Promise<boolean> {
     requireExactlyOne(options, ['serviceName', 'serviceId'] as const);
-    const body = camelKeys(service);
-    requireKeys('service', body, ['name', 'description', 'helpText', 'triggerUrl', 'method', 'credentialId', 'requestContainsTimestamps', 'responseContainsTimestamps']);
-    requireOneOf('service.method', String(body.method), TRIGGER_METHODS);
+    const body = checkServiceSpec(service, 'update');
     return this.update(await this.resolveId(options, options.signal), body, options.signal);
   }
 
