@@ -96,6 +96,7 @@ async function main() {
       'multi_series_speedup: getMultipleTimeseries returns at most 10,000 points per series (the API limit), so the range holds multiPoints points per series and each series returns up to 10,000; details.multi.withLatency repeats it with the emulator delaying every request 50 ms.',
       'activation_ms: the workbench figure (code loading + activate()) after the window has settled; details.activation.floorMs is a minimal extension activated the same way.',
       'CPU figures: ours from process.cpuUsage, the emulator\'s from /proc/<pid>/stat.',
+      'bridge_series_ratio: one get_timeseries of the whole long series through the Python backend (stand-in das, python/iot_explorer_bridge.py, decoded into a Series) over the same call timed inside Python; repetitions alternate which goes first.',
     ],
     ...(profiles.length ? { profiles } : {}),
     machine: {

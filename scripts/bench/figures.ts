@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
+import { bridgeSeriesRatio, pythonMissing } from './bridgeFigure';
 import { altairHistorySource, chartRead, iotTicketPagedSource, iotTicketSequentialSource } from './chartSources';
 import { altairApi, emulatorInfo, iotTicketClient, withLatency, type EmulatorInfo } from './emulatorInfo';
 import { peakRss } from './rss';
@@ -44,7 +45,7 @@ async function targets(client: IotTicketClient): Promise<Targets> {
 }
 
 /** Figure groups of `main`, in the order they run; `--only a,b` picks some (for profiling). */
-export const MAIN_FIGURES = ['series', 'sequential', 'history', 'multi', 'tree', 'index'] as const;
+export const MAIN_FIGURES = ['series', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge'] as const;
 type MainFigure = (typeof MAIN_FIGURES)[number];
 
 async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, multiPoints: number, only: ReadonlySet<MainFigure>): Promise<Record<string, unknown>> {
@@ -70,6 +71,12 @@ async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, mul
     })],
     tree: ['first page of the big level', () => treeFirstPage({ ...ctx, reps: Math.max(ctx.reps, 15) }, client, t.levelParentId)],
     index: ['names-path index of every asset', () => gotoIndex(ctx, client)],
+    bridge: ['get_timeseries through the Python backend vs directly in Python', async () => {
+      const missing = pythonMissing();
+      if (missing) return { skipped: missing };
+      const { user, password, coreBaseUrl } = info.iotticket;
+      return bridgeSeriesRatio(process.cwd(), { coreBaseUrl, user, password, attributeId: asset.telemetryAttributeId, from, to }, ctx.reps, points);
+    }],
   };
   const out: Record<string, unknown> = {};
   for (const name of MAIN_FIGURES) {

@@ -11,9 +11,9 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '../../../..');
 const FIGURES = [
   'series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'tree_first_page_ratio',
-  'goto_index_ms', 'activation_ms', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb',
+  'goto_index_ms', 'activation_ms', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb', 'bridge_series_ratio',
 ];
-const GOALS = ['series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'activation_ms'];
+const GOALS = ['series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'tree_first_page_ms', 'activation_ms', 'bridge_series_ratio'];
 
 interface BenchJson {
   figures: Record<string, number | null>;
@@ -26,6 +26,7 @@ interface BenchJson {
     tree: { children: number; levelSize: number };
     index: { assets: number; maxDepth: number };
     rss: { peakMb: number; beforeMb: number; fetched: number };
+    bridge: { points: number; ms: number; directMs: number };
     activation: { skipped?: string };
   };
   machine: { cpus: number; node: string };
@@ -88,5 +89,8 @@ void test('npm run bench --json --tiny prints every figure, the goals and consis
   // Read in another process a little later: the series may have grown by a point or two.
   assert.ok(Math.abs(d.rss.fetched - d.series.fetched) <= 2, `rss read ${d.rss.fetched} points`);
   assert.ok(d.rss.peakMb >= d.rss.beforeMb);
+  // The Python backend read the same long series as Python did directly.
+  assert.ok(Math.abs(d.bridge.points - d.series.fetched) <= 2, `bridge read ${d.bridge.points} points`);
+  assert.ok(d.bridge.ms > 0 && d.bridge.directMs > 0);
   assert.ok(result.machine.cpus >= 1 && result.machine.node.length > 0);
 });

@@ -12,7 +12,7 @@ export const ASSET: ObjectSpec = {
   required: { id: ['assetId', 'uuid'], name: ['assetName'] },
   optional: {
     parentId: ['parent', 'parentAssetId'], namesPath: ['path', 'assetPath'], templateId: ['template'], activeEventType: ['eventType'],
-    childCount: ['childrenCount', 'numberOfChildren', 'children'],
+    childCount: ['childrenCount', 'numberOfChildren'],
   },
 };
 
