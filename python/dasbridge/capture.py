@@ -16,6 +16,17 @@ class ThreadStdout(io.TextIOBase):
     def writable(self):
         return True
 
+    def isatty(self):
+        return False
+
+    @property
+    def encoding(self):
+        return getattr(self._fallback, 'encoding', 'utf-8')
+
+    def fileno(self):
+        # Code that hands sys.stdout to a subprocess gets stderr's fd: its output lands in the log too.
+        return self._fallback.fileno()
+
     def write(self, text):
         buffer = getattr(self._local, 'buffer', None)
         return (buffer or self._fallback).write(text)

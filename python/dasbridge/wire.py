@@ -224,8 +224,8 @@ def frame(df, att, depth=0):
     index = df.index
     if not isinstance(index, pd.RangeIndex) or index.start != 0 or index.step != 1:
         columns.append(_frame_column(index.name if index.name is not None else '__index__', index.to_series(index=None), att, depth))
-    for name in df.columns:
-        columns.append(_frame_column(name, df[name], att, depth))
+    for i, name in enumerate(df.columns):  # by position: column names may repeat
+        columns.append(_frame_column(name, df.iloc[:, i], att, depth))
     attrs = encode(dict(df.attrs), att, depth + 1) if df.attrs else {}
     return {'length': len(df), 'columns': columns, 'attrs': attrs}
 
