@@ -40,6 +40,16 @@ void describe('reads', () => {
     assert.equal(newest.tz, '+03:00');
   });
 
+  void test("get_timeseries form 'json' and timestamp: the same JSON as the HTTP client; DataFrame and astype refused by name", async () => {
+    const window = { attributeId: f.info.asset.telemetryAttributeId, startTime: NOW - 6 * HOUR, endTime: NOW - 5 * HOUR, chronologicalOrder: true };
+    const py = await f.api.data.getTimeseries({ ...window, form: 'json', timestamp: 'datetime', tz: '+0200' });
+    const http = await f.http.data.getTimeseries({ ...window, form: 'json', timestamp: 'datetime', tz: '+0200' });
+    assert.ok(py.length > 10);
+    assert.deepEqual(py, http);
+    await rejectsValidation(f.api.data.getTimeseries({ ...window, form: 'DataFrame' }), 'form');
+    await rejectsValidation(f.api.data.getTimeseries({ ...window, astype: 'float' }), 'astype');
+  });
+
   void test('get_timeseries of booleans and of text: numbers as 1/0, text kept as strings (astype=str on the second ask)', async () => {
     const running = await f.api.data.getTimeseries({ namesPath: [...f.info.asset.namesPath, 'Running'], limit: 20 });
     assert.ok(running.values.every((v) => v === 0 || v === 1));
