@@ -33,6 +33,10 @@ export interface EmulatorOptions {
   /** Fixed "now" in epoch ms for deterministic tests; default the real clock. */
   readonly now?: () => number;
   readonly faults?: readonly FaultRule[];
+  /** Port of the Altair MQTT broker; 0 (default) picks a free port. */
+  readonly mqttPort?: number;
+  /** Every this many ms, things watched over MQTT get new generated values; 0 (default) is off. */
+  readonly altairLiveMs?: number;
 }
 
 export interface EmulatorContext {
@@ -52,4 +56,7 @@ export interface EmulatorModule {
   info(): Record<string, unknown>;
   /** Restores the dataset's initial state (`POST /_emulator/reset`). */
   reset?(): void;
+  /** Starts the module's own servers once the HTTP port listens (Altair's MQTT broker); returns their URLs by name. */
+  listen?(host: string): Promise<Record<string, string>>;
+  close?(): Promise<void>;
 }

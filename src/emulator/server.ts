@@ -23,6 +23,8 @@ export interface Emulator {
   readonly modules: readonly EmulatorModule[];
   /** Every route, as method and pattern. */
   readonly routes: readonly { readonly method: string; readonly pattern: string }[];
+  /** The Altair MQTT broker, `mqtt://host:port`. */
+  readonly mqttUrl: string;
   info(): Record<string, unknown>;
   close(): Promise<void>;
 }
@@ -85,7 +87,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${host}:${port}`;
-  return { url: baseUrl, port, faults, modules, routes: router.list(), info, close: () => closeServer(server) };
+  const servers: Record<string, string> = {};
+  try {
+    for (const m of modules) Object.assign(servers, await m.listen?.(host));
+  } catch (err) {
+    await Promise.all([closeServer(server), ...modules.map((m) => m.close?.())]);
+    throw err;
+  }
+  const close = async (): Promise<void> => {
+    await Promise.all([closeServer(server), ...modules.map((m) => m.close?.())]);
+  };
+  return { url: baseUrl, port, faults, modules, mqttUrl: servers.mqtt ?? '', routes: router.list(), info, close };
 }
 
 async function handle(router: Router, faults: FaultInjector, boundHost: string, req: IncomingMessage, res: ServerResponse): Promise<void> {

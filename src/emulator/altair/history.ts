@@ -136,6 +136,11 @@ export class Series {
     }
   }
 
+  /** What the series' generator gives at `at` (any time, not only its steps); undefined without one. */
+  generated(at: number): unknown {
+    return this.gen?.valueAt(at);
+  }
+
   /** The newest point at or before `t` and not before `lo`: the "as of" value. */
   latest(t: number, lo: number): Point | undefined {
     const r = this.desc(t, lo).next();

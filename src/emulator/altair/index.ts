@@ -1,7 +1,8 @@
 /**
  * Altair IoT Studio emulator module: OAuth2 (`/oauth2/…`) and the AnythingDB API (`/spaces/…`),
  * plus test hooks under `/_emulator/altair/…`. Every Altair path is dispatched by this module's
- * own router, so unknown paths and methods also answer in the Altair error envelope.
+ * own router, so unknown paths and methods also answer in the Altair error envelope. Its MQTT broker
+ * (src/emulator/altair/mqtt/) runs on a port of its own once the HTTP server listens.
  */
 import type { EmulatorContext, EmulatorModule } from '../module';
 import { Router, type RequestContext } from '../router';
@@ -11,6 +12,10 @@ import { buildHostileSpace } from './hostileDataset';
 import { buildDemoSpace } from './demoDataset';
 import { altairError, badRequest, notFound } from './errors';
 import { buildLargeSpace } from './largeDataset';
+import { AltairBroker } from './mqtt/broker';
+import { brokerModel } from './mqtt/brokerModel';
+import { ChangeFeed } from './mqtt/feed';
+import { LiveGenerator } from './mqtt/liveGenerator';
 import { oauthRoutes, TokenStore, type OAuthClient } from './oauth';
 import type { Api } from './routes/api';
 import { registerCategoryRoutes } from './routes/categories';
@@ -47,7 +52,10 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
       : context.dataset === 'hostile' ? buildHostileSpace(common) : buildDemoSpace(common);
     return { spaces: new Map([[space.name, space]]), emails: [], retentionDays: DEFAULT_RETENTION_DAYS, sample };
   };
-  const api: Api = { context, tokens, newId: idFactory(context.now), state: () => (state ??= build()), now: () => context.now() };
+  const feed = new ChangeFeed();
+  const api: Api = { context, tokens, newId: idFactory(context.now), feed, state: () => (state ??= build()), now: () => context.now() };
+  let broker: AltairBroker | undefined;
+  const live = new LiveGenerator(api, () => broker?.watched() ?? []);
 
   const inner = new Router();
   for (const [method, path, handler] of oauthRoutes(tokens)) inner.add(method, path, handler);
@@ -78,7 +86,17 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
         api.state().emails.length = 0;
         sendEmpty(res, 204);
       });
-      router.get('/_emulator/altair/stats', ({ res }) => sendJson(res, 200, { ...tokens.stats }));
+      router.get('/_emulator/altair/stats', ({ res }) => sendJson(res, 200, { ...tokens.stats, mqtt: { ...broker?.stats, connectedClients: broker?.connectedClients ?? 0 } }));
+      // The live generator: `{"intervalMs": N}` (0 stops it); `POST …/live/tick` runs one round now.
+      router.get('/_emulator/altair/live', ({ res }) => sendJson(res, 200, { intervalMs: live.intervalMs }));
+      router.put('/_emulator/altair/live', async (ctx) => {
+        const body = await readJson(ctx);
+        const ms = isObject(body) ? body.intervalMs : undefined;
+        if (typeof ms !== 'number' || !Number.isInteger(ms) || ms < 0 || (ms > 0 && ms < 50)) throw badRequest('"intervalMs" must be 0 (off) or a whole number of at least 50');
+        live.setInterval(ms);
+        sendJson(ctx.res, 200, { intervalMs: ms });
+      });
+      router.post('/_emulator/altair/live/tick', ({ res }) => sendJson(res, 200, { updated: live.tick() }));
       router.get('/_emulator/altair/config', ({ res }) => sendJson(res, 200, { retentionDays: api.state().retentionDays }));
       // History older than `retentionDays` (default 90) is dropped at read time.
       router.put('/_emulator/altair/config', async (ctx) => {
@@ -100,12 +118,24 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
         category: sample.category,
         baseUrl: context.baseUrl(),
         readOnlyClient: { clientId: READONLY_CLIENT.id, clientSecret: READONLY_CLIENT.secret, scopes: [...READONLY_CLIENT.scopes] },
+        ...(broker ? { mqtt: { url: broker.url, host: broker.host, port: broker.port } } : {}),
       };
     },
     reset() {
-      // Tokens of the configured clients stay valid; run-time thing clients go with the data.
+      // Tokens of the configured clients stay valid; run-time thing clients go with the data, and so do
+      // the MQTT credentials and the sessions that used them.
       state = undefined;
       tokens.dropDynamicClients();
+      broker?.disconnectAll();
+    },
+    async listen(host) {
+      broker = await AltairBroker.start(brokerModel(api), feed, host, context.options.mqttPort ?? 0);
+      live.setInterval(context.options.altairLiveMs ?? 0);
+      return { mqtt: broker.url };
+    },
+    async close() {
+      live.stop();
+      await broker?.close();
     },
   };
 }

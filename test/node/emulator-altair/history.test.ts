@@ -199,7 +199,7 @@ void describe('Altair emulator: determinism', () => {
       try {
         const things = await s.all<{ uid: string; status: unknown; title: string }>('/spaces/demo/things?limit=1000');
         const history = await s.ok(`/spaces/demo/things/${s.info.thing.id}/properties-history?limit=200`);
-        return JSON.stringify({ ids: things.map((t) => [t.uid, t.title, t.status]), history, info: { ...s.info, baseUrl: '' } });
+        return JSON.stringify({ ids: things.map((t) => [t.uid, t.title, t.status]), history, info: { ...s.info, baseUrl: '', mqtt: undefined } });
       } finally {
         await s.emu.close();
       }

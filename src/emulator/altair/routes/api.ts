@@ -7,11 +7,14 @@ import type { ThingScope } from '../render';
 import type { AltairState, SpaceState } from '../store';
 import type { ThingDoc } from '../types';
 import type { IdFactory } from '../ulid';
+import type { ChangeFeed } from '../mqtt/feed';
 
 export interface Api {
   readonly context: EmulatorContext;
   readonly tokens: TokenStore;
   readonly newId: IdFactory;
+  /** Changes for the MQTT broker. */
+  readonly feed: ChangeFeed;
   state(): AltairState;
   now(): number;
 }

@@ -61,6 +61,7 @@ export function registerInteractionRoutes(router: Router, api: Api): void {
     const value = await namedBody(ctx, name);
     const rec: ActionRec = { id: api.newId(), name, status: 'pending', requested: api.now(), ...(value.input !== undefined ? { input: value.input } : {}) };
     pushRing(space.actions, doc.uid, name, rec);
+    api.feed.interaction(space.name, doc, 'actions', name, renderAction(rec, { space: space.name }, doc.uid));
     sendJson(ctx.res, 201, renderAction(rec, scope, doc.uid));
   });
 
@@ -113,6 +114,7 @@ export function registerInteractionRoutes(router: Router, api: Api): void {
     const value = await namedBody(ctx, name);
     const rec: EventRec = { id: api.newId(), name, at: api.now(), ...(value.data !== undefined ? { data: value.data } : {}) };
     pushRing(space.events, doc.uid, name, rec);
+    api.feed.interaction(space.name, doc, 'events', name, renderEvent(rec, { space: space.name }, doc.uid));
     sendJson(ctx.res, 201, renderEvent(rec, scope, doc.uid));
   });
 

@@ -2,6 +2,8 @@
  * MQTT credentials of a thing (scope `thing`, or `mqtt.credentials`) and of a category (scope
  * `category`, or `category.mqtt`). One set per owner: POST creates or replaces it (201, password
  * shown once), GET hides the password, PUT updates (an empty body renews the password), DELETE 204.
+ * Documents carry `topics.acl` (the spec has it for things; for categories it is an emulator choice),
+ * which the broker enforces (src/emulator/altair/mqtt/).
  */
 import { randomBytes } from 'node:crypto';
 import type { RequestContext, Router } from '../../router';
@@ -13,6 +15,7 @@ import type { SpaceState } from '../store';
 import { rfc3339 } from '../time';
 import type { MqttCredentials } from '../types';
 import { bothScopes, need, spaceOf, thingOf, thingScope, type Api } from './api';
+import { topicsDocument, type CredentialOwner } from '../mqtt/topics';
 
 function randomPassword(): string {
   return randomBytes(18).toString('base64url');
@@ -41,21 +44,10 @@ async function formOf(ctx: RequestContext): Promise<Record<string, unknown>> {
   return body;
 }
 
-/** The topics a thing's credentials may use (the current layout, `spaces/{s}/things/{uid}/…`). */
-function topics(space: string, uid: string): Record<string, unknown> {
-  const base = `spaces/${space}/things/${uid}`;
-  return {
-    topics: {
-      acl: {
-        publish: [{ pattern: `${base}/properties` }, { pattern: `${base}/events` }],
-        subscribe: [{ pattern: `${base}/properties/+` }, { pattern: `${base}/actions/+` }],
-      },
-    },
-  };
-}
-
 export function registerMqttRoutes(router: Router, api: Api): void {
   const fresh = (username: string): MqttCredentials => ({ id: api.newId(), enabled: true, username, password: randomPassword(), created: rfc3339(api.now()) });
+  const thingOwner = (space: SpaceState, uid: string): CredentialOwner => ({ kind: 'thing', space: space.name, uid });
+  const categoryOwner = (space: SpaceState, category: string): CredentialOwner => ({ kind: 'category', space: space.name, category });
 
   // ---- things
   const thingTarget = (ctx: RequestContext): { space: SpaceState; scope: ThingScope; uid: string } => {
@@ -74,12 +66,12 @@ export function registerMqttRoutes(router: Router, api: Api): void {
     const { space, uid } = thingTarget(ctx);
     const creds = applyForm(fresh(uid), await formOf(ctx));
     space.thingMqtt.set(uid, creds);
-    sendJson(ctx.res, 201, renderMqtt(creds, topics(space.name, uid), true));
+    sendJson(ctx.res, 201, renderMqtt(creds, topicsDocument(thingOwner(space, uid)), true));
   });
   bothScopes(router, 'GET', '/:thing/mqtt-credentials', (ctx) => {
     need(api, ctx, 'thing', 'read', 'mqtt.credentials');
     const { space, uid } = thingTarget(ctx);
-    sendJson(ctx.res, 200, renderMqtt(thingCreds(space, uid), topics(space.name, uid)));
+    sendJson(ctx.res, 200, renderMqtt(thingCreds(space, uid), topicsDocument(thingOwner(space, uid))));
   });
   bothScopes(router, 'PUT', '/:thing/mqtt-credentials', async (ctx) => {
     need(api, ctx, 'thing', 'update', 'mqtt.credentials.update');
@@ -89,7 +81,7 @@ export function registerMqttRoutes(router: Router, api: Api): void {
     const renew = Object.keys(form).length === 0;
     const next = applyForm(renew ? { ...current, password: randomPassword() } : current, form);
     space.thingMqtt.set(uid, next);
-    sendJson(ctx.res, 200, renderMqtt(next, topics(space.name, uid), renew || form.password !== undefined));
+    sendJson(ctx.res, 200, renderMqtt(next, topicsDocument(thingOwner(space, uid)), renew || form.password !== undefined));
   });
   bothScopes(router, 'DELETE', '/:thing/mqtt-credentials', (ctx) => {
     need(api, ctx, 'thing', 'delete', 'mqtt.credentials');
@@ -116,12 +108,12 @@ export function registerMqttRoutes(router: Router, api: Api): void {
     const { space, name } = categoryTarget(ctx);
     const creds = applyForm(fresh(name), await formOf(ctx));
     space.categoryMqtt.set(name, creds);
-    sendJson(ctx.res, 201, renderMqtt(creds, {}, true));
+    sendJson(ctx.res, 201, renderMqtt(creds, topicsDocument(categoryOwner(space, name)), true));
   });
   router.get(path, (ctx) => {
     need(api, ctx, 'category', 'read', 'category.mqtt.read');
     const { space, name } = categoryTarget(ctx);
-    sendJson(ctx.res, 200, renderMqtt(categoryCreds(space, name)));
+    sendJson(ctx.res, 200, renderMqtt(categoryCreds(space, name), topicsDocument(categoryOwner(space, name))));
   });
   router.put(path, async (ctx) => {
     need(api, ctx, 'category', 'update', 'category.mqtt.update');
@@ -131,7 +123,7 @@ export function registerMqttRoutes(router: Router, api: Api): void {
     const renew = Object.keys(form).length === 0;
     const next = applyForm(renew ? { ...current, password: randomPassword() } : current, form);
     space.categoryMqtt.set(name, next);
-    sendJson(ctx.res, 200, renderMqtt(next, {}, renew || form.password !== undefined));
+    sendJson(ctx.res, 200, renderMqtt(next, topicsDocument(categoryOwner(space, name)), renew || form.password !== undefined));
   });
   router.delete(path, (ctx) => {
     need(api, ctx, 'category', 'delete', 'category.mqtt.delete');

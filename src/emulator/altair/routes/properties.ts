@@ -8,6 +8,7 @@ import { isObject, MESSAGE_LIMIT_BYTES, readJson, readObject } from '../body';
 import { altairError, badRequest, notFound } from '../errors';
 import { historySource, snapshotSource, type HistoryItem, type HistoryWindow } from '../history';
 import { pageOf, parsePageRequest } from '../paging';
+import { writeProperties } from '../propertyWrite';
 import type { SpaceState } from '../store';
 import { DAY_MS, parseAt, parseInstant, rfc3339Ms } from '../time';
 import type { ThingDoc } from '../types';
@@ -24,14 +25,8 @@ export function registerPropertyRoutes(router: Router, api: Api): void {
   };
 
   /** Writes values into `status` and, unless `update_history=false`, one history record each at now (ms). */
-  const write = (ctx: RequestContext, space: SpaceState, doc: ThingDoc, values: Record<string, unknown>): void => {
-    const updateHistory = boolParam(ctx.query, 'update_history', true);
-    // Choice: property writes do not change the thing's `modified`.
-    space.things.put({ ...doc, status: { ...doc.status, ...values } });
-    if (!updateHistory) return;
-    const at = space.history.writeTime(doc.uid, api.now());
-    for (const [name, value] of Object.entries(values)) space.history.ensure(doc.uid, name).set(at, value);
-  };
+  const write = (ctx: RequestContext, space: SpaceState, doc: ThingDoc, values: Record<string, unknown>): void =>
+    writeProperties(api, space, doc, values, boolParam(ctx.query, 'update_history', true));
 
   bothScopes(router, 'GET', '/:thing/properties', (ctx) => {
     need(api, ctx, 'thing', 'read');

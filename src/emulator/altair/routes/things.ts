@@ -159,6 +159,7 @@ export function registerThingRoutes(router: Router, api: Api): void {
         if (!doc) throw notFound();
         const next = patched(space, doc, item.patch, base(), api.now());
         space.things.put(next);
+        api.feed.statusChanged(space.name, next, doc.status, next.status);
         results.push({ status: 200, response: renderThing(next, base(), { space: space.name }) });
       } catch (err) {
         if (!(err instanceof EmulatorHttpError)) throw err;
@@ -182,6 +183,7 @@ export function registerThingRoutes(router: Router, api: Api): void {
     const doc = thingOf(space, scope, ctx.params.thing);
     const next = replaced(space, scope, doc, await readObject(ctx), api.now());
     space.things.put(next);
+    api.feed.statusChanged(space.name, next, doc.status, next.status);
     sendJson(ctx.res, 200, renderThing(next, base(), scope));
   });
 
@@ -193,6 +195,7 @@ export function registerThingRoutes(router: Router, api: Api): void {
     const doc = thingOf(space, { space: space.name }, ctx.params.thing);
     const next = patched(space, doc, await readJson(ctx), base(), api.now());
     space.things.put(next);
+    api.feed.statusChanged(space.name, next, doc.status, next.status);
     sendJson(ctx.res, 200, renderThing(next, base(), { space: space.name }));
   });
 
