@@ -1,20 +1,23 @@
 /**
- * One chart: a webview panel and the host side of its protocol. The panel owns the series (sources and
- * their full-resolution caches), answers the webview's fetch requests with downsampled typed arrays, runs
- * live mode, and serves the exports. The webview owns the view options and persists them for reloads.
+ * One chart: a webview panel and the host side of its protocol, on the shared webview host. The panel
+ * owns the series (sources and their full-resolution caches), answers the webview's fetch requests with
+ * downsampled typed arrays, runs live mode, and serves the exports. The webview owns the view options
+ * and persists them for reloads.
  */
 import * as vscode from 'vscode';
-import { CHART_VIEW_TYPE, isViewToHost, type FetchQuery, type HostToView, type RenderTimings, type SeriesInfo, type ViewCommand, type ViewRequest, type ViewToHost } from '../shared/chart/protocol';
+import { minMaxPerColumn, type XY } from '../shared/chart/downsample';
+import { parseViewToHost } from '../shared/chart/messageSchema';
+import { appendAfter } from '../shared/chart/pageMerge';
+import { CHART_VIEW_TYPE, type FetchQuery, type HostToView, type RenderTimings, type SeriesInfo, type ViewCommand, type ViewReplies, type ViewToHost } from '../shared/chart/protocol';
 import { seriesKey, type SeriesDescriptor } from '../shared/chart/series';
 import { parseUriList } from '../shared/chart/seriesUri';
+import { parseZone, presetRange, type TimeRange } from '../shared/chart/timeRange';
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../shared/chart/viewOptions';
-import { chartHtml, webviewRoot } from './chartHtml';
-import { minMaxPerColumn, type XY } from '../shared/chart/downsample';
+import { oneLine } from '../shared/escape/text';
+import { WebviewHost, type WebviewApp } from '../webviews/webviewHost';
 import { LiveSession, type LiveAppend, type LiveStatus } from './liveSession';
-import { appendAfter } from '../shared/chart/pageMerge';
 import { errorText, runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
-import { parseZone, presetRange, type TimeRange } from '../shared/chart/timeRange';
 
 export interface ChartPanelHooks {
   readonly extensionUri: vscode.Uri;
@@ -40,27 +43,23 @@ export interface ChartPanelSnapshot {
   readonly live?: LiveStatus;
 }
 
-interface PendingRequest {
-  resolve(reply: Extract<ViewToHost, { type: 'reply' }>): void;
-  reject(err: Error): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 let nextPanelId = 1;
 
-export class ChartPanel implements vscode.Disposable {
+const CHART_APP: WebviewApp<ViewToHost> = {
+  app: 'chart',
+  name: 'chart',
+  parse: parseViewToHost,
+  // Live mode keeps its chart while the tab is in the background; the webview holds only drawn points.
+  retainContextWhenHidden: true,
+};
+
+export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies> {
   readonly id = nextPanelId++;
   private readonly entries = new Map<string, SeriesEntry>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly pending = new Map<number, PendingRequest>();
   private readonly renderEmitter = new vscode.EventEmitter<RenderTimings>();
-  private readonly readyEmitter = new vscode.EventEmitter<void>();
   /** Fires after the webview drew a response: the timings of fetch, transfer and drawing. */
   readonly onDidRender = this.renderEmitter.event;
-  readonly onDidBecomeReady = this.readyEmitter.event;
   private options: ChartViewOptions;
-  private ready = false;
-  private disposed = false;
   private inflight: { requestId: number; abort: AbortController } | undefined;
   private lastQuery: FetchQuery | undefined;
   private lastResult: ChartPanelSnapshot['lastResult'];
@@ -69,55 +68,26 @@ export class ChartPanel implements vscode.Disposable {
   private liveOptions: LiveOptions | undefined;
   /** Live points that arrived while the panel was hidden (hidden webviews get no messages). */
   private liveBacklog = new Map<string, XY>();
-  private nextRequestId = 1;
 
   /** Opens a new chart panel beside the active editor. */
   static create(hooks: ChartPanelHooks, sources: readonly SeriesSource[], options?: ChartViewOptions): ChartPanel {
-    const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, titleOf(sources.map((s) => s.label)), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, ChartPanel.webviewOptions(hooks.extensionUri));
+    const panel = vscode.window.createWebviewPanel(CHART_VIEW_TYPE, titleOf(sources.map((s) => s.label)), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, WebviewHost.panelOptions(hooks.extensionUri, CHART_APP.retainContextWhenHidden));
     return new ChartPanel(panel, hooks, sources, options);
   }
 
-  static webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      localResourceRoots: [webviewRoot(extensionUri)],
-      // Live mode keeps its chart while the tab is in the background; the webview holds only drawn points.
-      retainContextWhenHidden: true,
-      enableFindWidget: false,
-    };
-  }
-
-  constructor(readonly panel: vscode.WebviewPanel, private readonly hooks: ChartPanelHooks, sources: readonly SeriesSource[], options?: ChartViewOptions) {
+  constructor(panel: vscode.WebviewPanel, private readonly hooks: ChartPanelHooks, sources: readonly SeriesSource[], options?: ChartViewOptions) {
+    super(panel, hooks, CHART_APP);
     this.options = options ?? defaultViewOptions;
     for (const s of sources) {
       const info = infoOf(s);
       this.entries.set(info.id, { info, source: s });
     }
-    panel.webview.options = ChartPanel.webviewOptions(hooks.extensionUri);
     panel.title = this.title;
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((msg: unknown) => {
-        if (!isViewToHost(msg)) {
-          hooks.log.warn('chart: ignored a malformed message from the webview');
-          return;
-        }
-        this.handle(msg).catch((err: unknown) => hooks.log.error(`chart: ${errorText(err)}`));
-      }),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (webviewPanel.active) hooks.onActive(this);
-        if (webviewPanel.visible) this.flushLiveBacklog();
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
-    panel.webview.html = chartHtml(panel.webview, hooks.extensionUri, this.title);
+    this.load(this.title);
   }
 
   get title(): string {
     return titleOf([...this.entries.values()].map((e) => e.info.label));
-  }
-
-  get isReady(): boolean {
-    return this.ready;
   }
 
   get seriesEntries(): readonly SeriesEntry[] {
@@ -132,7 +102,7 @@ export class ChartPanel implements vscode.Disposable {
     return {
       id: this.id,
       title: this.title,
-      ready: this.ready,
+      ready: this.isReady,
       series: this.seriesEntries.map((e) => e.info),
       options: this.options,
       lastQuery: this.lastQuery,
@@ -153,7 +123,7 @@ export class ChartPanel implements vscode.Disposable {
     }
     if (added.length > 0) {
       this.panel.title = this.title;
-      if (this.ready) this.post({ type: 'seriesAdded', series: added });
+      this.post({ type: 'seriesAdded', series: added });
     }
     return added;
   }
@@ -194,62 +164,30 @@ export class ChartPanel implements vscode.Disposable {
     return this.lastQuery?.zoneOffsetMin ?? parseZone(this.options.zone) ?? 0;
   }
 
-  /** Asks the webview for something only it has (the PNG of the canvas, the visible range, the points it holds). */
-  requestFromView(what: ViewRequest, timeoutMs = 15_000): Promise<Extract<ViewToHost, { type: 'reply' }>> {
-    if (!this.ready) return Promise.reject(new Error(vscode.l10n.t('The chart is still loading.')));
-    const requestId = this.nextRequestId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        reject(new Error(vscode.l10n.t('The chart did not answer in time.')));
-      }, timeoutMs);
-      this.pending.set(requestId, { resolve, reject, timer });
-      this.post({ type: 'request', requestId, what });
-    });
-  }
-
-  /** Resolves once the webview has completed its handshake. */
-  whenReady(): Promise<void> {
-    if (this.ready) return Promise.resolve();
-    return new Promise((resolve) => {
-      const sub = this.onDidBecomeReady(() => {
-        sub.dispose();
-        resolve();
-      });
-    });
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+  protected override onDispose(): void {
     this.inflight?.abort.abort();
     this.live?.stop();
-    for (const p of this.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(new Error('The chart was closed.'));
-    }
-    this.pending.clear();
-    for (const d of this.disposables) d.dispose();
     this.renderEmitter.dispose();
-    this.readyEmitter.dispose();
     this.hooks.onDisposed(this);
-    this.panel.dispose();
   }
 
-  private post(msg: HostToView): void {
-    if (this.disposed) return;
-    this.panel.webview.postMessage(msg).then(undefined, (err: unknown) => this.hooks.log.warn(`chart: message ${msg.type} not delivered: ${errorText(err)}`));
+  protected override onViewState(panel: vscode.WebviewPanel): void {
+    if (panel.active) this.hooks.onActive(this);
+    if (panel.visible) this.flushLiveBacklog();
   }
 
-  private async handle(msg: ViewToHost): Promise<void> {
+  protected override onHandlerError(message: ViewToHost, err: unknown): void {
+    this.hooks.log.error(`chart ${this.id}: ${message.type}: ${errorText(err)}`);
+  }
+
+  protected onReady(msg: Extract<ViewToHost, { type: 'ready' }>): void {
+    if (msg.state?.options) this.options = { ...defaultViewOptions, ...msg.state.options };
+    this.post({ type: 'init', title: this.title, series: this.seriesEntries.map((e) => e.info), options: this.options });
+    if (this.live) this.post({ type: 'liveStatus', ...this.live.status });
+  }
+
+  protected async onMessage(msg: Exclude<ViewToHost, { type: 'ready' | 'reply' | 'replyError' }>): Promise<void> {
     switch (msg.type) {
-      case 'ready':
-        if (msg.state?.options) this.options = { ...defaultViewOptions, ...msg.state.options };
-        this.ready = true;
-        this.post({ type: 'init', title: this.title, series: this.seriesEntries.map((e) => e.info), options: this.options });
-        if (this.live) this.post({ type: 'liveStatus', ...this.live.status });
-        this.readyEmitter.fire();
-        return;
       case 'fetch':
         return this.fetch(msg.requestId, msg.query);
       case 'cancel':
@@ -278,18 +216,14 @@ export class ChartPanel implements vscode.Disposable {
         return;
       case 'command':
         return this.hooks.runCommand(this, msg.command);
-      case 'reply': {
-        const p = this.pending.get(msg.requestId);
-        if (!p) return;
-        this.pending.delete(msg.requestId);
-        clearTimeout(p.timer);
-        if (msg.error) p.reject(new Error(msg.error));
-        else p.resolve(msg);
+      case 'log': {
+        // The level was checked against the three the protocol allows; the text is one line.
+        const line = `chart ${this.id} webview: ${oneLine(msg.message)}`;
+        if (msg.level === 'error') this.hooks.log.error(line);
+        else if (msg.level === 'warn') this.hooks.log.warn(line);
+        else this.hooks.log.info(line);
         return;
       }
-      case 'log':
-        this.hooks.log[msg.level](`chart ${this.id} webview: ${msg.message}`);
-        return;
     }
   }
 
@@ -377,7 +311,7 @@ export class ChartPanel implements vscode.Disposable {
   }
 
   private flushLiveBacklog(): void {
-    if (this.liveBacklog.size === 0 || !this.ready) return;
+    if (this.liveBacklog.size === 0 || !this.isReady) return;
     const series = [...this.liveBacklog].map(([seriesId, xy]) => ({ seriesId, timestamps: xy.timestamps, values: xy.values }));
     this.liveBacklog = new Map();
     this.post({ type: 'append', now: Date.now(), series });

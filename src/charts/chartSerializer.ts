@@ -1,18 +1,21 @@
 /**
  * Restores charts after a window reload: VS Code hands back each panel with the state its webview saved
- * (`ChartWebviewState`: descriptors and view options); the explorer's `resolveSource` turns the
+ * (`ChartWebviewState`: descriptors and view options, checked by `parseChartState`); the explorer's `resolveSource` turns the
  * descriptors back into sources.
  */
 import type * as vscode from 'vscode';
-import { defaultViewOptions, isChartWebviewState } from '../shared/chart/viewOptions';
+import { parseChartState } from '../shared/chart/messageSchema';
+import { defaultViewOptions } from '../shared/chart/viewOptions';
 import type { ChartManager } from './chartManager';
 
 export class ChartSerializer implements vscode.WebviewPanelSerializer<unknown> {
   constructor(private readonly manager: ChartManager, private readonly log: vscode.LogOutputChannel) {}
 
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (!isChartWebviewState(state)) {
-      this.log.warn('chart: restored a chart panel without saved state; it opens empty');
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, saved: unknown): Promise<void> {
+    // The saved state comes from the webview: checked field by field like its messages.
+    const state = parseChartState(saved);
+    if (!state) {
+      this.log.warn('chart: restored a chart panel without a valid saved state; it opens empty');
       this.manager.revive(panel, []);
       return;
     }

@@ -90,8 +90,8 @@ export class ChartExporter {
 
   /** The chart's canvas as PNG bytes, drawn on the theme's background. */
   async pngOf(panel: ChartPanel): Promise<Buffer> {
-    const reply = await panel.requestFromView('png');
-    const m = /^data:image\/png;base64,(.*)$/s.exec(reply.png ?? '');
+    const { png } = await panel.request('png');
+    const m = /^data:image\/png;base64,(.*)$/s.exec(png);
     if (!m) throw new Error(vscode.l10n.t('The chart returned no image.'));
     return Buffer.from(m[1], 'base64');
   }
@@ -109,8 +109,7 @@ export class ChartExporter {
 
   /** CSV of every series over the range the chart shows right now (raw points, not the drawn ones). */
   async visibleCsv(panel: ChartPanel): Promise<string> {
-    const reply = await panel.requestFromView('visibleRange');
-    const range = reply.visibleRange ?? panel.exportRange();
+    const range = await panel.request('visibleRange');
     const chunks: string[] = [];
     const sink = new Writable({
       decodeStrings: false,

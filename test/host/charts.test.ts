@@ -16,6 +16,8 @@ import { emulatorIds, emulatorSource, sequentialRead, telemetryAttributes, type 
 
 const EXTENSION_ID = 'iot-explorer.iot-explorer';
 const logLines: string[] = [];
+/** Calls of the channel's other methods (a webview must never reach them). */
+const channelCalls: string[] = [];
 
 /** The channel, also keeping its lines so a failing test can print them. */
 function recordingLog(channel: vscode.LogOutputChannel): vscode.LogOutputChannel {
@@ -23,7 +25,28 @@ function recordingLog(channel: vscode.LogOutputChannel): vscode.LogOutputChannel
     logLines.push(`[${level}] ${message}`);
     (channel[level as 'info'] as (m: string, ...a: unknown[]) => void)(message, ...args);
   };
-  return Object.assign(Object.create(channel) as vscode.LogOutputChannel, { trace: keep('trace'), debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error') });
+  const record = (name: string) => () => void channelCalls.push(name);
+  return Object.assign(Object.create(channel) as vscode.LogOutputChannel, {
+    trace: keep('trace'), debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error'),
+    dispose: record('dispose'), clear: record('clear'), hide: record('hide'), show: record('show'), replace: record('replace'),
+  });
+}
+
+/** A page that posts `messages` to the host through the real webview channel, in order. */
+function postingPage(messages: readonly unknown[]): string {
+  const nonce = 'test0nce0000000000000000';
+  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>
+<body><script nonce="${nonce}">const api = acquireVsCodeApi(); for (const m of ${JSON.stringify(messages)}) api.postMessage(m);</script></body></html>`;
+}
+
+async function until<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The next event matching `pred`, or a rejection after `ms`. */
@@ -47,6 +70,7 @@ suite('Charts: chart panels in a real VS Code', () => {
   let manager: ChartManager;
   let exporter: ChartExporter;
   let log: vscode.LogOutputChannel;
+  let channel: vscode.LogOutputChannel;
   let extensionUri: vscode.Uri;
   /** A second TelemetryData attribute of the example asset (another unit, so a second y-axis). */
   let other: AttributeInfo;
@@ -60,7 +84,8 @@ suite('Charts: chart panels in a real VS Code', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
     extensionUri = ext.extensionUri;
-    log = recordingLog(vscode.window.createOutputChannel('IoT Explorer chart tests', { log: true }));
+    channel = vscode.window.createOutputChannel('IoT Explorer chart tests', { log: true });
+    log = recordingLog(channel);
     exporter = new ChartExporter(log);
     manager = new ChartManager({ extensionUri, log, resolveSource: resolve, runCommand: (p, c) => exporter.run(p, c) });
   });
@@ -73,7 +98,7 @@ suite('Charts: chart panels in a real VS Code', () => {
 
   suiteTeardown(async () => {
     manager.dispose();
-    log.dispose();
+    channel.dispose();
     await emu.close();
     rmSync(tmp, { recursive: true, force: true });
   });
@@ -154,10 +179,10 @@ suite('Charts: chart panels in a real VS Code', () => {
   });
 
   test('the webview answers with its visible range and a PNG of the chart', async () => {
-    const reply = await first.requestFromView('visibleRange');
+    const visible = await first.request('visibleRange');
     const q = first.snapshot().lastQuery;
-    assert.ok(reply.visibleRange && q);
-    assert.ok(Math.abs(reply.visibleRange.from - q.from) < 1000 && Math.abs(reply.visibleRange.to - q.to) < 1000, JSON.stringify(reply.visibleRange));
+    assert.ok(q);
+    assert.ok(Math.abs(visible.from - q.from) < 1000 && Math.abs(visible.to - q.to) < 1000, JSON.stringify(visible));
     const png = await exporter.pngOf(first);
     assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     assert.ok(png.length > 2000);
@@ -202,8 +227,7 @@ suite('Charts: chart panels in a real VS Code', () => {
 
   test('"Copy visible range as CSV" gives the raw points of the visible range', async () => {
     const text = await exporter.visibleCsv(first);
-    const reply = await first.requestFromView('visibleRange');
-    const vr = reply.visibleRange ?? first.exportRange();
+    const vr = await first.request('visibleRange');
     const refA = await sequentialRead(emu, Math.floor(vr.from), Math.ceil(vr.to));
     const refB = await sequentialRead(emu, Math.floor(vr.from), Math.ceil(vr.to), other.id);
     assert.equal(text.trimEnd().split('\n').length - 1, refA.timestamps.length + refB.timestamps.length);
@@ -258,6 +282,40 @@ suite('Charts: chart panels in a real VS Code', () => {
     assert.equal(status?.state, 'connected');
     assert.ok(status?.lastPollAt);
     live.dispose();
+  });
+
+  test('hostile messages through the real webview channel are refused, logged once each, and change nothing', async () => {
+    const rendered = next(manager.onDidRender, (r) => r.panelId !== first.id);
+    const panel = manager.open([emulatorSource(emu)]);
+    await rendered;
+    const before = panel.snapshot();
+    const live = { enabled: true, intervalMs: 5000, start: 'now', paused: false };
+    const hostile = [
+      { type: 'log', level: 'dispose', message: 'x' },
+      { type: 'log', level: 'clear', message: 'x' },
+      { type: 'live', live: { ...live, intervalMs: 'fast' } },
+      { type: 'live', live: { ...live, intervalMs: 1 } },
+      { type: 'options', options: { ...before.options, live: { ...live, intervalMs: 'fast' } } },
+      { type: 'removeSeries', seriesId: 42 },
+      { type: 'fetch', requestId: 7, query: { ...before.lastQuery, to: before.lastQuery!.from - 1 } },
+      { type: 'command', command: 'dispose' },
+      { type: 'eval', code: 'x' },
+    ];
+    const done = `hostile page done ${Date.now()}`;
+    channelCalls.length = 0;
+    const refusedBefore = logLines.filter((l) => l.includes('refused a message')).length;
+    // Each hostile message twice: a refusal is logged the first time only.
+    panel.panel.webview.html = postingPage([...hostile, ...hostile, { type: 'log', level: 'info', message: done }]);
+    await until('the page to finish', () => (logLines.some((l) => l.includes(done)) ? true : undefined));
+    const refusals = logLines.filter((l) => l.includes('refused a message')).length - refusedBefore;
+    assert.equal(refusals, hostile.length, logLines.join('\n'));
+    assert.deepEqual(channelCalls, [], 'no log channel method other than a log level was called');
+    const after = panel.snapshot();
+    assert.equal(after.live, undefined, 'live mode did not start');
+    assert.deepEqual(after.options, before.options);
+    assert.deepEqual(after.series, before.series);
+    assert.deepEqual(after.lastQuery, before.lastQuery, 'no fetch ran');
+    panel.dispose();
   });
 
   test('the chart commands open a chart from series arguments', async () => {

@@ -256,7 +256,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
       await new Promise((r) => setTimeout(r, 300));
 
       const end = liveState()!.lastPollAt!;
-      const held = (await panel.requestFromView('held')).held?.find((s) => s.seriesId === panel.snapshot().series[0].id);
+      const held = (await panel.request('held')).held.find((s) => s.seriesId === panel.snapshot().series[0].id);
       assert.ok(held, 'the webview holds the series');
       // What live mode appended: everything after the first poll's cut.
       const keep = Array.from(held.timestamps.keys()).filter((i) => held.timestamps[i] > firstPoll && held.timestamps[i] <= end);

@@ -460,11 +460,11 @@ onMessage((msg) => {
       return;
     case 'request':
       try {
-        if (msg.what === 'png') post({ type: 'reply', requestId: msg.requestId, png: view.toPng() });
-        else if (msg.what === 'held') post({ type: 'reply', requestId: msg.requestId, held: [...raw].map(([seriesId, xy]) => ({ seriesId, timestamps: xy.timestamps, values: xy.values })) });
-        else post({ type: 'reply', requestId: msg.requestId, visibleRange: view.visibleRange() });
+        if (msg.what === 'png') post({ type: 'reply', requestId: msg.requestId, what: 'png', value: { png: view.toPng() } });
+        else if (msg.what === 'held') post({ type: 'reply', requestId: msg.requestId, what: 'held', value: { held: [...raw].map(([seriesId, xy]) => ({ seriesId, timestamps: xy.timestamps, values: xy.values })) } });
+        else post({ type: 'reply', requestId: msg.requestId, what: 'visibleRange', value: view.visibleRange() });
       } catch (err) {
-        post({ type: 'reply', requestId: msg.requestId, error: err instanceof Error ? err.message : String(err) });
+        post({ type: 'replyError', requestId: msg.requestId, error: (err instanceof Error ? err.message : String(err)).slice(0, 2000) });
       }
       return;
   }

@@ -1,6 +1,7 @@
 /** The webview end of the chart protocol: typed posting, typed receiving, and the persisted state. */
 import { isHostToView, type HostToView, type ViewToHost } from '../../src/shared/chart/protocol';
 import { type ChartWebviewState } from '../../src/shared/chart/viewOptions';
+import { MAX_TEXT, type LogLevel } from '../../src/shared/webview/ipc';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -32,6 +33,6 @@ export function saveState(state: ChartWebviewState): void {
   api.setState(state);
 }
 
-export function log(level: 'info' | 'warn' | 'error', message: string): void {
-  post({ type: 'log', level, message });
+export function log(level: LogLevel, message: string): void {
+  post({ type: 'log', level, message: message.slice(0, MAX_TEXT) });
 }

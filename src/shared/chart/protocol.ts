@@ -4,10 +4,12 @@
  *
  * Handshake: the webview posts `ready` once its script runs; the host answers `init`, and only then
  * sends anything else. Requests carry numeric ids: `fetch`/`cancel` ids come from the webview,
- * `request`/`reply` ids from the host. Series data always travels as Float64Arrays (VS Code moves
+ * `request`/`reply` ids from the host (typed per request kind in `ViewReplies`). The host checks every
+ * message from the webview against `viewToHostSchema` (chart/messageSchema.ts) before acting on it. Series data always travels as Float64Arrays (VS Code moves
  * typed arrays as binary buffers), never as arrays of point objects.
  */
 import type { SeriesDescriptor, SeriesKind } from './series';
+import type { LogLevel, ReplyMessage, RequestMessage } from '../webview/ipc';
 import type { ChartMode, ChartViewOptions, ChartWebviewState, DownsampleMethod, LiveOptions, StatsDimension, StatsPeriod } from './viewOptions';
 
 export const CHART_VIEW_TYPE = 'iotExplorer.chart';
@@ -37,8 +39,11 @@ export interface FetchQuery {
   readonly downsample: DownsampleMethod;
   /** The chosen zone as minutes east of UTC (already resolved when the choice is 'local'). */
   readonly zoneOffsetMin: number;
-  readonly reason: 'initial' | 'range' | 'zoom' | 'options' | 'series' | 'reload';
+  readonly reason: FetchReason;
 }
+
+export type FetchReason = 'initial' | 'range' | 'zoom' | 'options' | 'series' | 'reload';
+export const FETCH_REASONS: readonly FetchReason[] = ['initial', 'range', 'zoom', 'options', 'series', 'reload'];
 
 export interface RawSeriesPayload {
   readonly seriesId: string;
@@ -79,7 +84,7 @@ export type HostToView =
   | { readonly type: 'fetchFailed'; readonly requestId: number; readonly cancelled: boolean; readonly message: string }
   | { readonly type: 'append'; readonly now: number; readonly series: readonly { readonly seriesId: string; readonly timestamps: Float64Array; readonly values: Float64Array }[] }
   | { readonly type: 'liveStatus'; readonly state: LiveState; readonly since?: number; readonly lastPollAt?: number; readonly message?: string; readonly startedAt?: number }
-  | { readonly type: 'request'; readonly requestId: number; readonly what: ViewRequest };
+  | RequestMessage<ViewReplies>;
 
 export interface RenderTimings {
   readonly requestId: number;
@@ -93,8 +98,16 @@ export interface RenderTimings {
   readonly series: number;
 }
 
-/** What the host may ask of the webview: the canvas as PNG, the visible range, or the raw points it holds (tests). */
-export type ViewRequest = 'png' | 'visibleRange' | 'held';
+/** What the host may ask of the webview, and what each answer holds. */
+export type ViewReplies = {
+  /** The canvas as a `data:image/png;base64,` URL. */
+  png: { readonly png: string };
+  /** The time range the plot shows now. */
+  visibleRange: { readonly from: number; readonly to: number };
+  /** The points the webview holds (tests). */
+  held: { readonly held: readonly HeldSeries[] };
+};
+export type ViewRequest = keyof ViewReplies;
 
 /** The points the webview holds for one series (after downsampling and live appends). */
 export interface HeldSeries {
@@ -104,6 +117,7 @@ export interface HeldSeries {
 }
 
 export type ViewCommand = 'exportCsv' | 'exportJson' | 'exportPng' | 'copyVisibleCsv';
+export const VIEW_COMMANDS: readonly ViewCommand[] = ['exportCsv', 'exportJson', 'exportPng', 'copyVisibleCsv'];
 
 export type ViewToHost =
   | { readonly type: 'ready'; readonly state?: ChartWebviewState }
@@ -115,21 +129,14 @@ export type ViewToHost =
   | { readonly type: 'removeSeries'; readonly seriesId: string }
   | { readonly type: 'drop'; readonly uris: readonly string[] }
   | { readonly type: 'command'; readonly command: ViewCommand }
-  | { readonly type: 'reply'; readonly requestId: number; readonly png?: string; readonly visibleRange?: { readonly from: number; readonly to: number }; readonly held?: readonly HeldSeries[]; readonly error?: string }
-  | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly message: string };
+  | ReplyMessage<ViewReplies>
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
 
-const VIEW_TO_HOST_TYPES: ReadonlySet<string> = new Set<ViewToHost['type']>([
-  'ready', 'fetch', 'cancel', 'rendered', 'live', 'options', 'removeSeries', 'drop', 'command', 'reply', 'log',
-]);
 const HOST_TO_VIEW_TYPES: ReadonlySet<string> = new Set<HostToView['type']>([
   'init', 'seriesAdded', 'seriesRemoved', 'progress', 'data', 'stats', 'fetchFailed', 'append', 'liveStatus', 'request',
 ]);
 
-/** A light structural check: messages come from our own code, but a webview is still an untrusted boundary. */
-export function isViewToHost(msg: unknown): msg is ViewToHost {
-  return typeof msg === 'object' && msg !== null && VIEW_TO_HOST_TYPES.has((msg as { type?: unknown }).type as string);
-}
-
+/** The webview's check of what the host sends (the host's own code; the host validates the other way in full). */
 export function isHostToView(msg: unknown): msg is HostToView {
   return typeof msg === 'object' && msg !== null && HOST_TO_VIEW_TYPES.has((msg as { type?: unknown }).type as string);
 }

@@ -72,9 +72,3 @@ export interface ChartWebviewState {
   readonly series: readonly SeriesDescriptor[];
   readonly options: ChartViewOptions;
 }
-
-export function isChartWebviewState(x: unknown): x is ChartWebviewState {
-  if (typeof x !== 'object' || x === null) return false;
-  const s = x as Record<string, unknown>;
-  return s.version === 1 && Array.isArray(s.series) && typeof s.options === 'object' && s.options !== null;
-}

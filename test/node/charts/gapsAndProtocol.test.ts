@@ -3,10 +3,8 @@ import assert from 'node:assert/strict';
 import { markGaps, typicalStep } from '../../../src/shared/chart/gaps';
 import { assignAxes } from '../../../src/shared/chart/axes';
 import { buildTheme, themeKindFromClasses, withAlpha } from '../../../src/shared/chart/chartTheme';
-import { isViewToHost } from '../../../src/shared/chart/protocol';
 import { isSeriesDescriptor, seriesKey, type SeriesDescriptor } from '../../../src/shared/chart/series';
 import { parseSeriesUri, parseUriList, seriesUri } from '../../../src/shared/chart/seriesUri';
-import { isChartWebviewState } from '../../../src/shared/chart/viewOptions';
 import { descriptorOf } from '../../../src/charts/seriesSource';
 
 void test('markGaps inserts one NaN in the middle of each stretch without data', () => {
@@ -53,14 +51,6 @@ void test('command arguments: descriptors, nodes carrying one, and nothing else'
   assert.deepEqual(descriptorOf({ toSeriesDescriptor: () => prop }), prop);
   assert.equal(descriptorOf({ label: 'folder' }), undefined);
   assert.equal(descriptorOf(undefined), undefined);
-});
-
-void test('protocol guards accept our messages and state only', () => {
-  assert.ok(isViewToHost({ type: 'ready' }));
-  assert.ok(!isViewToHost({ type: 'data' })); // host → view type
-  assert.ok(!isViewToHost('ready'));
-  assert.ok(isChartWebviewState({ version: 1, series: [attr], options: {} }));
-  assert.ok(!isChartWebviewState({ version: 2, series: [], options: {} }));
 });
 
 void test('one y-axis per unit, alternating sides', () => {
