@@ -53,9 +53,10 @@ if (production) rmSync('dist', { recursive: true, force: true });
 if (args.has('--tests')) {
   // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
   // `node --test out/test/node/` and the extension-host runner can load them with plain require().
+  // webview/ is included for the pure modules of the apps (state and reducers) the node tier tests.
   // out/ is not wiped first: several test runs may share it, and every file is rewritten anyway.
   configs.push({
-    entryPoints: [...walk('src', (p) => p.endsWith('.ts')), ...walk('test', (p) => p.endsWith('.ts'))],
+    entryPoints: ['src', 'test', 'webview'].flatMap((dir) => walk(dir, (p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))),
     outdir: 'out', outbase: '.', platform: 'node', format: 'cjs', target: 'node20',
     bundle: false, sourcemap: 'inline', logLevel: 'warning',
   });

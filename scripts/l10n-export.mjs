@@ -1,4 +1,4 @@
-// Regenerates l10n/bundle.l10n.json from the `l10n.t('…')` calls in src/**/*.ts (what `@vscode/l10n-dev
+// Regenerates l10n/bundle.l10n.json from the `l10n.t('…')` calls in src/ and webview/ (what `@vscode/l10n-dev
 // export` does, which is not installed), and checks that package.nls.json has every `%key%` package.json uses.
 //   node scripts/l10n-export.mjs           writes the bundle (existing keys and their values are kept)
 //   node scripts/l10n-export.mjs --check   writes nothing; exit 1 when the bundle or package.nls.json lacks a key
@@ -37,11 +37,12 @@ function messageOf(arg) {
   return undefined;
 }
 
-/** Every message in src/, and the calls whose message is not a literal (they cannot be translated). */
+/** Every message in src/ and webview/ (the webviews get the bundle from the host), and the calls whose
+ *  message is not a literal (they cannot be translated). */
 function scanSources() {
   const messages = new Set();
   const dynamic = [];
-  for (const file of tsFiles(join(root, 'src'))) {
+  for (const file of [...tsFiles(join(root, 'src')), ...tsFiles(join(root, 'webview'))]) {
     const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     const visit = (node) => {
       if (isL10nCall(node)) {
@@ -88,8 +89,8 @@ if (check) {
   for (const m of added) merged[m] = m;
   const sorted = Object.fromEntries(Object.keys(merged).sort(byKey).map((k) => [k, merged[k]]));
   writeFileSync(BUNDLE, `${JSON.stringify(sorted, null, 2)}\n`);
-  console.log(`l10n/bundle.l10n.json: ${Object.keys(sorted).length} keys (${added.length} added, ${messages.size} used in src/)`);
+  console.log(`l10n/bundle.l10n.json: ${Object.keys(sorted).length} keys (${added.length} added, ${messages.size} used in src/ and webview/)`);
 }
 for (const k of nlsMissing) console.error(`package.nls.json lacks: ${k}`);
 if (nlsMissing.length > 0 || (check && added.length > 0)) process.exit(1);
-if (check) console.log(`l10n: ${messages.size} messages in src/ all in the bundle; every %key% of package.json is in package.nls.json`);
+if (check) console.log(`l10n: ${messages.size} messages in src/ and webview/ all in the bundle; every %key% of package.json is in package.nls.json`);

@@ -2,19 +2,10 @@
 import { isHostToView, type HostToView, type ViewToHost } from '../../src/shared/chart/protocol';
 import { type ChartWebviewState } from '../../src/shared/chart/viewOptions';
 import { MAX_TEXT, type LogLevel } from '../../src/shared/webview/ipc';
-
-interface VsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const api = acquireVsCodeApi();
+import { vscodeApi } from '../common/vscodeApi';
 
 export function post(message: ViewToHost): void {
-  api.postMessage(message);
+  vscodeApi().postMessage(message);
 }
 
 export function onMessage(handler: (message: HostToView) => void): void {
@@ -24,13 +15,13 @@ export function onMessage(handler: (message: HostToView) => void): void {
 }
 
 export function loadState(): ChartWebviewState | undefined {
-  const s = api.getState() as ChartWebviewState | undefined;
+  const s = vscodeApi().getState() as ChartWebviewState | undefined;
   return s && s.version === 1 ? s : undefined;
 }
 
 /** Saved by VS Code with the panel; handed to the serializer after a reload. */
 export function saveState(state: ChartWebviewState): void {
-  api.setState(state);
+  vscodeApi().setState(state);
 }
 
 export function log(level: LogLevel, message: string): void {

@@ -1,0 +1,299 @@
+/**
+ * The chart webview's logic as one pure function: `reduce(state, input, env)` → next state + effects.
+ * Host messages, user actions and page events all go through it, so every rule of the chart (which
+ * response is stale, when a fetch is cancelled, how live mode moves the range, what the status says) is
+ * tested in plain Node (test/node/charts/chartReduce.test.ts).
+ */
+import * as l10n from '@vscode/l10n';
+import type { FetchQuery, SeriesInfo } from '../../src/shared/chart/protocol';
+import { formatWallClock, parseInZone, parseZone } from '../../src/shared/chart/timeRange';
+import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../../src/shared/chart/viewOptions';
+import { appendCapped } from './downsample';
+import {
+  baseRange, savedState, type ChartEnv, type ChartInput, type ChartState, type DrawReport, type Effect, type FetchReason, type Range, type Step,
+} from './state';
+
+type Msg<T extends ChartInput['type']> = Extract<ChartInput, { type: T }>;
+
+export function reduce(state: ChartState, input: ChartInput, env: ChartEnv): Step {
+  const effects: Effect[] = [];
+  const next = apply(state, input, env, effects);
+  return { state: next, effects };
+}
+
+function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): ChartState {
+  switch (input.type) {
+    // ---- host messages ----
+    case 'init': {
+      const options = input.options ? { ...defaultViewOptions, ...input.options } : s.options;
+      let n: ChartState = { ...s, title: input.title, series: [...input.series], options };
+      out.push(persist(n), { kind: 'setZone', zone: zoneChoice(n.options) }, { kind: 'syncControls' });
+      n = { ...n, emptyHint: n.series.length === 0 };
+      if (n.options.live.enabled) out.push(post({ type: 'live', live: n.options.live }));
+      return fetchData(n, 'initial', baseRange(n.options, env.now), env, out);
+    }
+    case 'seriesAdded': {
+      const fresh = input.series.filter((x) => !s.series.some((y) => y.id === x.id));
+      const n: ChartState = { ...s, series: [...s.series, ...fresh], emptyHint: false };
+      out.push(persist(n));
+      return fetchData(n, 'series', n.range, env, out);
+    }
+    case 'seriesRemoved': {
+      const gone = new Set(input.seriesIds);
+      const n: ChartState = {
+        ...s,
+        series: s.series.filter((x) => !gone.has(x.id)),
+        raw: without(s.raw, gone),
+        stats: without(s.stats, gone),
+      };
+      out.push(persist(n), { kind: 'draw' });
+      return n.series.length === 0 ? { ...n, emptyHint: true, status: line(l10n.t('No series')) } : { ...n, emptyHint: false };
+    }
+    case 'progress':
+      if (input.requestId !== s.current?.id) return s;
+      return {
+        ...s,
+        status: line(l10n.t('Fetching… {0} points · {1} pages · {2}/{3} series', input.points.toLocaleString(), input.pages, input.seriesDone, input.seriesTotal)),
+      };
+    case 'data':
+    case 'stats':
+      return onData(s, input, env, out);
+    case 'fetchFailed':
+      if (input.requestId !== s.current?.id) return s;
+      return {
+        ...s,
+        current: undefined,
+        busy: false,
+        status: input.cancelled ? line(l10n.t('Cancelled. {0}', s.lastSummary)) : line(l10n.t('Fetch failed: {0}', input.message), true),
+      };
+    case 'append':
+      return onAppend(s, input, env, out);
+    case 'liveStatus':
+      return onLiveStatus(s, input);
+    case 'request':
+      return s; // answered by the page: only it has the canvas
+
+    // ---- user actions ----
+    case 'user.preset': {
+      if (input.preset === 'custom') {
+        const n = setOptions(s, { preset: 'custom', customFrom: s.range.from, customTo: s.range.to }, out);
+        out.push({ kind: 'syncControls' });
+        return n;
+      }
+      const n = setOptions(s, { preset: input.preset }, out);
+      out.push({ kind: 'syncControls' });
+      return fetchData({ ...n, zoomed: false }, 'range', baseRange(n.options, env.now), env, out);
+    }
+    case 'user.customRange': {
+      const offset = zoneOffset(s.options, env, env.now);
+      const from = parseInZone(input.fromText, offset);
+      const to = parseInZone(input.toText, offset);
+      if (from === undefined || to === undefined || from >= to) return { ...s, status: line(l10n.t('Enter a valid range: "from" must be before "to".'), true) };
+      const n = setOptions(s, { customFrom: from, customTo: to }, out);
+      return fetchData({ ...n, zoomed: false }, 'range', { from, to }, env, out);
+    }
+    case 'user.zone': {
+      const n = setOptions(s, { zone: input.zone }, out);
+      out.push({ kind: 'setZone', zone: zoneChoice(n.options) }, { kind: 'syncControls' });
+      return fetchData(n, 'options', n.range, env, out);
+    }
+    case 'user.mode': {
+      const n = setOptions(s, { mode: input.mode }, out);
+      out.push({ kind: 'syncControls' });
+      return fetchData(n, 'options', n.range, env, out);
+    }
+    case 'user.downsample':
+      return fetchData(setOptions(s, { downsample: input.downsample }, out), 'options', s.range, env, out);
+    case 'user.limit': {
+      const n = Number.parseInt(input.text, 10);
+      return fetchData(setOptions(s, { limit: Number.isFinite(n) && n > 0 ? n : undefined }, out), 'options', s.range, env, out);
+    }
+    case 'user.period':
+      return fetchData(setOptions(s, { statsPeriod: input.period }, out), 'options', s.range, env, out);
+    case 'user.dimension':
+      return fetchData(setOptions(s, { statsDimension: input.dimension }, out), 'options', s.range, env, out);
+    case 'user.live':
+      return setLive(s, { enabled: input.enabled, paused: false }, env, out);
+    case 'user.liveInterval':
+      return setLive(s, { intervalMs: input.intervalMs }, env, out);
+    case 'user.liveStart':
+      return setLive(s, input.start === 'time' ? { start: 'time', startTime: s.options.live.startTime ?? s.range.from } : { start: input.start }, env, out);
+    case 'user.liveTime': {
+      const t = parseInZone(input.text, zoneOffset(s.options, env, env.now));
+      return t === undefined ? s : setLive(s, { startTime: t }, env, out);
+    }
+    case 'user.pause':
+      return setLive(s, { paused: !s.options.live.paused }, env, out);
+    case 'user.resetZoom':
+      return fetchData({ ...s, zoomed: false }, 'range', baseRange(s.options, env.now), env, out);
+    case 'user.range':
+      out.push({ kind: 'scheduleZoom', from: input.from, to: input.to });
+      return { ...s, zoomed: true };
+    case 'user.toggleSeries': {
+      const hidden = new Set(s.options.hidden);
+      if (input.hidden) hidden.add(input.seriesId);
+      else hidden.delete(input.seriesId);
+      return setOptions(s, { hidden: [...hidden] }, out);
+    }
+    case 'user.removeSeries':
+      out.push(post({ type: 'removeSeries', seriesId: input.seriesId }));
+      return s;
+    case 'user.command':
+      out.push(post({ type: 'command', command: input.command }));
+      return s;
+    case 'user.cancel':
+      if (s.current) out.push(post({ type: 'cancel', requestId: s.current.id }));
+      return s;
+    case 'user.drop':
+      out.push(post({ type: 'drop', uris: [...input.uris] }));
+      return s;
+
+    // ---- page events ----
+    case 'page.zoomSettled':
+      return fetchData(s, 'zoom', { from: input.from, to: input.to }, env, out);
+    case 'page.drawn': {
+      const { report, drawn, drawMs } = input;
+      out.push(post({ type: 'rendered', requestId: report.requestId, fetchMs: report.fetchMs, transferMs: report.transferMs, drawMs, points: report.points, drawnPoints: drawn, series: report.series }));
+      return summarize(s, report, drawn, drawMs);
+    }
+    case 'page.liveDrawn':
+      return {
+        ...s,
+        emptyHint: false,
+        status: line(l10n.t('{0} series · {1} points drawn · live, updated {2}', s.series.length, input.drawn.toLocaleString(), new Date(input.now).toLocaleTimeString())),
+      };
+  }
+}
+
+function onData(s: ChartState, msg: Msg<'data'> | Msg<'stats'>, env: ChartEnv, out: Effect[]): ChartState {
+  if (msg.requestId !== s.current?.id) return s;
+  const points = msg.series.reduce((n, x) => n + x.fetchedPoints, 0);
+  const errors = msg.series.filter((x) => x.error).map((x) => `${labelOf(s.series, x.seriesId)}: ${x.error}`);
+  const base = { requestId: msg.requestId, fetchMs: msg.fetchMs, transferMs: Math.max(0, env.now - msg.sentAt), points, series: msg.series.length, errors };
+  let n: ChartState;
+  let report: DrawReport;
+  if (msg.type === 'data') {
+    const truncated = msg.series.filter((x) => x.truncated).map((x) => labelOf(s.series, x.seriesId));
+    n = { ...s, shown: 'raw', raw: new Map(msg.series.map((x) => [x.seriesId, { timestamps: x.timestamps, values: x.values }])), stats: new Map(), range: { from: msg.query.from, to: msg.query.to } };
+    report = { ...base, note: truncated.length > 0 ? l10n.t('limit reached for {0}', truncated.join(', ')) : undefined };
+  } else {
+    const computed = msg.series.some((x) => x.source === 'computed');
+    n = { ...s, shown: 'stats', stats: new Map(msg.series.map((x) => [x.seriesId, x])), raw: new Map(), range: { from: msg.from, to: msg.to } };
+    report = { ...base, note: computed ? l10n.t('{0} buckets (computed here)', msg.dimension) : l10n.t('{0} buckets', msg.dimension) };
+  }
+  out.push({ kind: 'draw', range: n.range, report });
+  return { ...n, current: undefined, busy: false };
+}
+
+function onAppend(s: ChartState, msg: Msg<'append'>, env: ChartEnv, out: Effect[]): ChartState {
+  if (s.shown !== 'raw') return s;
+  const raw = new Map(s.raw);
+  for (const x of msg.series) raw.set(x.seriesId, appendCapped(raw.get(x.seriesId), { timestamps: x.timestamps, values: x.values }, env.widthPx));
+  let range: Range | undefined;
+  if (!s.zoomed) {
+    const from = s.liveStartedAt ?? s.range.from;
+    range = { from: Math.min(from, msg.now - 60_000), to: msg.now };
+  }
+  out.push({ kind: 'draw', range, liveAt: msg.now });
+  return { ...s, raw, range: range ?? s.range };
+}
+
+function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>): ChartState {
+  let n: ChartState = { ...s, live: msg };
+  if (msg.startedAt !== undefined && msg.state !== 'off' && (s.live.state === 'off' || s.liveStartedAt !== msg.startedAt)) {
+    // A new session: start from an empty chart at its start time.
+    n = { ...n, liveStartedAt: msg.startedAt, raw: new Map(), shown: 'raw', zoomed: false };
+  }
+  switch (msg.state) {
+    case 'disconnected': {
+      const since = msg.since !== undefined ? new Date(msg.since).toLocaleTimeString() : '';
+      const text = msg.message
+        ? l10n.t('Disconnected since {0} — retrying automatically. ({1})', since, msg.message)
+        : l10n.t('Disconnected since {0} — retrying automatically.', since);
+      return { ...n, banner: line(text, true) };
+    }
+    case 'paused':
+      return { ...n, banner: line(l10n.t('Live mode paused.')) };
+    default:
+      return { ...n, banner: line('') };
+  }
+}
+
+function setOptions(s: ChartState, patch: Partial<ChartViewOptions>, out: Effect[]): ChartState {
+  const n = { ...s, options: { ...s.options, ...patch } };
+  out.push(persist(n), post({ type: 'options', options: n.options }));
+  return n;
+}
+
+function setLive(s: ChartState, patch: Partial<LiveOptions>, env: ChartEnv, out: Effect[]): ChartState {
+  const live = { ...s.options.live, ...patch };
+  const n = setOptions(s, { live }, out);
+  out.push(post({ type: 'live', live }), { kind: 'syncControls' });
+  if (s.options.live.enabled && !live.enabled) {
+    return fetchData({ ...n, liveStartedAt: undefined, zoomed: false }, 'range', baseRange(n.options, env.now), env, out);
+  }
+  return n;
+}
+
+/** Asks the host for the series over `range` at the plot's width; a request still in flight is cancelled. */
+function fetchData(s: ChartState, reason: FetchReason, range: Range, env: ChartEnv, out: Effect[]): ChartState {
+  if (s.series.length === 0) {
+    const n: ChartState = { ...s, range, raw: new Map(), stats: new Map(), emptyHint: true, status: line(s.title ? l10n.t('No series') : '') };
+    out.push({ kind: 'draw', range });
+    return n;
+  }
+  const o = s.options;
+  const query: FetchQuery = {
+    from: Math.floor(range.from), to: Math.ceil(range.to), widthPx: env.widthPx,
+    mode: o.live.enabled ? 'raw' : o.mode, limit: o.limit, period: o.statsPeriod, dimension: o.statsDimension,
+    downsample: o.downsample, zoneOffsetMin: zoneOffset(o, env, range.to), reason,
+  };
+  if (s.current) out.push(post({ type: 'cancel', requestId: s.current.id }));
+  const id = s.requestSeq + 1;
+  out.push(post({ type: 'fetch', requestId: id, query }));
+  return { ...s, range, requestSeq: id, current: { id, query }, emptyHint: false, busy: true, status: line(l10n.t('Fetching {0} series…', s.series.length)) };
+}
+
+function summarize(s: ChartState, r: DrawReport, drawn: number, drawMs: number): ChartState {
+  const parts = [l10n.t('{0} series', s.series.length), l10n.t('{0} points', r.points.toLocaleString()), l10n.t('fetched in {0} ms', r.fetchMs.toLocaleString())];
+  if (drawn !== r.points) parts.push(l10n.t('{0} drawn in {1} ms', drawn.toLocaleString(), drawMs));
+  if (r.note) parts.push(r.note);
+  const summary = parts.join(' · ');
+  return { ...s, lastSummary: summary, status: r.errors.length > 0 ? line(`${summary} · ${r.errors.join('; ')}`, true) : line(summary) };
+}
+
+/** The text fields of the controls for the options in the state (custom range and live start time). */
+export function controlTimes(s: ChartState, env: ChartEnv): { from?: string; to?: string; liveTime?: string } {
+  const offset = zoneOffset(s.options, env, env.now);
+  const out: { from?: string; to?: string; liveTime?: string } = {};
+  if (s.options.preset === 'custom') {
+    const r = baseRange(s.options, env.now);
+    out.from = formatWallClock(r.from, offset);
+    out.to = formatWallClock(r.to, offset);
+  }
+  if (s.options.live.startTime !== undefined) out.liveTime = formatWallClock(s.options.live.startTime, offset);
+  return out;
+}
+
+export function zoneChoice(o: ChartViewOptions): number | 'local' {
+  return o.zone === 'local' ? 'local' : parseZone(o.zone) ?? 0;
+}
+
+/** Minutes east of UTC of the chosen zone at `at`. */
+function zoneOffset(o: ChartViewOptions, env: ChartEnv, at: number): number {
+  const z = zoneChoice(o);
+  return z === 'local' ? env.localOffsetMin(at) : z;
+}
+
+function labelOf(series: readonly SeriesInfo[], seriesId: string): string {
+  return series.find((x) => x.id === seriesId)?.label ?? seriesId;
+}
+
+function without<V>(map: ReadonlyMap<string, V>, ids: ReadonlySet<string>): ReadonlyMap<string, V> {
+  return new Map([...map].filter(([id]) => !ids.has(id)));
+}
+
+const line = (text: string, error = false) => ({ text, error });
+const post = (message: Extract<Effect, { kind: 'post' }>['message']): Effect => ({ kind: 'post', message });
+const persist = (s: ChartState): Effect => ({ kind: 'persist', state: savedState(s) });
+
