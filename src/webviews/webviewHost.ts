@@ -20,9 +20,16 @@ export interface WebviewApp<FromView> {
   readonly retainContextWhenHidden?: boolean;
 }
 
+/** The log a host writes to: the extension's log or a LogOutputChannel. */
+export interface WebviewLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): unknown;
+}
+
 export interface WebviewHostDeps {
   readonly extensionUri: vscode.Uri;
-  readonly log: vscode.LogOutputChannel;
+  readonly log: WebviewLog;
 }
 
 type Message = { readonly type: string };
@@ -145,6 +152,8 @@ export abstract class WebviewHost<
     this.deps.log.error(`${this.app.name}: handling ${message.type} failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   protected onViewState(_panel: vscode.WebviewPanel): void {}
+  /** A message failed the protocol's check (already logged, once per problem); nothing was done with it. */
+  protected onRefused(_message: unknown, _problem: string): void {}
   protected onDispose(): void {}
 
   private receive(raw: unknown): void {
@@ -155,6 +164,7 @@ export abstract class WebviewHost<
         this.refused.add(parsed.problem);
         this.deps.log.warn(`${this.app.name}: refused a message from the webview (${parsed.problem})`);
       }
+      this.onRefused(raw, parsed.problem);
       return;
     }
     const message = parsed.message;

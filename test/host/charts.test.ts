@@ -12,6 +12,7 @@ import { CHART_VIEW_TYPE } from '../../src/shared/chart/protocol';
 import { type SeriesDescriptor } from '../../src/shared/chart/series';
 import { seriesUri } from '../../src/shared/chart/seriesUri';
 import { defaultViewOptions, type ChartWebviewState } from '../../src/shared/chart/viewOptions';
+import { postingPage, until } from './webviewHelpers';
 import { emulatorIds, emulatorSource, sequentialRead, telemetryAttributes, type AttributeInfo } from '../node/charts/emulatorSource';
 
 const EXTENSION_ID = 'iot-explorer.iot-explorer';
@@ -30,23 +31,6 @@ function recordingLog(channel: vscode.LogOutputChannel): vscode.LogOutputChannel
     trace: keep('trace'), debug: keep('debug'), info: keep('info'), warn: keep('warn'), error: keep('error'),
     dispose: record('dispose'), clear: record('clear'), hide: record('hide'), show: record('show'), replace: record('replace'),
   });
-}
-
-/** A page that posts `messages` to the host through the real webview channel, in order. */
-function postingPage(messages: readonly unknown[]): string {
-  const nonce = 'test0nce0000000000000000';
-  return `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'nonce-${nonce}'"></head>
-<body><script nonce="${nonce}">const api = acquireVsCodeApi(); for (const m of ${JSON.stringify(messages)}) api.postMessage(m);</script></body></html>`;
-}
-
-async function until<T>(what: string, probe: () => T | undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** The next event matching `pred`, or a rejection after `ms`. */

@@ -8,6 +8,7 @@ import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/explorer/treeNode';
 import type { DemoInfo } from '../../src/demo/demoService';
 import { formatSnippets } from '../../src/snippets/pythonSnippet';
+import type { EventHistoryPanel } from '../../src/webviews/eventHistory/eventHistoryPanel';
 import { altairToken, basic, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf, path } from './explorerHelpers';
 
 interface Level {
@@ -269,9 +270,7 @@ suite('Explorer: the demo dataset of both platforms', () => {
     const asset = await api.goTo('demo-iotticket', assetId);
     assert.ok(asset, `Go to… found asset ${assetId}`);
     assert.equal(asset.platformId?.(), assetId);
-    const panel = (await vscode.commands.executeCommand('iotExplorer.showEventHistory', asset)) as
-      | { whenLoaded(): Promise<void>; events: readonly { type: string; acknowledged?: boolean }[]; run(q: unknown): Promise<readonly { type: string; acknowledged?: boolean }[]>; query: { start: number; end: number }; panel: vscode.WebviewPanel }
-      | undefined;
+    const panel = await vscode.commands.executeCommand<EventHistoryPanel | undefined>('iotExplorer.showEventHistory', asset);
     assert.ok(panel, 'the panel opened');
     await panel.whenLoaded();
     const raw = await getJson<{ items?: { type: string }[] }>(
@@ -281,10 +280,11 @@ suite('Explorer: the demo dataset of both platforms', () => {
     assert.ok((raw.items?.length ?? 0) > 0, 'the asset has events in the default range');
     assert.equal(panel.events.length, raw.items?.length ?? 0);
     const alarms = await panel.run({ ...panel.query, type: 'Alarm', ack: 'all' });
-    assert.ok(alarms.every((e) => e.type === 'Alarm'));
-    assert.equal(alarms.length, (raw.items ?? []).filter((e) => e.type === 'Alarm').length);
+    assert.ok(alarms.ok);
+    assert.ok(alarms.events.every((e) => e.type === 'Alarm'));
+    assert.equal(alarms.events.length, (raw.items ?? []).filter((e) => e.type === 'Alarm').length);
     const unack = await panel.run({ ...panel.query, type: undefined, ack: 'unacknowledged' });
-    assert.ok(unack.every((e) => !e.acknowledged));
+    assert.ok(unack.ok && unack.events.every((e) => !e.acknowledged));
     panel.panel.dispose();
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../treeNode';
 import { AssetNode } from './assetNodes';
 import { CoreAccess, coreOf } from './coreAccess';
-import { EventHistoryPanel } from './eventHistoryPanel';
+import { EventHistoryPanel } from '../../../webviews/eventHistory/eventHistoryPanel';
 import { ActiveEventsNode, OrganizationNode } from './organizationNodes';
 
 /** "Print asset tree": the tree below an asset (or the whole organization) into an untitled text document. */
