@@ -3,16 +3,10 @@
  * the last 24 h; "Add to Chart" on a second attribute (another unit) adds a series with its own y-axis.
  * Screenshots: test-results/chart-iotticket.png and test-results/chart-two-series.png.
  */
+import { expand } from './tree';
 import type { Workbench } from './workbench';
 
 export const env = { IOT_EXPLORER_DEMO: '1' };
-
-async function expand(ui: Workbench, label: string): Promise<void> {
-  const row = ui.treeRow(label);
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
-}
 
 async function contextMenu(ui: Workbench, row: string, item: string): Promise<void> {
   await ui.contextMenu(ui.treeRow(row), item);

@@ -3,16 +3,10 @@
  * with its events; the text filter narrows the rows in the page; a cleared "From" is refused in the page
  * with a clear message (nothing is sent). Screenshot: test-results/event-history.png.
  */
+import { expand } from './tree';
 import type { Workbench } from './workbench';
 
 export const env = { IOT_EXPLORER_DEMO: '1' };
-
-async function expand(ui: Workbench, label: string): Promise<void> {
-  const row = ui.treeRow(label);
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
-}
 
 export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');

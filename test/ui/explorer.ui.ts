@@ -3,16 +3,10 @@
  * demo starts when the view opens and both connections appear expanded; we open a few levels of each
  * platform and keep a screenshot of each.
  */
+import { expand } from './tree';
 import type { Workbench } from './workbench';
 
 export const env = { IOT_EXPLORER_DEMO: '1' };
-
-async function expand(ui: Workbench, label: string): Promise<void> {
-  const row = ui.treeRow(label);
-  await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-  await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
-}
 
 async function collapse(ui: Workbench, label: string): Promise<void> {
   const row = ui.treeRow(label);

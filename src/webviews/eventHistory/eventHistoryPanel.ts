@@ -5,6 +5,7 @@
  * retry, a link to the log entry), never a rejection left to the extension host.
  */
 import * as vscode from 'vscode';
+import type { EventQuery } from '../../explorer/nodes/iotticket/coreAccess';
 import { describeError } from '../../log';
 import type { AssetEvent } from '../../platforms/iotticket/types';
 import { oneLine } from '../../shared/escape/text';
@@ -17,15 +18,7 @@ import { eventRow } from './eventRows';
 
 /** What the panel asks the platform (the asset API's event history). */
 export interface EventHistorySource {
-  eventHistory(q: {
-    readonly assetIds: readonly string[];
-    readonly start?: number;
-    readonly end?: number;
-    readonly type?: string;
-    readonly acknowledged?: boolean;
-    readonly onlyAcknowledged?: boolean;
-    readonly signal?: AbortSignal;
-  }): Promise<readonly AssetEvent[]>;
+  eventHistory(q: EventQuery): Promise<readonly AssetEvent[]>;
 }
 
 /** The extension's log: an error returns the entry id the page's "Show Log" opens. */
