@@ -20,6 +20,7 @@ suite('Event history: a webview app on the shared host', () => {
   let api: ExplorerApi;
   let info: DemoInfo;
   let asset: TreeNode;
+  let org: TreeNode;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
 
@@ -29,8 +30,8 @@ suite('Event history: a webview app on the shared host', () => {
     assert.deepEqual(unhandled.map(String), [], 'no unhandled rejection');
   }
 
-  async function open(): Promise<EventHistoryPanel> {
-    const panel = await vscode.commands.executeCommand<EventHistoryPanel | undefined>('iotExplorer.showEventHistory', asset);
+  async function open(node = asset): Promise<EventHistoryPanel> {
+    const panel = await vscode.commands.executeCommand<EventHistoryPanel | undefined>('iotExplorer.showEventHistory', node);
     assert.ok(panel, 'the panel opened');
     await panel.whenLoaded();
     await panel.whenReady();
@@ -50,7 +51,7 @@ suite('Event history: a webview app on the shared host', () => {
     info = await api.startDemo({ reveal: false });
     const conn = (await api.children()).find((r) => r.connectionId === 'demo-iotticket' && r.contextValue.startsWith('iot.connection'));
     assert.ok(conn);
-    const org = (await api.children(conn))[0];
+    org = (await api.children(conn))[0];
     // An asset with events: the one of the first active event, found with Go to… by its id.
     const first = entities(await api.children(await child(api, org, 'Active events')))[0];
     const assetId = ((await first.json!(new AbortController().signal)) as { assetId: string }).assetId;
@@ -128,5 +129,29 @@ suite('Event history: a webview app on the shared host', () => {
     assert.equal(api.log.recent().filter((e) => e.message.includes('event history: refused a message')).length >= 3, true);
     await assertNoUnhandledRejection();
     panel.dispose();
+  });
+
+  test('hostile event text from a device reaches the table as text: no markup, no line break, no reordering', async () => {
+    const { adapterBaseUrl, tenant, device } = info.iotticket as unknown as { adapterBaseUrl: string; tenant: string; device: { id: string; username: string; password: string } };
+    const message = '<img src=x onerror="alert(1)"><script>alert(2)</script>\n[ALERT] forged\u202Egnp.exe';
+    const group = '**bold** [link](command:iotExplorer.removeConnection)';
+    const at = Date.now() - 120_000;
+    for (const active of [true, false]) {
+      const res = await fetch(`${adapterBaseUrl}/event/${tenant}/${device.id}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${device.username}:${device.password}`).toString('base64')}` },
+        body: JSON.stringify({ e: [{ id: 'HOSTILE_TEXT', m: message, gn: group, type: 'Alarm', severity: 'High', active, ts: active ? at : at + 1000 }] }),
+      });
+      assert.equal(res.status, 202);
+    }
+    const panel = await open(org);
+    const r = await panel.run({ start: at, end: at + 1, ack: 'all' });
+    assert.ok(r.ok);
+    assert.deepEqual(r.events.map((e) => e.message), [message]);
+    const s = await shown(panel, (x) => x.rows === 1);
+    assert.equal(s.firstRow[4], '<img src=x onerror="alert(1)"><script>alert(2)</script>\\n[ALERT] forged\\u202egnp.exe');
+    assert.equal(s.firstRow[6], group);
+    panel.dispose();
+    await assertNoUnhandledRejection();
   });
 });
