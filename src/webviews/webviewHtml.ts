@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { htmlText } from '../shared/escape/html';
 
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
@@ -41,21 +42,17 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, p
   // A JSON data block is never executed; `<` is escaped so no string in it can close the element.
   const l10n = page.l10n ? `\n<script type="application/json" id="l10n-bundle">${JSON.stringify(page.l10n).replace(/</g, '\\u003c')}</script>` : '';
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(vscode.env.language || 'en')}">
+<html lang="${htmlText(vscode.env.language || 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${String(style)}" nonce="${nonce}">
-<title>${escapeHtml(page.title)}</title>
+<title>${htmlText(page.title)}</title>
 </head>
 <body>
 <main id="app" data-vscode-context='{"preventDefaultContextMenuItems": true}'></main>${l10n}
 <script nonce="${nonce}" src="${String(script)}"></script>
 </body>
 </html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
