@@ -106,6 +106,22 @@ suite('Event history: a webview app on the shared host', () => {
     panel.dispose();
   });
 
+  test('a query the page sends that the platform fails: an error state, and no unhandled rejection (issue 14.8)', async () => {
+    const panel = await open();
+    const emu = await api.demo.instance();
+    assert.ok(emu);
+    emu.faults.set([{ kind: '500', pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
+    const failures = (): number => api.log.recent().filter((e) => e.level === 'error' && e.message.startsWith('Reading the event history failed')).length;
+    const before = failures();
+    const { start, end } = panel.query;
+    // The path of the report: a message from the page, not a call of the panel's method.
+    panel.panel.webview.html = postingPage([{ type: 'query', query: { start, end, ack: 'all', type: 'Alarm' } }]);
+    await until('the failure to be logged', () => (failures() > before ? true : undefined));
+    assert.equal(panel.state, 'failed');
+    await assertNoUnhandledRejection();
+    panel.dispose();
+  });
+
   test('a query with a cleared "From", a reversed range or an unknown type from the webview is refused: nothing is asked, the panel says why', async () => {
     const panel = await open();
     const emu = await api.demo.instance();
