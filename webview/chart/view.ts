@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS } from '../../src/shared/chart/viewOptions';
 import { ZONE_CHOICES } from '../../src/shared/chart/timeRange';
+import { htmlText as esc } from '../../src/shared/escape/html';
 
 /** The toolbar's fixed choices, labelled in the UI language (called after the l10n bundle is loaded). */
 function presetLabels(): Record<string, string> {
@@ -10,7 +11,6 @@ function presetLabels(): Record<string, string> {
 const INTERVALS: readonly number[] = [1000, 2000, 5000, 10_000, 30_000, 60_000];
 const intervalLabel = (ms: number): string => (ms < 60_000 ? l10n.t('every {0} s', ms / 1000) : l10n.t('every {0} min', ms / 60_000));
 
-const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const options = (items: readonly (readonly [string, string])[]): string =>
   items.map(([value, label]) => `<vscode-option value="${esc(value)}">${esc(label)}</vscode-option>`).join('');
 

@@ -1,8 +1,8 @@
 /** The event-history page's DOM: the filter bar, the status line with retry and log links, the table. Wired in main.ts. */
 import * as l10n from '@vscode/l10n';
 import { EVENT_TYPE_FILTERS } from '../../src/shared/eventHistory/protocol';
+import { htmlText as esc } from '../../src/shared/escape/html';
 
-const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const options = (items: readonly (readonly [string, string])[]): string =>
   items.map(([value, label]) => `<vscode-option value="${esc(value)}">${esc(label)}</vscode-option>`).join('');
 
