@@ -102,9 +102,11 @@ export class DemoService implements vscode.Disposable {
 /**
  * The demo's dataset. `IOT_EXPLORER_DEMO_DATASET=large` swaps in the generated large dataset (2,000 assets
  * and things, 100 children per level) so charts can be tried at scale; `IOT_EXPLORER_DEMO_POINTS` sets its
- * points per series over the 90-day history (default 1,000,000).
+ * points per series over the 90-day history (default 1,000,000). `hostile` is the demo plus names and
+ * event texts a platform may send to break a sink (src/emulator/hostileNames.ts).
  */
 export function demoDataset(env: NodeJS.ProcessEnv = process.env): Pick<EmulatorOptions, 'dataset' | 'large'> {
+  if (env.IOT_EXPLORER_DEMO_DATASET === 'hostile') return { dataset: 'hostile' };
   if (env.IOT_EXPLORER_DEMO_DATASET !== 'large') return { dataset: 'demo' };
   const points = Number(env.IOT_EXPLORER_DEMO_POINTS);
   return {

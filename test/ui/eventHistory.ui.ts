@@ -1,17 +1,35 @@
 /**
- * The event history webview in the real workbench: "Show Event History" on a demo asset opens the table
- * with its events; the text filter narrows the rows in the page; a cleared "From" is refused in the page
- * with a clear message (nothing is sent). Screenshot: test-results/event-history.png.
+ * The event history webview in the real workbench, on the demo with the `hostile` dataset: the events of
+ * the "Hostile names" asset (messages that are HTML, line breaks, bidi controls …) show as text; "Show
+ * Event History" on a demo asset opens the table with its events; the text filter narrows the rows in the
+ * page; a cleared "From" is refused in the page with a clear message (nothing is sent).
+ * Screenshots: test-results/event-history-hostile.png, test-results/event-history.png.
  */
+import { HOSTILE_NAMES } from '../../src/emulator/hostileNames';
+import { HOSTILE_ROOT } from '../../src/emulator/iotticket/hostileDataset';
+import { oneLine } from '../../src/shared/escape/text';
 import { expand } from './tree';
 import type { Workbench } from './workbench';
 
-export const env = { IOT_EXPLORER_DEMO: '1' };
+export const env = { IOT_EXPLORER_DEMO: '1', IOT_EXPLORER_DEMO_DATASET: 'hostile' };
 
 export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');
   await ui.waitForDemoTree();
-  for (const label of ['Acme Energy', 'Assets', 'Tampere Plant', 'Line 1']) await expand(ui, label);
+  for (const label of ['Acme Energy', 'Assets']) await expand(ui, label);
+
+  // Platform text is data: markup stays text, a line break is shown, not obeyed.
+  await ui.contextMenu(ui.treeRow(HOSTILE_ROOT), 'Show Event History');
+  const hostile = ui.webview();
+  await hostile.locator('#status').filter({ hasText: /^\d+ events$/ }).waitFor();
+  await hostile.locator('#rows').getByText(HOSTILE_NAMES.html, { exact: true }).first().waitFor();
+  await hostile.locator('#rows').getByText(oneLine(HOSTILE_NAMES['break-lf']), { exact: true }).first().waitFor();
+  const injected = await hostile.locator('#rows img, #rows script, #rows a').count();
+  if (injected !== 0) throw new Error(`platform text became ${injected} element(s) in the table`);
+  await ui.screenshot('event-history-hostile');
+  await ui.runCommand('View: Close Editor');
+
+  for (const label of ['Tampere Plant', 'Line 1']) await expand(ui, label);
 
   // Pump 1 had an overheat alarm two days ago and a dry-run notice five days ago (the demo's history).
   await ui.contextMenu(ui.treeRow('Pump 1'), 'Show Event History');
