@@ -12,7 +12,7 @@ import type { TreeNode } from '../../src/explorer/treeNode';
 import type { ShownState } from '../../src/shared/eventHistory/protocol';
 import type { EventHistoryPanel } from '../../src/webviews/eventHistory/eventHistoryPanel';
 import { eventRow } from '../../src/webviews/eventHistory/eventRows';
-import { cells } from '../../webview/eventHistory/form';
+import { cells, rowsStatus } from '../../webview/eventHistory/form';
 import { child, entities, explorerApi } from './explorerHelpers';
 import { postingPage, until } from './webviewHelpers';
 
@@ -75,7 +75,7 @@ suite('Event history: a webview app on the shared host', () => {
     assert.ok(panel.events.length > 0);
     const s = await shown(panel, (x) => x.rows === panel.events.length);
     assert.equal(s.error, false);
-    assert.equal(s.status, `${panel.events.length} events`);
+    assert.equal(s.status, rowsStatus(panel.events.length, panel.events.length, ''));
     assert.deepEqual(s.firstRow, cells(eventRow(panel.events[0])));
     // The page is a webview app: its bundle, the host's CSP, nothing inline.
     assert.match(panel.panel.webview.html, /dist\/webview\/eventHistory\.js/);

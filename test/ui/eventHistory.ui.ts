@@ -20,7 +20,7 @@ export async function scenario(ui: Workbench): Promise<void> {
   // Platform text is data: markup stays text (the events' group is HTML), a huge message is cut.
   await ui.contextMenu(ui.treeRow(HOSTILE_ROOT), 'Show Event History');
   const hostile = ui.webview();
-  await hostile.locator('#status').filter({ hasText: /^\d+ events$/ }).waitFor();
+  await hostile.locator('#status').filter({ hasText: /^1 event$/ }).waitFor();
   await hostile.locator('#rows').getByText(HOSTILE_NAMES.html, { exact: true }).first().waitFor();
   // The asset's active event has a 100 KB message: the cell holds its start, cut with "…".
   const long = hostile.locator('#rows td', { hasText: 'long-LLLLLLLLLL' }).first();

@@ -51,7 +51,8 @@ export function cells(r: EventRow): string[] {
 export function rowsStatus(total: number, shown: number, filter: string): string {
   if (total === 0) return l10n.t('No events in this range.');
   if (shown === 0) return l10n.t('No events match "{0}".', filter.trim());
-  return shown === total ? l10n.t('{0} events', total) : l10n.t('{0} of {1} events', shown, total);
+  if (shown === total) return total === 1 ? l10n.t('1 event') : l10n.t('{0} events', total);
+  return l10n.t('{0} of {1} events', shown, total);
 }
 
 export type { AckFilter, EventTypeFilter };

@@ -65,6 +65,7 @@ void test('the text filter matches any column, case-insensitively; the status co
   assert.deepEqual(filterRows(rows, ' pressure ').map((r) => r.message), ['Pressure low']);
   assert.deepEqual(filterRows(rows, 'PUMPS').map((r) => r.group), ['Pumps']);
   assert.equal(rowsStatus(2, 2, ''), '2 events');
+  assert.equal(rowsStatus(1, 1, ''), '1 event');
   assert.equal(rowsStatus(2, 1, 'pressure'), '1 of 2 events');
   assert.equal(rowsStatus(2, 0, ' zzz '), 'No events match "zzz".');
   assert.equal(rowsStatus(0, 0, ''), 'No events in this range.');
