@@ -5,6 +5,7 @@
  * used, so activation stays fast.
  */
 import * as vscode from 'vscode';
+import { CommandKernel } from './commands/kernel';
 import { ConnectionStore } from './connections/connectionStore';
 import { HealthStatusBar, HealthTracker } from './connections/health';
 import { SecretInSettingsWarning } from './connections/secretWarning';
@@ -47,6 +48,8 @@ export interface ExplorerApi {
   readonly actions: ActionsApi;
   readonly onnx: OnnxApi;
   readonly inline: InlinePreviewsApi;
+  /** The command kernel (tests compare what it registered with package.json). */
+  readonly commands: CommandKernel;
   /** How long `activate` took, in ms. */
   readonly activationMs: number;
   /** Starts the demo emulator and adds the two demo connections. */
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const demo = new DemoService(context.extensionPath, log);
   const sessions = new SessionManager(store, demo, log, health);
   const explorer = new Explorer(context, store, sessions, log);
+  const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store });
   const json = new JsonDocumentProvider();
   const things = new ThingFileSystem(sessions, log);
   const logDoc = new LogDocumentProvider(log);
@@ -76,27 +80,25 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
 
   let charts: ChartsApi | undefined;
   try {
-    charts = registerCharts(context, { resolveSource: (d) => createSeriesSource(sessions, d), log: log.channel });
+    charts = registerCharts(context, { commands, resolveSource: (d) => createSeriesSource(sessions, d), log: log.channel });
   } catch (err) {
     log.error('Charts could not be registered', err);
   }
 
-  const actions = registerCommandsAndWrites(context, explorer.services);
-  const onnx = registerOnnx(context, explorer);
-  const inline = registerInlinePreviews(context, { sessions, store, log, explorer });
+  const actions = registerCommandsAndWrites(context, { commands, services: explorer.services });
+  const onnx = registerOnnx(context, { commands, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) });
+  const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
   explorer.provider.valueDecorator = inline;
   explorer.dragAndDrop.onDrop = onnx.handleDrop;
-  const deps = { explorer, store, sessions, demo, log };
+  const deps = { commands, explorer, store, sessions, demo, log };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
     vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logDoc),
     vscode.workspace.registerFileSystemProvider(THING_SCHEME, things, { isCaseSensitive: true }),
     ...registerConnectionCommands(deps),
-    ...registerNodeCommands({ explorer, log, json, things, extensionUri: context.extensionUri }),
-    vscode.commands.registerCommand('iotExplorer.showLogEntry', (entry?: number) =>
-      typeof entry === 'number' ? logDoc.showEntry(entry) : log.show(),
-    ),
-    vscode.commands.registerCommand('iotExplorer.about', () => {
+    ...registerNodeCommands({ commands, explorer, log, json, things, extensionUri: context.extensionUri }),
+    commands.register('iotExplorer.showLogEntry', (call) => (typeof call.value === 'number' ? logDoc.showEntry(call.value) : log.show())),
+    commands.register('iotExplorer.about', () => {
       const version = (context.extension.packageJSON as { version?: string }).version ?? '';
       void vscode.window.showInformationMessage(
         vscode.l10n.t('IoT Explorer {0}: IoT-TICKET and Altair IoT Studio in VS Code. {1} connection(s).', version, store.list().length),
@@ -144,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     actions,
     onnx,
     inline,
+    commands,
     activationMs,
     startDemo: (options) => tryDemo(deps, options),
     children: (node) => explorer.provider.getChildren(node),

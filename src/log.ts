@@ -5,7 +5,7 @@
  * "at that entry" (an output channel cannot be scrolled to a line by an extension).
  */
 import * as vscode from 'vscode';
-import { redact, type Logger } from './platforms/http';
+import { errorMessage, redact, type Logger } from './platforms/http';
 import { oneLine } from './shared/escape/text';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
@@ -42,7 +42,7 @@ export class ExplorerLog implements Logger, vscode.Disposable {
   }
   /** Logs an error (with its cause chain) and returns the entry id that error nodes link to. */
   error(message: string, err?: unknown): number {
-    return this.write('error', err === undefined ? message : `${message}: ${describeError(err)}`);
+    return this.write('error', err === undefined ? message : `${message}: ${errorMessage(err)}`);
   }
 
   private write(level: LogLevel, message: string): number {
@@ -69,22 +69,6 @@ export class ExplorerLog implements Logger, vscode.Disposable {
   dispose(): void {
     this.channel.dispose();
   }
-}
-
-/** One line per error in the cause chain, redacted; HTTP errors carry their method and path in the message already. */
-export function describeError(err: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = err;
-  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
-    if (current instanceof Error) {
-      parts.push(current.message);
-      current = (current as { cause?: unknown }).cause;
-    } else {
-      parts.push(String(current));
-      break;
-    }
-  }
-  return redact(parts.filter((p, i) => i === 0 || !parts[0].includes(p)).join(' ← '));
 }
 
 /** Formats entries as log-file lines (for the "show log at this entry" document). */

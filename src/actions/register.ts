@@ -5,15 +5,15 @@
  * prompt is shown) and returns what happened, which keeps it scriptable and testable.
  */
 import * as vscode from 'vscode';
+import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { ExplorerServices } from '../explorer/services';
-import { describeError } from '../log';
-import { isCancellation, ValidationError } from '../platforms/http';
+import { ValidationError } from '../platforms/http';
 import { parseCommandFile } from './model/commandFile';
 import { WriteHistory } from './model/history';
 import type { WriteSpec } from './model/writeSpec';
 import { createEventFlow, invokeActionFlow, sendEmailFlow, showActionStatusesFlow, updatePropertiesFlow, updatePropertyFlow } from './ui/altairFlows';
 import { CommandFileLens, COMMAND_FILE_GLOB, SEND_FROM_FILE } from './ui/commandFileLens';
-import type { ActionsDeps } from './ui/deps';
+import type { FlowDeps } from './ui/deps';
 import {
   askDeviceCredentials, forgetDeviceCredentialsFlow, newCommandFileFlow, setDeviceCredentialsFlow, showHistoryFlow,
 } from './ui/historyFlows';
@@ -24,7 +24,6 @@ import {
 import { LIVE_SCHEME, LiveDocuments } from './ui/liveDocuments';
 import { SendRunner, type SendOptions, type SendResult } from './ui/sendRunner';
 import { AdapterCache, DeviceCredentialStore, ExtensionWriteContext } from './ui/writeContext';
-import { messageText } from '../shared/escape/message';
 
 /** What the feature exposes to `activate` (and through it to extension-host tests). */
 export interface ActionsApi {
@@ -36,51 +35,38 @@ export interface ActionsApi {
 }
 
 function isSpec(value: unknown): value is WriteSpec {
-  return !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && !('contextValue' in (value as object));
+  return !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
-export function registerCommandsAndWrites(context: vscode.ExtensionContext, services: ExplorerServices): ActionsApi {
+export interface ActionsDeps {
+  readonly commands: CommandKernel;
+  readonly services: ExplorerServices;
+}
+
+export function registerCommandsAndWrites(context: vscode.ExtensionContext, { commands, services }: ActionsDeps): ActionsApi {
   const history = new WriteHistory(context.globalState);
   const devices = new DeviceCredentialStore(services, context.globalState);
   const writeContext = new ExtensionWriteContext(services, devices, new AdapterCache());
   const live = new LiveDocuments();
   const lens = new CommandFileLens();
-  // The runner and the flows refer to each other (credentials prompt, command log button): bind late.
-  const late: { deps?: ActionsDeps } = {};
+  // The runner asks through the flows (device credentials, command log), and the flows send through the
+  // runner: its callbacks use `flows` when they run, after it exists.
   const runner = new SendRunner(
     services,
     history,
     writeContext,
-    (connectionId, deviceId) => askDeviceCredentials(late.deps!, connectionId, deviceId),
+    (connectionId, deviceId) => askDeviceCredentials(flows, connectionId, deviceId),
     async (spec) => {
       if (spec.kind === 'iotticket.command' || spec.kind === 'iotticket.control') {
-        await showCommandLogFlow(late.deps!, undefined, { connectionId: spec.connection, assetId: spec.assetId, attributeId: spec.attributeId, title: spec.label ?? spec.attributeId });
+        await showCommandLogFlow(flows, undefined, { connectionId: spec.connection, assetId: spec.assetId, attributeId: spec.attributeId, title: spec.label ?? spec.attributeId });
       }
     },
   );
-  const d: ActionsDeps = { services, runner, history, context: writeContext, devices, live, draftsUri: vscode.Uri.joinPath(context.globalStorageUri, 'drafts') };
-  late.deps = d;
+  const flows: FlowDeps = { services, runner, history, context: writeContext, devices, live, draftsUri: vscode.Uri.joinPath(context.globalStorageUri, 'drafts') };
 
-  /** Registers a command that takes a tree node (or a spec, which is sent without prompts). */
-  const register = (id: string, run: (node: unknown, options: SendOptions | undefined) => Promise<unknown>): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (first?: unknown, second?: unknown) => {
-      const options = second && typeof second === 'object' && !Array.isArray(second) && !('contextValue' in second) ? (second as SendOptions) : undefined;
-      try {
-        if (isSpec(first)) return await runner.send(first, options);
-        return await run(first, options);
-      } catch (err) {
-        if (isCancellation(err)) return undefined;
-        if (err instanceof ValidationError && err.parameter === 'node') {
-          void vscode.window.showInformationMessage(messageText(err.message.replace(/^node: /, '')));
-          return undefined;
-        }
-        const entry = services.log.error(`${id} failed`, err);
-        void vscode.window.showErrorMessage(messageText(describeError(err)), vscode.l10n.t('Show Log')).then((c) => {
-          if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
-        });
-        return undefined;
-      }
-    });
+  /** A command on a tree node; a write spec as its first argument is sent without prompts (scripts, tests). */
+  const register = (id: Parameters<CommandKernel['register']>[0], run: (node: unknown) => Promise<unknown>): vscode.Disposable =>
+    commands.register(id, (call: CommandCall) => (isSpec(call.value) ? runner.send(call.value, call.options as SendOptions | undefined) : run(call.node)));
 
   /** Sends one command of a command file (or all, in order, stopping at the first that does not succeed). */
   const sendFromFile = async (uri: vscode.Uri, which: number | 'all', options?: SendOptions): Promise<SendResult[]> => {
@@ -108,33 +94,33 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, serv
     devices,
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, live),
     vscode.languages.registerCodeLensProvider({ pattern: COMMAND_FILE_GLOB }, lens),
-    vscode.commands.registerCommand('iotExplorer.sendSpec', (spec: WriteSpec, options?: SendOptions) => runner.send(spec, options)),
-    vscode.commands.registerCommand(SEND_FROM_FILE, async (uri: vscode.Uri, which: number | 'all', options?: SendOptions) => {
+    commands.register('iotExplorer.sendSpec', (call) => runner.send(call.value as WriteSpec, call.options as SendOptions | undefined)),
+    commands.register(SEND_FROM_FILE, async (call) => {
       try {
-        return await sendFromFile(uri, which, options);
+        return await sendFromFile(call.value as vscode.Uri, call.args[1] as number | 'all', call.args[2] as SendOptions | undefined);
       } catch (err) {
-        void vscode.window.showErrorMessage(messageText(describeError(err)));
+        commands.report(err, { what: `${SEND_FROM_FILE} failed` });
         return [];
       }
     }),
-    register('iotExplorer.sendCommand', (node) => sendCommandFlow(d, node)),
-    register('iotExplorer.sendControlCommand', (node) => sendControlFlow(d, node)),
-    register('iotExplorer.showCommandLog', (node) => showCommandLogFlow(d, node)),
-    register('iotExplorer.editStaticValue', (node) => editStaticFlow(d, node)),
-    register('iotExplorer.writeCalculatedValues', (node) => writeCalculatedFlow(d, node)),
-    register('iotExplorer.writeTelemetry', (node) => writeTelemetryFlow(d, node)),
-    register('iotExplorer.writeTimesignal', (node) => writeTimesignalFlow(d, node)),
-    register('iotExplorer.writeDeviceEvent', (node) => writeDeviceEventFlow(d, node)),
-    register('iotExplorer.setDeviceCredentials', (node) => setDeviceCredentialsFlow(d, node)),
-    register('iotExplorer.forgetDeviceCredentials', (node) => forgetDeviceCredentialsFlow(d, node)),
-    register('iotExplorer.invokeAction', (node) => invokeActionFlow(d, node)),
-    register('iotExplorer.showActionStatuses', (node) => showActionStatusesFlow(d, node)),
-    register('iotExplorer.createEvent', (node) => createEventFlow(d, node)),
-    register('iotExplorer.updateProperty', (node) => updatePropertyFlow(d, node)),
-    register('iotExplorer.updateProperties', (node) => updatePropertiesFlow(d, node)),
-    register('iotExplorer.sendEmail', (node) => sendEmailFlow(d, node)),
-    register('iotExplorer.showWriteHistory', (node) => showHistoryFlow(d, node)),
-    register('iotExplorer.newCommandFile', (node) => newCommandFileFlow(d, node)),
+    register('iotExplorer.sendCommand', (node) => sendCommandFlow(flows, node)),
+    register('iotExplorer.sendControlCommand', (node) => sendControlFlow(flows, node)),
+    register('iotExplorer.showCommandLog', (node) => showCommandLogFlow(flows, node)),
+    register('iotExplorer.editStaticValue', (node) => editStaticFlow(flows, node)),
+    register('iotExplorer.writeCalculatedValues', (node) => writeCalculatedFlow(flows, node)),
+    register('iotExplorer.writeTelemetry', (node) => writeTelemetryFlow(flows, node)),
+    register('iotExplorer.writeTimesignal', (node) => writeTimesignalFlow(flows, node)),
+    register('iotExplorer.writeDeviceEvent', (node) => writeDeviceEventFlow(flows, node)),
+    register('iotExplorer.setDeviceCredentials', (node) => setDeviceCredentialsFlow(flows, node)),
+    register('iotExplorer.forgetDeviceCredentials', (node) => forgetDeviceCredentialsFlow(flows, node)),
+    register('iotExplorer.invokeAction', (node) => invokeActionFlow(flows, node)),
+    register('iotExplorer.showActionStatuses', (node) => showActionStatusesFlow(flows, node)),
+    register('iotExplorer.createEvent', (node) => createEventFlow(flows, node)),
+    register('iotExplorer.updateProperty', (node) => updatePropertyFlow(flows, node)),
+    register('iotExplorer.updateProperties', (node) => updatePropertiesFlow(flows, node)),
+    register('iotExplorer.sendEmail', (node) => sendEmailFlow(flows, node)),
+    register('iotExplorer.showWriteHistory', (node) => showHistoryFlow(flows, node)),
+    register('iotExplorer.newCommandFile', (node) => newCommandFileFlow(flows, node)),
   );
 
   return { runner, history, live, devices, send: (spec, options) => runner.send(spec, options) };

@@ -7,6 +7,7 @@ import { type RenderTimings, type ViewCommand } from '../shared/chart/protocol';
 import { type SeriesDescriptor } from '../shared/chart/series';
 import { type ChartViewOptions } from '../shared/chart/viewOptions';
 import { ChartPanel, type ChartPanelHooks } from './chartPanel';
+import { errorMessage } from '../platforms/http';
 import type { SeriesSource } from './seriesSource';
 
 export type ResolveSource = (descriptor: SeriesDescriptor) => SeriesSource | undefined | Promise<SeriesSource | undefined>;
@@ -81,7 +82,7 @@ export class ChartManager implements vscode.Disposable {
         if (s) out.push(s);
         else this.options.log.warn(`chart: series "${d.label}" (${d.kind}, connection ${d.connectionId}) is not available`);
       } catch (err) {
-        this.options.log.error(`chart: resolving "${d.label}" failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.options.log.error(`chart: resolving "${d.label}" failed: ${errorMessage(err)}`);
       }
     }
     return out;

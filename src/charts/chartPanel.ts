@@ -13,10 +13,11 @@ import { seriesKey, type SeriesDescriptor } from '../shared/chart/series';
 import { parseUriList } from '../shared/chart/seriesUri';
 import { parseZone, presetRange, type TimeRange } from '../shared/chart/timeRange';
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../shared/chart/viewOptions';
+import { errorMessage } from '../platforms/http';
 import { oneLine } from '../shared/escape/text';
 import { WebviewHost, type WebviewApp } from '../webviews/webviewHost';
 import { LiveSession, type LiveAppend, type LiveStatus } from './liveSession';
-import { errorText, runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
+import { runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
 
 export interface ChartPanelHooks {
@@ -177,7 +178,7 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
   }
 
   protected override onHandlerError(message: ViewToHost, err: unknown): void {
-    this.hooks.log.error(`chart ${this.id}: ${message.type}: ${errorText(err)}`);
+    this.hooks.log.error(`chart ${this.id}: ${message.type}: ${errorMessage(err)}`);
   }
 
   protected onReady(msg: Extract<ViewToHost, { type: 'ready' }>): void {
@@ -257,8 +258,8 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
       for (const e of this.lastResult.errors) this.hooks.log.warn(`chart ${this.id}: ${e}`);
     } catch (err) {
       const cancelled = abort.signal.aborted;
-      if (!cancelled) this.hooks.log.error(`chart ${this.id}: fetch failed: ${errorText(err)}`);
-      this.post({ type: 'fetchFailed', requestId, cancelled, message: cancelled ? vscode.l10n.t('Cancelled') : errorText(err) });
+      if (!cancelled) this.hooks.log.error(`chart ${this.id}: fetch failed: ${errorMessage(err)}`);
+      this.post({ type: 'fetchFailed', requestId, cancelled, message: cancelled ? vscode.l10n.t('Cancelled') : errorMessage(err) });
     } finally {
       if (this.inflight?.requestId === requestId) this.inflight = undefined;
     }

@@ -11,7 +11,7 @@ import type { ChartPanel } from './chartPanel';
 import { exportSeries, type ExportFormat, type ExportResult } from './exportSeries';
 import { ExportFileError, replaceFile } from './fileReplace';
 import { finish, writeText } from './streamWrite';
-import { errorText } from './seriesQuery';
+import { errorMessage } from '../platforms/http';
 import type { TimeRange } from '../shared/chart/timeRange';
 import { messageText } from '../shared/escape/message';
 
@@ -71,7 +71,7 @@ export class ChartExporter {
       this.log.info(`chart ${panel.id}: exported ${r.points} points as ${format} to ${filePath} in ${Date.now() - started} ms`);
       return r;
     } catch (err) {
-      this.log.warn(`chart ${panel.id}: export to ${filePath} stopped: ${errorText(err)}`);
+      this.log.warn(`chart ${panel.id}: export to ${filePath} stopped: ${errorMessage(err)}`);
       throw err;
     }
   }
@@ -103,7 +103,7 @@ export class ChartExporter {
       const rows = Math.max(0, text.split('\n').length - 2);
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} rows of the visible range as CSV', rows.toLocaleString()), 5000);
     } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the visible range: {0}', messageText(errorText(err))));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not copy the visible range: {0}', messageText(errorMessage(err))));
     }
   }
 
@@ -126,7 +126,7 @@ export class ChartExporter {
 
 /** What went wrong with an export file, in the user's words; other errors as they are. */
 export function exportErrorText(err: unknown): string {
-  if (!(err instanceof ExportFileError)) return errorText(err);
+  if (!(err instanceof ExportFileError)) return errorMessage(err);
   const file = err.path;
   const folder = dirname(err.path);
   const kept = vscode.l10n.t('Nothing was changed.');
@@ -138,7 +138,7 @@ export function exportErrorText(err: unknown): string {
     case 'isFolder': return vscode.l10n.t('{0} is a folder; choose a file name.', file);
     case 'notAFile': return vscode.l10n.t('{0} is not a regular file (a device, pipe or socket); exports write regular files only.', file);
     case 'nameTooLong': return vscode.l10n.t('The name {0} is too long for its disk.', file);
-    case 'other': return `${vscode.l10n.t('Could not write {0}: {1}', file, errorText(err.cause))} ${kept}`;
+    case 'other': return `${vscode.l10n.t('Could not write {0}: {1}', file, errorMessage(err.cause))} ${kept}`;
   }
 }
 

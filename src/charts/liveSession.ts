@@ -5,7 +5,7 @@
  */
 import type { LiveState } from '../shared/chart/protocol';
 import type { SeriesSource } from './seriesSource';
-import { errorText } from './seriesQuery';
+import { errorMessage } from '../platforms/http';
 
 export interface LiveSeries {
   readonly id: string;
@@ -125,7 +125,7 @@ export class LiveSession {
       if (ac.signal.aborted) return;
       this.failures++;
       const since = this.current.state === 'disconnected' ? this.current.since : to;
-      this.setStatus({ state: 'disconnected', since, startedAt: this.options.startAt, lastPollAt: this.current.lastPollAt, message: errorText(err) });
+      this.setStatus({ state: 'disconnected', since, startedAt: this.options.startAt, lastPollAt: this.current.lastPollAt, message: errorMessage(err) });
     }
   }
 

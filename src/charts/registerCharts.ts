@@ -3,6 +3,7 @@
  * explorer uses ("Open chart", "Add to chart", drops). Called once from `activate`.
  */
 import * as vscode from 'vscode';
+import type { CommandCall, CommandKernel } from '../commands/kernel';
 import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
 import { type SeriesDescriptor } from '../shared/chart/series';
 import { ChartManager, type ResolveSource } from './chartManager';
@@ -17,6 +18,7 @@ export { SERIES_URI_SCHEME, TREE_MIME, parseSeriesUri, seriesUri } from '../shar
 export type { SeriesDescriptor } from '../shared/chart/series';
 
 export interface ChartDeps {
+  readonly commands: CommandKernel;
   /** Rebuilds a source from its descriptor (also after a reload); undefined when the connection is gone. */
   readonly resolveSource: ResolveSource;
   readonly log: vscode.LogOutputChannel;
@@ -32,8 +34,8 @@ export interface ChartsApi {
 }
 
 export const CHART_COMMANDS = {
-  open: 'iotExplorer.chart.open',
-  addSeries: 'iotExplorer.chart.addSeries',
+  open: 'iotExplorer.openChart',
+  addSeries: 'iotExplorer.addToChart',
   exportCsv: 'iotExplorer.chart.exportCsv',
   exportJson: 'iotExplorer.chart.exportJson',
   copyVisibleCsv: 'iotExplorer.chart.copyVisibleCsv',
@@ -49,18 +51,12 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
     runCommand: (panel, command) => exporter.run(panel, command),
   });
 
-  /** Tree commands get (clicked node, selected nodes); palette and API callers pass arrays or single items. */
-  const itemsOf = (first: unknown, all: unknown): unknown[] => {
-    if (Array.isArray(all) && all.length > 0) return all;
-    if (Array.isArray(first)) return first;
-    return first === undefined ? [] : [first];
-  };
   const sourcesOf = async (items: readonly unknown[]): Promise<SeriesSource[]> => {
     const direct = items.filter(isSeriesSource);
     const descriptors = items.filter((x) => !isSeriesSource(x)).map(descriptorOf).filter((d): d is SeriesDescriptor => d !== undefined);
     const sources = [...direct, ...(await manager.resolve(descriptors))];
     if (sources.length === 0) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Select one or more series to chart: IoT-TICKET TelemetryData or Calculated attributes, v1 datanodes or numeric Altair properties.'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more series to chart: IoT-TICKET TelemetryData or Calculated attributes, v1 datanodes or numeric Altair properties.'));
     }
     return sources;
   };
@@ -76,6 +72,11 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
       return sources.length > 0 ? manager.addToChart(sources) : undefined;
     },
   };
+  /** Tree nodes (clicked and selected, else the view's selection), or what a caller passed: sources, descriptors, arrays of them. */
+  const itemsOf = (call: CommandCall): readonly unknown[] => {
+    if (call.nodes.length > 0 || call.value === undefined) return call.targets();
+    return Array.isArray(call.value) ? call.value : [call.value];
+  };
   const onPanel = (run: (panel: ChartPanel) => Promise<void>) => async (): Promise<void> => {
     const panel = manager.activePanel;
     if (!panel) {
@@ -87,12 +88,12 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
 
   context.subscriptions.push(
     manager,
-    vscode.commands.registerCommand(CHART_COMMANDS.open, (node?: unknown, nodes?: unknown) => api.open(itemsOf(node, nodes))),
-    vscode.commands.registerCommand(CHART_COMMANDS.addSeries, (node?: unknown, nodes?: unknown) => api.add(itemsOf(node, nodes))),
-    vscode.commands.registerCommand(CHART_COMMANDS.exportCsv, onPanel((p) => exporter.exportWithDialog(p, 'csv'))),
-    vscode.commands.registerCommand(CHART_COMMANDS.exportJson, onPanel((p) => exporter.exportWithDialog(p, 'json'))),
-    vscode.commands.registerCommand(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
-    vscode.commands.registerCommand(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
+    deps.commands.register(CHART_COMMANDS.open, (call) => api.open(itemsOf(call))),
+    deps.commands.register(CHART_COMMANDS.addSeries, (call) => api.add(itemsOf(call))),
+    deps.commands.register(CHART_COMMANDS.exportCsv, onPanel((p) => exporter.exportWithDialog(p, 'csv'))),
+    deps.commands.register(CHART_COMMANDS.exportJson, onPanel((p) => exporter.exportWithDialog(p, 'json'))),
+    deps.commands.register(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
+    deps.commands.register(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, new ChartSerializer(manager, deps.log)),
   );
   return api;

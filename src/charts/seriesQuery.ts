@@ -5,7 +5,7 @@
  */
 import type { FetchQuery, RawSeriesPayload, SeriesInfo, StatsSeriesPayload } from '../shared/chart/protocol';
 import type { StatsDimension } from '../shared/chart/viewOptions';
-import { mapConcurrent } from '../platforms/http';
+import { errorMessage, mapConcurrent } from '../platforms/http';
 import { downsample, lowerBound, upperBound, visibleSlice, type XY } from '../shared/chart/downsample';
 import { markGaps } from '../shared/chart/gaps';
 import type { SeriesData, SeriesSource } from './seriesSource';
@@ -72,7 +72,7 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
       return { seriesId: entry.info.id, timestamps: drawn.timestamps, values: drawn.values, fetchedPoints: inRange, truncated };
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      return { seriesId: entry.info.id, timestamps: new Float64Array(0), values: new Float64Array(0), fetchedPoints: 0, truncated: false, error: errorText(err) };
+      return { seriesId: entry.info.id, timestamps: new Float64Array(0), values: new Float64Array(0), fetchedPoints: 0, truncated: false, error: errorMessage(err) };
     } finally {
       progress.seriesDone();
     }
@@ -108,7 +108,7 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
     } catch (err) {
       if (options.signal?.aborted) throw err;
       const empty = new Float64Array(0);
-      return { seriesId: entry.info.id, timestamps: empty, min: empty, max: empty, avg: empty, count: empty, source: 'computed', fetchedPoints: 0, error: errorText(err) };
+      return { seriesId: entry.info.id, timestamps: empty, min: empty, max: empty, avg: empty, count: empty, source: 'computed', fetchedPoints: 0, error: errorMessage(err) };
     } finally {
       progress.seriesDone();
     }
@@ -159,6 +159,3 @@ function progressTracker(total: number, report?: (p: QueryProgress) => void): { 
   };
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

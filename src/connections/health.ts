@@ -4,7 +4,7 @@
  * connection. Clicking it tests the connections again.
  */
 import * as vscode from 'vscode';
-import { describeError } from '../log';
+import { errorMessage } from '../platforms/http';
 import { markdownLines } from '../shared/escape/markdown';
 
 export type HealthState = 'unknown' | 'ok' | 'failing' | 'signedOut' | 'noCredential';
@@ -33,9 +33,9 @@ export class HealthTracker implements vscode.Disposable {
   /** Records the outcome of a request made for a connection. */
   report(id: string, outcome: 'ok' | unknown): void {
     if (outcome === 'ok') this.set(id, 'ok');
-    else if (outcome instanceof Error && outcome.name === 'MissingCredentialError') this.set(id, 'noCredential', describeError(outcome));
+    else if (outcome instanceof Error && outcome.name === 'MissingCredentialError') this.set(id, 'noCredential', errorMessage(outcome));
     else if (outcome instanceof Error && outcome.name === 'CancelledError') return;
-    else this.set(id, 'failing', describeError(outcome));
+    else this.set(id, 'failing', errorMessage(outcome));
   }
 
   forget(id: string): void {

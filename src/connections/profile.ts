@@ -39,6 +39,11 @@ export function secretPrefix(connectionId: string): string {
   return `iotExplorer:${connectionId}:`;
 }
 
+/** The platform's name as users know it. */
+export function platformLabel(platform: Platform): string {
+  return platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio';
+}
+
 /** The secret a platform needs to sign in. */
 export function primarySecret(platform: Platform): SecretKind {
   return platform === 'iotticket' ? 'password' : 'clientSecret';

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { AltairApi, ClientCredentialsStrategy } from '../platforms/altair';
-import { PlatformError, type Logger, type TlsOptions } from '../platforms/http';
+import { errorMessage, PlatformError, type Logger, type TlsOptions } from '../platforms/http';
 import { IotTicketClient } from '../platforms/iotticket/client';
 import { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { DemoService } from '../demo/demoService';
@@ -164,7 +164,7 @@ export class SessionManager implements vscode.Disposable {
       try {
         ca = await fs.readFile(file, 'utf8');
       } catch (err) {
-        throw new PlatformError(vscode.l10n.t('Cannot read the CA file "{0}" of "{1}": {2}', file, profile.label, (err as Error).message), 'validation');
+        throw new PlatformError(vscode.l10n.t('Cannot read the CA file "{0}" of "{1}": {2}', file, profile.label, errorMessage(err)), 'validation');
       }
     }
     return { verify: profile.tlsVerify !== false, ca };

@@ -8,9 +8,9 @@
 import * as vscode from 'vscode';
 import { safeFileName } from '../shared/escape/fileName';
 import { jsonPatchDiff, type JsonPatchOperation, type Thing } from '../platforms/altair';
-import { HttpError } from '../platforms/http';
+import { errorMessage, HttpError } from '../platforms/http';
 import type { SessionManager } from '../connections/sessionManager';
-import { describeError, type ExplorerLog } from '../log';
+import type { ExplorerLog } from '../log';
 
 export const THING_SCHEME = 'iot-thing';
 /** Set by the server; `modified` is not in the list: it is the version the document is based on. */
@@ -119,8 +119,8 @@ export class ThingFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     try {
       edited = JSON.parse(new TextDecoder().decode(content));
     } catch (err) {
-      record({ uri: key, ops: [], result: 'invalid', message: (err as Error).message });
-      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved: the document is not valid JSON ({0}).', (err as Error).message));
+      record({ uri: key, ops: [], result: 'invalid', message: errorMessage(err) });
+      throw vscode.FileSystemError.NoPermissions(vscode.l10n.t('Not saved: the document is not valid JSON ({0}).', errorMessage(err)));
     }
     if (!before) {
       record({ uri: key, ops: [], result: 'failed', message: 'not opened' });
@@ -169,7 +169,7 @@ export class ThingFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     } catch (err) {
       // A failed `test` means a guarded field changed between our read and the patch: a conflict too.
       const conflict = err instanceof HttpError && (err.status === 409 || (err.status === 400 && /test/i.test(err.platformMessage)));
-      const message = conflict ? conflictMessage(undefined) : vscode.l10n.t('Not saved: {0}', describeError(err));
+      const message = conflict ? conflictMessage(undefined) : vscode.l10n.t('Not saved: {0}', errorMessage(err));
       record({ uri: key, ops, result: conflict ? 'conflict' : 'failed', message });
       this.log.error(`Saving thing ${ref.thingId} failed`, err);
       throw vscode.FileSystemError.Unavailable(message);

@@ -4,15 +4,15 @@
  * chosen entity in the tree, loading the levels above it.
  */
 import * as vscode from 'vscode';
-import { isCancellation } from '../platforms/http';
-import { describeError } from '../log';
+import { reportError } from '../commands/reportError';
+import { errorMessage, isCancellation } from '../platforms/http';
 import type { Explorer } from './explorer';
 import type { ConnectionNode } from './nodes/connectionNode';
 import { altairSearch } from './nodes/altair/altairRoots';
 import { iotTicketSearch } from './nodes/iotticket/iotticketRoots';
 import type { PlatformSearch, SearchHit } from './search';
 import type { TreeNode } from './treeNode';
-import { iconText, messageText } from '../shared/escape/message';
+import { iconText } from '../shared/escape/message';
 
 /** Most items shown at once; the title says how many more matched (never a silent cap). */
 const SHOWN = 200;
@@ -85,7 +85,7 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
           if (controller.signal.aborted || isCancellation(err)) return;
           pick.busy = false;
           explorer.log.error(`Go to… in "${connection.label}" failed`, err);
-          pick.title = vscode.l10n.t('Search failed: {0}', describeError(err));
+          pick.title = vscode.l10n.t('Search failed: {0}', errorMessage(err));
         },
       );
     }, 200);
@@ -105,10 +105,7 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
         },
         (err: unknown) => {
           pick.busy = false;
-          const entry = explorer.log.error(`Revealing "${item.hit.label}" failed`, err);
-          void vscode.window.showErrorMessage(messageText(describeError(err)), vscode.l10n.t('Show Log')).then((c) => {
-            if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
-          });
+          reportError(explorer.log, err, { what: `Revealing "${item.hit.label}" failed` });
         },
       );
     });

@@ -4,7 +4,7 @@
  * are listed without any request and resolved (read) only for the part of the file VS Code shows.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from './errors';
+import { errorMessage, isCancellation } from '../platforms/http';
 import { referencesOf } from './documentReferences';
 import { locate, platformLabel, type InlineContext } from './inlineContext';
 import type { Reference } from './references';
@@ -13,6 +13,7 @@ import { inlineSettings, signalOf } from './settings';
 import { ValueNotFoundError } from './latestValues';
 import { describe, isChartable } from './valueFormat';
 import { INLINE_COMMANDS } from './valueMarkdown';
+import { chartArgs } from './valueRef';
 
 /** Most lenses above one call (get_multiple_timeseries with many ids). */
 const MAX_PER_CALL = 4;
@@ -89,7 +90,7 @@ export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens
           title: `$(pulse) ${title}: ${describe(latest)}`,
           tooltip: chartable ? vscode.l10n.t('Open the chart of {0}', ref.label ?? title) : vscode.l10n.t('Reveal {0} in the IoT Explorer view', ref.label ?? title),
           command: chartable ? INLINE_COMMANDS.openChart : INLINE_COMMANDS.revealInTree,
-          arguments: [ref, latest.assetId],
+          arguments: chartable ? chartArgs(ref, latest.assetId) : [ref, latest.assetId],
         };
       } else if (located.target.kind === 'asset') {
         const { asset, connectionId, namesPath } = located.target;
@@ -104,8 +105,8 @@ export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens
         lens.command = { title: located.target.kind === 'device' ? vscode.l10n.t('REST API v1 device') : vscode.l10n.t('thing'), command: '' };
       }
     } catch (err) {
-      if (isCancelled(err)) throw err;
-      const message = err instanceof ValueNotFoundError ? vscode.l10n.t('not found on the platform') : err instanceof Error ? err.message : String(err);
+      if (isCancellation(err)) throw err;
+      const message = err instanceof ValueNotFoundError ? vscode.l10n.t('not found on the platform') : errorMessage(err);
       lens.command = { title: `$(warning) ${message}`, command: '' };
     }
     return lens;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { literalBody } from '../shared/escape/literal';
 import { markdownCode, markdownText } from '../shared/escape/markdown';
 import { oneLine } from '../shared/escape/text';
-import { isCancelled } from './errors';
+import { errorMessage, isCancellation } from '../platforms/http';
 import { namesPathAt } from './references';
 import { scanLanguageOf } from './scanner';
 import { inlineSettings, signalOf } from './settings';
@@ -61,7 +61,7 @@ export class NamesPathCompletionProvider implements vscode.CompletionItemProvide
       });
       return new vscode.CompletionList(items, false);
     } catch (err) {
-      if (!isCancelled(err)) this.ctx.log.warn(`Names completion failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!isCancellation(err)) this.ctx.log.warn(`Names completion failed: ${errorMessage(err)}`);
       return undefined;
     }
   }

@@ -4,7 +4,7 @@
  * are debounced while typing and repeated when the connection or the visible editors change.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from './errors';
+import { errorMessage, isCancellation } from '../platforms/http';
 import { isInlineDocument, referencesOf } from './documentReferences';
 import type { InlineContext } from './inlineContext';
 import type { NamesPathReference } from './references';
@@ -98,7 +98,7 @@ export class NamesPathDiagnostics implements vscode.Disposable {
       }
       if (document.version === version && !document.isClosed) this.collection.set(document.uri, diagnostics);
     } catch (err) {
-      if (!isCancelled(err)) this.ctx.log.warn(`Checking names paths in ${document.uri.toString()} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (!isCancellation(err)) this.ctx.log.warn(`Checking names paths in ${document.uri.toString()} failed: ${errorMessage(err)}`);
     } finally {
       if (this.running.get(key) === controller) this.running.delete(key);
     }

@@ -4,7 +4,7 @@
  * Assets, v1 devices and Altair things get a short summary; names that do not exist say which one.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from './errors';
+import { errorMessage, isCancellation } from '../platforms/http';
 import { referencesOf } from './documentReferences';
 import { locate, platformLabel, type InlineContext } from './inlineContext';
 import { referenceAt } from './references';
@@ -31,9 +31,9 @@ export class InlineHoverProvider implements vscode.HoverProvider {
       const md = await this.markdown(located.target, located.profile.label, signal);
       return md ? new vscode.Hover(md, range) : undefined;
     } catch (err) {
-      if (isCancelled(err)) return undefined;
-      this.ctx.log.warn(`Hover on a reference failed: ${err instanceof Error ? err.message : String(err)}`);
-      const md = new vscode.MarkdownString(`$(warning) ${markdownText(err instanceof Error ? err.message : String(err))}`, true);
+      if (isCancellation(err)) return undefined;
+      this.ctx.log.warn(`Hover on a reference failed: ${errorMessage(err)}`);
+      const md = new vscode.MarkdownString(`$(warning) ${markdownText(errorMessage(err))}`, true);
       return new vscode.Hover(md, range);
     }
   }
@@ -65,7 +65,7 @@ export class InlineHoverProvider implements vscode.HoverProvider {
         const session = await this.ctx.sessions.iotticket(target.connectionId);
         if (!session.v1) return undefined;
         const device = await session.v1.getDevice(target.deviceId, signal).catch((err: unknown) => {
-          if (isCancelled(err)) throw err;
+          if (isCancellation(err)) throw err;
           return undefined;
         });
         const md = new vscode.MarkdownString(undefined, true);
@@ -79,7 +79,7 @@ export class InlineHoverProvider implements vscode.HoverProvider {
         const thing = api.spaces(target.space).things(target.thingId);
         const [doc, values] = await Promise.all([
           thing.get({ signal }).catch((err: unknown) => {
-            if (isCancelled(err)) throw err;
+            if (isCancellation(err)) throw err;
             return undefined;
           }),
           thing.properties().get({ signal }).catch(() => ({}) as Record<string, unknown>),

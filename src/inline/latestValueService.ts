@@ -4,7 +4,7 @@
  * texts built from them. The lead wires `describe`/`tooltip` into tree items through `TreeValues`.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from './errors';
+import { errorMessage, isCancellation } from '../platforms/http';
 import { LatestValues, ValueNotFoundError, type SeriesWindow, type ValueBackend } from './latestValues';
 import { NamesResolver } from './namesResolver';
 import { inlineSettings } from './settings';
@@ -76,14 +76,14 @@ export class LatestValueService implements vscode.Disposable {
     try {
       latest = await this.get(ref, options.signal);
     } catch (err) {
-      if (isCancelled(err)) throw err;
-      error = err instanceof ValueNotFoundError ? vscode.l10n.t('Not found on the platform') : err instanceof Error ? err.message : String(err);
+      if (isCancellation(err)) throw err;
+      error = err instanceof ValueNotFoundError ? vscode.l10n.t('Not found on the platform') : errorMessage(err);
     }
     const chartable = latest !== undefined && isChartable(ref.kind, latest);
     let history: SeriesWindow | undefined;
     if (chartable) {
       history = await this.history(latest?.assetId && ref.kind === 'iotticket-attribute' ? { ...ref, assetId: latest.assetId } : ref, options.signal).catch((err: unknown) => {
-        if (isCancelled(err)) throw err;
+        if (isCancellation(err)) throw err;
         return undefined;
       });
     }

@@ -7,8 +7,7 @@
  * - cancellable: each caller passes its own AbortSignal; a request is aborted once nobody waits for it.
  * `onDidChange` reports the keys whose value changed after a read.
  */
-import { CancelledError } from '../platforms/http';
-import { isCancelled } from './errors';
+import { CancelledError, isCancellation } from '../platforms/http';
 import { batchKey, valueKey, type ValueRef } from './valueRef';
 import type { LatestValue } from './valueFormat';
 
@@ -342,7 +341,7 @@ export class LatestValues implements Disposable {
         try {
           result = await this.backend.latest(live.map((p) => p.ref), signal);
         } catch (err) {
-          if (signal.aborted || isCancelled(err)) {
+          if (signal.aborted || isCancellation(err)) {
             for (const p of live) this.settleCancelled(p);
             return;
           }

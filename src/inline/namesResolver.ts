@@ -4,11 +4,9 @@
  * Lookups are cached for a short while and shared by concurrent callers; a caller's signal only stops
  * its own wait.
  */
-import { ValidationError } from '../platforms/http';
-import { isNotFound } from './errors';
+import { isNotFound, raceAbort, ValidationError } from '../platforms/http';
 import type { IotTicketClient } from '../platforms/iotticket/client';
 import type { Asset, AssetAttribute } from '../platforms/iotticket/types';
-import { raceAbort } from '../platforms/http';
 import type { SessionSource } from './valueBackend';
 
 export type Resolution =

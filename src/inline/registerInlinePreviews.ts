@@ -3,16 +3,13 @@
  * Python, JavaScript/TypeScript, JSON and notebook cells, in the Connections tree (descriptions and
  * tooltips) and in the status bar (pins). Everything is built when `iotExplorer.inline.enabled` is on
  * and disposed when it is switched off: then there are no providers, timers, items or requests at all.
- *
- * Wiring (activate): `const inline = registerInlinePreviews(context, { sessions, store, log, explorer });`
- * then the explorer's `getTreeItem` calls `inline.decorate(node, item)` and its `resolveTreeItem`
- * returns `inline.resolveTreeItem(node, item, token)`.
+
  */
 import * as vscode from 'vscode';
+import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { Explorer } from '../explorer/explorer';
-import type { TreeNode } from '../explorer/treeNode';
+import { TreeNode } from '../explorer/treeNode';
 import type { Platform } from '../connections/profile';
-import { isCancelled } from './errors';
 import { InlineCodeLensProvider } from './codeLensProvider';
 import { COMPLETION_TRIGGERS, NamesPathCompletionProvider } from './completion';
 import { NamesPathDiagnostics } from './diagnostics';
@@ -27,10 +24,11 @@ import { StatusBarPins } from './statusBarPins';
 import { TreeValues, valueRefOfNode } from './treeValues';
 import type { SessionSource } from './valueBackend';
 import { INLINE_COMMANDS } from './valueMarkdown';
-import { descriptorOfRef, parseValueRef, type ValueRef } from './valueRef';
-import { iconText, messageText } from '../shared/escape/message';
+import { parseValueRef, type ValueRef } from './valueRef';
+import { iconText } from '../shared/escape/message';
 
-export interface InlineServices {
+export interface InlineDeps {
+  readonly commands: CommandKernel;
   readonly sessions: SessionSource;
   readonly store: ProfileSource;
   readonly log: InlineLog;
@@ -61,7 +59,7 @@ export interface InlinePreviewsApi extends vscode.Disposable {
 
 type Context = Pick<vscode.ExtensionContext, 'subscriptions' | 'workspaceState'>;
 
-export function registerInlinePreviews(context: Context, services: InlineServices): InlinePreviewsApi {
+export function registerInlinePreviews(context: Context, services: InlineDeps): InlinePreviewsApi {
   let feature: (InlineFeature & { dispose(): void }) | undefined;
   const sync = (): void => {
     const on = inlineSettings.enabled();
@@ -75,43 +73,20 @@ export function registerInlinePreviews(context: Context, services: InlineService
     void vscode.window.showInformationMessage(vscode.l10n.t('Inline previews are switched off (setting "iotExplorer.inline.enabled").'));
     return undefined;
   };
-  const run = <A extends unknown[]>(name: string, fn: (f: InlineFeature, ...args: A) => Promise<unknown>) =>
-    vscode.commands.registerCommand(name, async (...args: A) => {
-      if (!feature) return off();
-      try {
-        return await fn(feature, ...args);
-      } catch (err) {
-        if (isCancelled(err)) return undefined;
-        services.log.error(`${name} failed`, err);
-        void vscode.window.showErrorMessage(messageText(err instanceof Error ? err.message : String(err)));
-        return undefined;
-      }
-    });
+  /** Inline commands do nothing (but say why) while the feature is switched off. */
+  const run = (id: Parameters<CommandKernel['register']>[0], fn: (f: InlineFeature, call: CommandCall) => Promise<unknown>): vscode.Disposable =>
+    services.commands.register(id, (call) => (feature ? fn(feature, call) : off()));
 
   context.subscriptions.push(
-    run(INLINE_COMMANDS.openChart, async (f, ref: unknown, assetId?: unknown) => {
-      const r = parseValueRef(ref);
-      if (!r) return undefined;
-      let full: ValueRef = r;
-      if (r.kind === 'iotticket-attribute' && !r.assetId) {
-        const hint = typeof assetId === 'string' ? assetId : (await f.values.names.attributeById(r.connectionId, r.attributeId))?.assetId;
-        full = { ...r, ...(hint ? { assetId: hint } : {}) };
-      }
-      const all = await vscode.commands.getCommands(true);
-      if (!all.includes('iotExplorer.chart.open')) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Charts are not available in this build.'));
-        return undefined;
-      }
-      return vscode.commands.executeCommand('iotExplorer.chart.open', descriptorOfRef(full));
-    }),
-    run(INLINE_COMMANDS.revealInTree, async (f, target: unknown, assetId?: unknown) => {
+    run(INLINE_COMMANDS.revealInTree, async (f, call) => {
       if (!services.explorer) return undefined;
-      const t = (parseValueRef(target) ?? target) as RevealTarget;
+      const t = (parseValueRef(call.value) ?? call.value) as RevealTarget;
+      const assetId = call.args[1];
       return revealInTree(t, { explorer: services.explorer, names: f.values.names, sessions: services.sessions }, typeof assetId === 'string' ? assetId : undefined);
     }),
-    run(INLINE_COMMANDS.pin, async (f, arg: unknown, args?: unknown) => {
-      const items = Array.isArray(args) && args.length ? args : [arg ?? services.explorer?.treeView.selection[0]];
-      const refs = items.map((x) => parseValueRef(x) ?? (isNode(x) ? valueRefOfNode(x) : undefined)).filter((r): r is ValueRef => !!r);
+    run(INLINE_COMMANDS.pin, async (f, call) => {
+      const items: unknown[] = call.nodes.length ? [...call.nodes] : [call.value ?? services.explorer?.treeView.selection[0]];
+      const refs = items.map((x) => parseValueRef(x) ?? (x instanceof TreeNode ? valueRefOfNode(x) : undefined)).filter((r): r is ValueRef => !!r);
       if (refs.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Select an attribute, datanode or property to pin (in the IoT Explorer view or a hover).'));
         return undefined;
@@ -119,8 +94,8 @@ export function registerInlinePreviews(context: Context, services: InlineService
       for (const r of refs) await f.pins.add(r);
       return refs.length;
     }),
-    run(INLINE_COMMANDS.unpin, async (f, arg: unknown) => {
-      let ref = parseValueRef(arg) ?? (isNode(arg) ? valueRefOfNode(arg) : undefined);
+    run(INLINE_COMMANDS.unpin, async (f, call) => {
+      let ref = parseValueRef(call.value) ?? (call.node ? valueRefOfNode(call.node) : undefined);
       if (!ref) {
         const picked = await vscode.window.showQuickPick(
           f.pins.list().map((r) => ({ label: iconText(r.label ?? r.kind), ref: r })),
@@ -131,11 +106,11 @@ export function registerInlinePreviews(context: Context, services: InlineService
       if (ref) await f.pins.remove(ref);
       return undefined;
     }),
-    run(INLINE_COMMANDS.pinMenu, async (f, arg: unknown) => {
-      const ref = parseValueRef(arg);
+    run(INLINE_COMMANDS.pinMenu, async (f, call) => {
+      const ref = parseValueRef(call.value);
       if (ref) await f.pins.menu(ref);
     }),
-    run(INLINE_COMMANDS.selectConnection, async (f, platform?: unknown) => f.connections.pick(platform === 'iotticket' || platform === 'altair' ? platform : undefined)),
+    run(INLINE_COMMANDS.selectConnection, async (f, call) => f.connections.pick(call.value === 'iotticket' || call.value === 'altair' ? call.value : undefined)),
     // Live values are off in Restricted Mode (inlineSettings.enabled): trusting the workspace turns them on.
     vscode.workspace.onDidGrantWorkspaceTrust(() => sync()),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -167,12 +142,8 @@ export function registerInlinePreviews(context: Context, services: InlineService
   };
 }
 
-function isNode(x: unknown): x is TreeNode {
-  return typeof x === 'object' && x !== null && typeof (x as TreeNode).contextValue === 'string' && typeof (x as TreeNode).id === 'string';
-}
-
 /** Builds everything the feature needs; its `dispose` removes all of it. */
-function startFeature(context: Context, services: InlineServices): InlineFeature & { dispose(): void } {
+function startFeature(context: Context, services: InlineDeps): InlineFeature & { dispose(): void } {
   const values = new LatestValueService(services.sessions);
   const connections = new FileConnections(context.workspaceState, services.store);
   const ctx: InlineContext = { values, connections, sessions: services.sessions, profiles: services.store, log: services.log };

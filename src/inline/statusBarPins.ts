@@ -4,12 +4,12 @@
  * open the chart, reveal it in the tree or unpin it. Pins are read again every poll interval.
  */
 import * as vscode from 'vscode';
-import { isCancelled } from './errors';
+import { isCancellation } from '../platforms/http';
 import type { LatestValueService } from './latestValueService';
 import { inlineSettings } from './settings';
 import { describe, isChartable } from './valueFormat';
 import { INLINE_COMMANDS } from './valueMarkdown';
-import { defaultLabel, parseValueRef, valueKey, type ValueRef } from './valueRef';
+import { chartArgs, defaultLabel, parseValueRef, valueKey, type ValueRef } from './valueRef';
 import { iconText } from '../shared/escape/message';
 
 const STATE_KEY = 'iotExplorer.inline.pins';
@@ -77,7 +77,7 @@ export class StatusBarPins implements vscode.Disposable {
         try {
           await this.values.get(pin.ref, undefined, inlineSettings.pollIntervalMs() / 2);
         } catch (err) {
-          if (!isCancelled(err)) pin.item.text = `$(warning) ${iconText(labelOf(pin.ref), 60)}`;
+          if (!isCancellation(err)) pin.item.text = `$(warning) ${iconText(labelOf(pin.ref), 60)}`;
         }
         this.render(pin);
         if (Date.now() - pin.tooltipAt > TOOLTIP_REFRESH_MS) {
@@ -92,7 +92,7 @@ export class StatusBarPins implements vscode.Disposable {
   async menu(ref: ValueRef): Promise<void> {
     const latest = this.values.peek(ref);
     const choices = [
-      ...(latest && isChartable(ref.kind, latest) ? [{ label: `$(graph-line) ${vscode.l10n.t('Open chart')}`, run: () => vscode.commands.executeCommand(INLINE_COMMANDS.openChart, ref, latest.assetId) }] : []),
+      ...(latest && isChartable(ref.kind, latest) ? [{ label: `$(graph-line) ${vscode.l10n.t('Open chart')}`, run: () => vscode.commands.executeCommand(INLINE_COMMANDS.openChart, ...chartArgs(ref, latest.assetId)) }] : []),
       { label: `$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, run: () => vscode.commands.executeCommand(INLINE_COMMANDS.revealInTree, ref, latest?.assetId) },
       { label: `$(pinned) ${vscode.l10n.t('Unpin from status bar')}`, run: () => this.remove(ref) },
     ];

@@ -13,7 +13,7 @@ import type * as vscode from 'vscode';
 import type { Explorer } from '../explorer/explorer';
 import type { TreeNode } from '../explorer/treeNode';
 import { markdownText } from '../shared/escape/markdown';
-import { isCancelled } from './errors';
+import { isCancellation } from '../platforms/http';
 import type { LatestValueService } from './latestValueService';
 import { inlineSettings, signalOf } from './settings';
 import { displayUnit } from './valueBackend';
@@ -124,7 +124,7 @@ export class TreeValues implements vscode.Disposable {
         links: { chart: false, reveal: false, pin: true },
       });
     } catch (err) {
-      if (!isCancelled(err)) item.tooltip = own;
+      if (!isCancellation(err)) item.tooltip = own;
     }
     return item;
   }

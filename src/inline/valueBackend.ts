@@ -5,8 +5,7 @@
  * history snapshot for their timestamps (the thing's description, for units, is kept a while).
  */
 import type { AltairApi, PropertyAffordance, Thing } from '../platforms/altair';
-import { ValidationError } from '../platforms/http';
-import { isNotFound } from './errors';
+import { isNotFound, ValidationError } from '../platforms/http';
 import type { IotTicketClient } from '../platforms/iotticket/client';
 import type { AssetAttribute } from '../platforms/iotticket/types';
 import type { IotTicketV1Client } from '../platforms/iotticket/v1Client';

@@ -8,10 +8,11 @@ import { markdownText } from '../shared/escape/markdown';
 import type { SeriesWindow } from './latestValues';
 import { sparklineSvg, svgDataUri } from './sparkline';
 import { describeAge, formatReading, formatTimestamp, formatValue, windowStats, type LatestValue } from './valueFormat';
-import type { ValueRef } from './valueRef';
+import { chartArgs, type ValueRef } from './valueRef';
 
 export const INLINE_COMMANDS = {
-  openChart: 'iotExplorer.inline.openChart',
+  /** The charts' own command: it takes the series descriptor `chartArgs` gives. */
+  openChart: 'iotExplorer.openChart',
   revealInTree: 'iotExplorer.inline.revealInTree',
   pin: 'iotExplorer.inline.pinToStatusBar',
   unpin: 'iotExplorer.inline.unpinFromStatusBar',
@@ -78,7 +79,7 @@ export function valueMarkdown(p: ValueMarkdownParts): vscode.MarkdownString {
   }
   const links: string[] = [];
   const want = p.links ?? { chart: true, reveal: true, pin: true };
-  if (want.chart && p.chartable) links.push(commandLink(`$(graph-line) ${vscode.l10n.t('Open chart')}`, INLINE_COMMANDS.openChart, [p.ref, p.latest?.assetId]));
+  if (want.chart && p.chartable) links.push(commandLink(`$(graph-line) ${vscode.l10n.t('Open chart')}`, INLINE_COMMANDS.openChart, chartArgs(p.ref, p.latest?.assetId)));
   if (want.reveal) links.push(commandLink(`$(list-tree) ${vscode.l10n.t('Reveal in tree')}`, INLINE_COMMANDS.revealInTree, [p.ref, p.latest?.assetId]));
   if (want.pin) links.push(commandLink(`$(pin) ${vscode.l10n.t('Pin to status bar')}`, INLINE_COMMANDS.pin, [p.ref]));
   if (links.length) md.appendMarkdown(links.join(' · ') + '\n\n');

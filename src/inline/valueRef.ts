@@ -103,3 +103,8 @@ export function parseValueRef(x: unknown): ValueRef | undefined {
       return undefined;
   }
 }
+
+/** The arguments of the "Open Chart" command for a ref (the asset id known from its latest value fills a gap). */
+export function chartArgs(ref: ValueRef, assetId?: string): [SeriesDescriptor] {
+  return [descriptorOfRef(ref.kind === 'iotticket-attribute' && !ref.assetId && assetId ? { ...ref, assetId } : ref)];
+}

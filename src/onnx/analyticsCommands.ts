@@ -31,7 +31,7 @@ import {
 } from './analyticsOps';
 import { detailsMarkdown } from './detailsReport';
 import { promptBasicInfo } from './infoPrompts';
-import { httpStatus, platformReason } from './platformErrors';
+import { errorMessage, httpStatusOf } from '../platforms/http';
 import { iconText, messageText } from '../shared/escape/message';
 
 const KIND_ICONS: Readonly<Record<AnalyticsKind, string>> = { MLModel: 'symbol-method', MLService: 'cloud', OnnxModel: 'symbol-module' };
@@ -61,41 +61,25 @@ async function resolveItem(ctx: AnalyticsContext, arg: unknown, title: string, k
 
 /** Shows an item's details as a Markdown page; resolves with the page's URI. */
 export async function showDetails(ctx: AnalyticsContext, arg?: unknown): Promise<vscode.Uri | undefined> {
-  try {
-    const t = await resolveItem(ctx, arg, vscode.l10n.t('Analytics item details'));
-    if (!t) return undefined;
-    const details = await itemDetails(t.client, t.kind, t.id);
-    return await ctx.documents.show(`details:${t.connectionId}:${t.kind}:${t.id}`, `${details.name} (${kindLabel(t.kind)})`, detailsMarkdown(t.kind, details, t.profile.label));
-  } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the details: {0}', messageText(platformReason(err))));
-    return undefined;
-  }
+  const t = await resolveItem(ctx, arg, vscode.l10n.t('Analytics item details'));
+  if (!t) return undefined;
+  const details = await itemDetails(t.client, t.kind, t.id);
+  return ctx.documents.show(`details:${t.connectionId}:${t.kind}:${t.id}`, `${details.name} (${kindLabel(t.kind)})`, detailsMarkdown(t.kind, details, t.profile.label));
 }
 
 /** Edits name, description and help text (`info` skips the questions, for scripts and tests). */
 export async function editInfo(ctx: AnalyticsContext, arg?: unknown, info?: BasicInfo): Promise<boolean> {
-  let t: (ItemTarget & ConnectedClient) | undefined;
-  try {
-    t = await resolveItem(ctx, arg, vscode.l10n.t('Edit analytics item'));
-  } catch (err) {
-    void vscode.window.showErrorMessage(platformReason(err));
-    return false;
-  }
+  const t = await resolveItem(ctx, arg, vscode.l10n.t('Edit analytics item'));
   if (!t) return false;
   const action = vscode.l10n.t('Update {0}', kindLabel(t.kind));
   let change = info;
   if (!change) {
-    try {
-      const [details, all] = await Promise.all([itemDetails(t.client, t.kind, t.id), listItems(t.client, t.kind)]);
-      change = await promptBasicInfo({
-        title: vscode.l10n.t('Edit {0} "{1}"', kindLabel(t.kind), t.name),
-        initial: { name: String(details.name ?? t.name), description: String(details.description ?? ''), helpText: String(details.helpText ?? '') },
-        takenNames: all.filter((i) => i.id !== t!.id).map((i) => i.name),
-      });
-    } catch (err) {
-      void vscode.window.showErrorMessage(platformReason(err));
-      return false;
-    }
+    const [details, all] = await Promise.all([itemDetails(t.client, t.kind, t.id), listItems(t.client, t.kind)]);
+    change = await promptBasicInfo({
+      title: vscode.l10n.t('Edit {0} "{1}"', kindLabel(t.kind), t.name),
+      initial: { name: String(details.name ?? t.name), description: String(details.description ?? ''), helpText: String(details.helpText ?? '') },
+      takenNames: all.filter((i) => i.id !== t.id).map((i) => i.name),
+    });
     if (!change) return false;
   }
   const entry = { connectionId: t.connectionId, connectionLabel: t.profile.label, action, target: change.name, itemId: t.id };
@@ -106,21 +90,15 @@ export async function editInfo(ctx: AnalyticsContext, arg?: unknown, info?: Basi
     void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', kindLabel(t.kind), messageText(change.name)));
     return true;
   } catch (err) {
-    ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', messageText(t.name), messageText(platformReason(err))));
+    ctx.activity.add({ ...entry, outcome: 'failed', detail: errorMessage(err, { platformWords: true }) });
+    ctx.report(err, { what: `Updating ${kindLabel(t.kind)} "${t.name}" failed`, message: vscode.l10n.t('Updating "{0}" failed', t.name) });
     return false;
   }
 }
 
 /** Deletes after a modal confirmation (`{confirm: false}` skips it); a refusal (in use) shows the platform's message. */
 export async function deleteWithConfirmation(ctx: AnalyticsContext, arg?: unknown, options: { confirm?: boolean } = {}): Promise<boolean> {
-  let t: (ItemTarget & ConnectedClient) | undefined;
-  try {
-    t = await resolveItem(ctx, arg, vscode.l10n.t('Delete analytics item'));
-  } catch (err) {
-    void vscode.window.showErrorMessage(platformReason(err));
-    return false;
-  }
+  const t = await resolveItem(ctx, arg, vscode.l10n.t('Delete analytics item'));
   if (!t) return false;
   if (options.confirm !== false) {
     const del = vscode.l10n.t('Delete');
@@ -144,39 +122,29 @@ export async function deleteWithConfirmation(ctx: AnalyticsContext, arg?: unknow
     return true;
   } catch (err) {
     // 409: the item is used by an asset; the platform says which.
-    const refused = httpStatus(err) === 409;
-    ctx.activity.add({ ...entry, outcome: refused ? 'refused' : 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(
-      refused
-        ? vscode.l10n.t('IoT-TICKET refused to delete "{0}": {1}', messageText(t.name), messageText(platformReason(err)))
-        : vscode.l10n.t('Deleting "{0}" failed: {1}', messageText(t.name), messageText(platformReason(err))),
-    );
+    const refused = httpStatusOf(err) === 409;
+    ctx.activity.add({ ...entry, outcome: refused ? 'refused' : 'failed', detail: errorMessage(err, { platformWords: true }) });
+    ctx.report(err, {
+      what: `Deleting ${kindLabel(t.kind)} "${t.name}" failed`,
+      message: refused ? vscode.l10n.t('IoT-TICKET refused to delete "{0}"', t.name) : vscode.l10n.t('Deleting "{0}" failed', t.name),
+    });
     return false;
   }
 }
 
 /** Lists every analytics item of a connection; choosing one shows its details. */
 export async function listAnalytics(ctx: AnalyticsContext, arg?: unknown): Promise<void> {
-  try {
-    const t = await resolveItem(ctx, arg, vscode.l10n.t('Analytics items'));
-    if (t) await showDetails(ctx, t);
-  } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot list the analytics items: {0}', messageText(platformReason(err))));
-  }
+  const t = await resolveItem(ctx, arg, vscode.l10n.t('Analytics items'));
+  if (t) await showDetails(ctx, t);
 }
 
 /** Shows how many analytics items are registered against the organization's limit; resolves with the figures. */
 export async function showUsage(ctx: AnalyticsContext, arg?: unknown): Promise<AnalyticsUsage | undefined> {
-  try {
-    const connected = await pickConnection(ctx.deps, connectionIdOf(arg), vscode.l10n.t('Analytics usage'));
-    if (!connected) return undefined;
-    const usage = await analyticsUsage(connected.client);
-    const text = `${connected.profile.label}: ${describeUsage(usage)}.`;
-    if (usage.limit !== undefined && usage.count >= usage.limit) void vscode.window.showWarningMessage(text);
-    else void vscode.window.showInformationMessage(text);
-    return usage;
-  } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot count the analytics items: {0}', messageText(platformReason(err))));
-    return undefined;
-  }
+  const connected = await pickConnection(ctx.deps, connectionIdOf(arg), vscode.l10n.t('Analytics usage'));
+  if (!connected) return undefined;
+  const usage = await analyticsUsage(connected.client);
+  const text = `${connected.profile.label}: ${describeUsage(usage)}.`;
+  if (usage.limit !== undefined && usage.count >= usage.limit) void vscode.window.showWarningMessage(text);
+  else void vscode.window.showInformationMessage(text);
+  return usage;
 }

@@ -4,6 +4,7 @@
  * connection, and refreshing the Analytics nodes a write changed.
  */
 import * as vscode from 'vscode';
+import { pickConnection as askConnection } from '../commands/connectionPicker';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectionProfile } from '../connections/profile';
 import type { SessionManager } from '../connections/sessionManager';
@@ -16,8 +17,8 @@ import type { AnalyticsDocuments } from './analyticsDocuments';
 import { analyticsKinds, type AnalyticsKind } from './analyticsOps';
 import type { DefinitionValidator } from './analyticsSchemas';
 
-/** The parts of the explorer the commands use; `Explorer` (src/explorer/explorer.ts) provides all of them. */
-export interface OnnxDeps {
+/** The parts of the explorer the commands use. */
+export interface AnalyticsTreeDeps {
   readonly store: ConnectionStore;
   readonly sessions: SessionManager;
   readonly log: ExplorerLog;
@@ -29,11 +30,13 @@ export interface OnnxDeps {
 
 /** Everything a command handler gets. */
 export interface AnalyticsContext {
-  readonly deps: OnnxDeps;
+  readonly deps: AnalyticsTreeDeps;
   readonly activity: ActivityLog;
   readonly documents: AnalyticsDocuments;
   readonly validator: DefinitionValidator;
   readonly extensionUri: vscode.Uri;
+  /** Reports an error a handler caught itself (after noting it in the Activity view), with the commands' one policy. */
+  report(err: unknown, options: { what: string; message?: string }): void;
 }
 
 /** One item a command acts on: from a tree node, or given by a caller as plain data. */
@@ -82,7 +85,7 @@ export interface ConnectedClient {
 }
 
 /** The IoT-TICKET asset API client of a connection (signed in on first use). */
-export async function clientFor(deps: OnnxDeps, connectionId: string): Promise<ConnectedClient> {
+export async function clientFor(deps: AnalyticsTreeDeps, connectionId: string): Promise<ConnectedClient> {
   const session = await deps.sessions.iotticket(connectionId);
   if (!session.core) {
     throw new PlatformError(vscode.l10n.t('"{0}" has no asset API base URL (coreBaseUrl); analytics need it.', session.profile.label), 'validation');
@@ -94,28 +97,10 @@ export async function clientFor(deps: OnnxDeps, connectionId: string): Promise<C
  * Asks which IoT-TICKET connection to use (none is asked when there is one, or when `preselected` names
  * one). Undefined when the user cancels or has no IoT-TICKET connection (then offers to add one).
  */
-export async function pickConnection(deps: OnnxDeps, preselected: string | undefined, title: string): Promise<ConnectedClient | undefined> {
+export async function pickConnection(deps: AnalyticsTreeDeps, preselected: string | undefined, title: string): Promise<ConnectedClient | undefined> {
   if (preselected) return clientFor(deps, preselected);
-  const profiles = deps.store.list().filter((p) => p.platform === 'iotticket');
-  if (profiles.length === 0) {
-    const add = vscode.l10n.t('Add Connection…');
-    const demo = vscode.l10n.t('Try the Demo');
-    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('There is no IoT-TICKET connection yet.'), add, demo);
-    if (choice === add) await vscode.commands.executeCommand('iotExplorer.addConnection');
-    if (choice === demo) await vscode.commands.executeCommand('iotExplorer.tryDemo');
-    return undefined;
-  }
-  if (profiles.length === 1) return clientFor(deps, profiles[0].id);
-  const picked = await vscode.window.showQuickPick(
-    profiles.map((p) => ({
-      label: p.label,
-      description: p.demo ? vscode.l10n.t('demo') : p.coreBaseUrl,
-      detail: p.production ? vscode.l10n.t('$(warning) Production connection') : undefined,
-      profile: p,
-    })),
-    { title, placeHolder: vscode.l10n.t('Choose the IoT-TICKET connection'), ignoreFocusOut: true },
-  );
-  return picked ? clientFor(deps, picked.profile.id) : undefined;
+  const profile = await askConnection(deps.store, { platform: 'iotticket', title, placeholder: vscode.l10n.t('Choose the IoT-TICKET connection') });
+  return profile ? clientFor(deps, profile.id) : undefined;
 }
 
 /** Loaded descendants of a node (never triggers a load). */
@@ -130,7 +115,7 @@ function* loadedNodes(node: TreeNode): Generator<TreeNode> {
  * Refreshes the Analytics folders of a connection that are loaded: the folders of the given kinds
  * (their lists changed). Folders not loaded yet fetch fresh data when expanded anyway.
  */
-export function refreshAnalytics(deps: OnnxDeps, connectionId: string, kinds: readonly AnalyticsKind[]): void {
+export function refreshAnalytics(deps: AnalyticsTreeDeps, connectionId: string, kinds: readonly AnalyticsKind[]): void {
   const root = deps.connection(connectionId);
   if (!root) return;
   const wanted = new Set(kinds.map((k) => `iot.analytics.${k}`));

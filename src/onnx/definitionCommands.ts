@@ -28,7 +28,7 @@ import {
   updateFromDefinition,
 } from './analyticsOps';
 import { definitionSuffixes, kindFromFileName, type DefinitionKind } from './analyticsSchemas';
-import { platformReason } from './platformErrors';
+import { errorMessage, ValidationError } from '../platforms/http';
 import { messageText } from '../shared/escape/message';
 
 const KIND_TITLES: Readonly<Record<DefinitionKind, string>> = { 'ml-model': 'ML model', 'ml-service': 'ML service' };
@@ -77,13 +77,7 @@ export async function registerFromFile(ctx: AnalyticsContext, arg?: unknown, opt
   if (!kind) return undefined;
   const definition = await validated(ctx, file, kind);
   if (!definition) return undefined;
-  let connected: ConnectedClient | undefined;
-  try {
-    connected = await pickConnection(ctx.deps, options.connectionId ?? connectionIdOf(arg), title);
-  } catch (err) {
-    void vscode.window.showErrorMessage(platformReason(err));
-    return undefined;
-  }
+  const connected = await pickConnection(ctx.deps, options.connectionId ?? connectionIdOf(arg), title);
   if (!connected) return undefined;
   const name = String(definition.name);
   const entry = { connectionId: connected.profile.id, connectionLabel: connected.profile.label, action: vscode.l10n.t('Register {0}', KIND_TITLES[kind]), target: name };
@@ -94,8 +88,8 @@ export async function registerFromFile(ctx: AnalyticsContext, arg?: unknown, opt
     void vscode.window.showInformationMessage(vscode.l10n.t('Registered {0} "{1}" ({2}) in {3}.', KIND_TITLES[kind], messageText(name), messageText(id), messageText(connected.profile.label)));
     return id;
   } catch (err) {
-    ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" failed: {1}', messageText(name), messageText(platformReason(err))));
+    ctx.activity.add({ ...entry, outcome: 'failed', detail: errorMessage(err, { platformWords: true }) });
+    ctx.report(err, { what: `Registering ${KIND_TITLES[kind]} "${name}" failed`, message: vscode.l10n.t('Registering "{0}" failed', name) });
     return undefined;
   }
 }
@@ -110,32 +104,24 @@ export async function updateFromFile(ctx: AnalyticsContext, arg?: unknown, fileA
   const file = fileArg ?? (await definitionFile(fromTree ? undefined : arg, title));
   if (!file) return false;
   const kind = fromTree ? definitionKindOf(fromTree.kind) : await kindOf(file);
-  if (!kind) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('ONNX models are updated with "Edit Name, Description and Help Text…".'));
-    return false;
-  }
+  if (!kind) throw new ValidationError('node', vscode.l10n.t('ONNX models are updated with "Edit Name, Description and Help Text…".'));
   const definition = await validated(ctx, file, kind);
   if (!definition) return false;
-  let target: (ItemTarget & ConnectedClient) | undefined;
-  try {
-    if (fromTree) {
-      target = { ...fromTree, ...(await clientFor(ctx.deps, fromTree.connectionId)) };
-    } else {
-      const connected = await pickConnection(ctx.deps, undefined, title);
-      if (!connected) return false;
-      const itemKind = analyticsKindOf(kind);
-      const items = await listItems(connected.client, itemKind);
-      const byName = items.find((i) => i.name.toLowerCase() === String(definition.name).toLowerCase());
-      const picked = await vscode.window.showQuickPick(
-        [...(byName ? [byName] : []), ...items.filter((i) => i !== byName)].map((i) => ({ label: i.name, description: i.id, item: i })),
-        { title, placeHolder: vscode.l10n.t('Which {0} does {1} update?', KIND_TITLES[kind], basename(file.path)) },
-      );
-      if (!picked) return false;
-      target = { connectionId: connected.profile.id, kind: itemKind, id: picked.item.id, name: picked.item.name, ...connected };
-    }
-  } catch (err) {
-    void vscode.window.showErrorMessage(platformReason(err));
-    return false;
+  let target: ItemTarget & ConnectedClient;
+  if (fromTree) {
+    target = { ...fromTree, ...(await clientFor(ctx.deps, fromTree.connectionId)) };
+  } else {
+    const connected = await pickConnection(ctx.deps, undefined, title);
+    if (!connected) return false;
+    const itemKind = analyticsKindOf(kind);
+    const items = await listItems(connected.client, itemKind);
+    const byName = items.find((i) => i.name.toLowerCase() === String(definition.name).toLowerCase());
+    const picked = await vscode.window.showQuickPick(
+      [...(byName ? [byName] : []), ...items.filter((i) => i !== byName)].map((i) => ({ label: i.name, description: i.id, item: i })),
+      { title, placeHolder: vscode.l10n.t('Which {0} does {1} update?', KIND_TITLES[kind], basename(file.path)) },
+    );
+    if (!picked) return false;
+    target = { connectionId: connected.profile.id, kind: itemKind, id: picked.item.id, name: picked.item.name, ...connected };
   }
   const entry = { connectionId: target.connectionId, connectionLabel: target.profile.label, action: vscode.l10n.t('Update {0}', KIND_TITLES[kind]), target: String(definition.name), itemId: target.id };
   try {
@@ -147,8 +133,8 @@ export async function updateFromFile(ctx: AnalyticsContext, arg?: unknown, fileA
     void (kept ? vscode.window.showWarningMessage(`${message} ${kept}`) : vscode.window.showInformationMessage(message));
     return true;
   } catch (err) {
-    ctx.activity.add({ ...entry, outcome: 'failed', detail: platformReason(err) });
-    void vscode.window.showErrorMessage(vscode.l10n.t('Updating "{0}" failed: {1}', messageText(target.name), messageText(platformReason(err))));
+    ctx.activity.add({ ...entry, outcome: 'failed', detail: errorMessage(err, { platformWords: true }) });
+    ctx.report(err, { what: `Updating ${KIND_TITLES[kind]} "${target.name}" failed`, message: vscode.l10n.t('Updating "{0}" failed', target.name) });
     return false;
   }
 }
@@ -157,33 +143,25 @@ export async function updateFromFile(ctx: AnalyticsContext, arg?: unknown, fileA
 export async function saveDefinition(ctx: AnalyticsContext, arg?: unknown, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const item = itemTargetOf(arg);
   const kind = item ? definitionKindOf(item.kind) : undefined;
-  if (!item || !kind) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Right-click an ML model or ML service in the Connections view.'));
-    return undefined;
+  if (!item || !kind) throw new ValidationError('node', vscode.l10n.t('Right-click an ML model or ML service in the Connections view.'));
+  const { client } = await clientFor(ctx.deps, item.connectionId);
+  const definition = definitionFromDetails(kind, await itemDetails(client, item.kind, item.id));
+  const slug = item.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || item.id;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const file =
+    target ??
+    (await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Save {0} "{1}" as JSON', kindLabel(item.kind), item.name),
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}${definitionSuffixes[kind][0]}`) : undefined,
+      filters: { JSON: ['json'] },
+    }));
+  if (!file) return undefined;
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(definition, null, 2) + '\n'));
+  if (!kindFromFileName(file.path)) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Name the file *{0} to get completion and checks in the editor.', definitionSuffixes[kind][0]));
   }
-  try {
-    const { client } = await clientFor(ctx.deps, item.connectionId);
-    const definition = definitionFromDetails(kind, await itemDetails(client, item.kind, item.id));
-    const slug = item.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || item.id;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const file =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Save {0} "{1}" as JSON', kindLabel(item.kind), item.name),
-        defaultUri: folder ? vscode.Uri.joinPath(folder, `${slug}${definitionSuffixes[kind][0]}`) : undefined,
-        filters: { JSON: ['json'] },
-      }));
-    if (!file) return undefined;
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(definition, null, 2) + '\n'));
-    if (!kindFromFileName(file.path)) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Name the file *{0} to get completion and checks in the editor.', definitionSuffixes[kind][0]));
-    }
-    await vscode.window.showTextDocument(file, { preview: false });
-    return file;
-  } catch (err) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot save the definition: {0}', messageText(platformReason(err))));
-    return undefined;
-  }
+  await vscode.window.showTextDocument(file, { preview: false });
+  return file;
 }
 
 /** Starts a new definition file with the required keys, opened for editing with completion. */

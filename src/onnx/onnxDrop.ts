@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../explorer/treeNode';
 import { connectionIdOf, type AnalyticsContext } from './analyticsContext';
-import { registerOnnxCommand } from './registerOnnxCommand';
+import { registerOnnxFiles } from './registerOnnxCommand';
 
 export const URI_LIST_MIME = 'text/uri-list';
 
@@ -33,6 +33,6 @@ export async function handleOnnxDrop(ctx: AnalyticsContext, target: TreeNode | u
     if (list && !/^iot-series:/m.test(list)) void vscode.window.showInformationMessage(vscode.l10n.t('Drop .onnx files here to register them in IoT-TICKET.'));
     return;
   }
-  const connectionId = connectionIdOf(target);
-  await registerOnnxCommand(ctx, files[0], files.length > 1 ? files : { connectionId });
+  // One file goes to the connection it was dropped on; several are asked for, as from the Explorer.
+  await registerOnnxFiles(ctx, files, files.length > 1 ? {} : { connectionId: connectionIdOf(target) });
 }

@@ -5,10 +5,11 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { TreeNode } from '../explorer/treeNode';
 import { ActivityLog } from './activityLog';
 import { deleteWithConfirmation, editInfo, listAnalytics, showDetails, showUsage } from './analyticsCommands';
-import type { AnalyticsContext, OnnxDeps } from './analyticsContext';
+import type { AnalyticsContext, AnalyticsTreeDeps } from './analyticsContext';
 import { ANALYTICS_SCHEME, AnalyticsDocuments } from './analyticsDocuments';
 import { DefinitionValidator } from './analyticsSchemas';
 import { newDefinition, registerFromFile, saveDefinition, updateFromFile } from './definitionCommands';
@@ -17,7 +18,10 @@ import { inspectionMarkdown } from './inspectionReport';
 import { acceptsOnnxDrop, handleOnnxDrop, URI_LIST_MIME } from './onnxDrop';
 import { maxUploadBytes, registerOnnxCommand } from './registerOnnxCommand';
 import type { BasicInfo } from './analyticsOps';
-import { messageText } from '../shared/escape/message';
+
+export interface OnnxDeps extends AnalyticsTreeDeps {
+  readonly commands: CommandKernel;
+}
 
 export const ACTIVITY_VIEW = 'iotExplorer.activity';
 
@@ -32,11 +36,6 @@ export interface OnnxApi {
   acceptsDrop(target: TreeNode | undefined): boolean;
 }
 
-/** A second argument that is a multi-selection (VS Code passes the selected nodes) is not an options object. */
-function optionsArg<T>(second: unknown): T | undefined {
-  return second && typeof second === 'object' && !Array.isArray(second) ? (second as T) : undefined;
-}
-
 export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): OnnxApi {
   const activity = new ActivityLog(context.workspaceState);
   const documents = new AnalyticsDocuments();
@@ -46,9 +45,12 @@ export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): 
     documents,
     validator: new DefinitionValidator(vscode.Uri.joinPath(context.extensionUri, 'schemas').fsPath),
     extensionUri: context.extensionUri,
+    report: (err, options) => deps.commands.report(err, options),
   };
   const activityView = vscode.window.createTreeView(ACTIVITY_VIEW, { treeDataProvider: activity });
-  const command = (id: string, run: (arg?: unknown, second?: unknown) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
+  const { commands } = deps;
+  /** The tree node, else a plain target from a script (`{ connectionId, kind, id }`) or a file. */
+  const target = (call: CommandCall): unknown => call.node ?? call.value;
 
   context.subscriptions.push(
     activity,
@@ -63,18 +65,18 @@ export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): 
       if (e.visible) activityView.badge = undefined;
     }),
     vscode.workspace.registerTextDocumentContentProvider(ANALYTICS_SCHEME, documents),
-    command('iotExplorer.onnx.register', (arg, second) => registerOnnxCommand(ctx, arg, second)),
-    command('iotExplorer.onnx.inspect', (arg) => inspectCommand(ctx, arg)),
-    command('iotExplorer.analytics.details', (arg) => showDetails(ctx, arg)),
-    command('iotExplorer.analytics.editInfo', (arg, second) => editInfo(ctx, arg, optionsArg<BasicInfo>(second))),
-    command('iotExplorer.analytics.delete', (arg, second) => deleteWithConfirmation(ctx, arg, optionsArg<{ confirm?: boolean }>(second))),
-    command('iotExplorer.analytics.list', (arg) => listAnalytics(ctx, arg)),
-    command('iotExplorer.analytics.usage', (arg) => showUsage(ctx, arg)),
-    command('iotExplorer.analytics.registerFromFile', (arg, second) => registerFromFile(ctx, arg, optionsArg<{ connectionId?: string }>(second))),
-    command('iotExplorer.analytics.updateFromFile', (arg, second) => updateFromFile(ctx, arg, second instanceof vscode.Uri ? second : undefined)),
-    command('iotExplorer.analytics.saveDefinition', (arg, second) => saveDefinition(ctx, arg, second instanceof vscode.Uri ? second : undefined)),
-    command('iotExplorer.analytics.newDefinition', (arg) => newDefinition(ctx, arg)),
-    command('iotExplorer.activity.clear', () => activity.clear()),
+    commands.register('iotExplorer.onnx.register', (call) => registerOnnxCommand(ctx, call)),
+    commands.register('iotExplorer.onnx.inspect', (call) => inspectCommand(ctx, call.value)),
+    commands.register('iotExplorer.analytics.details', (call) => showDetails(ctx, target(call))),
+    commands.register('iotExplorer.analytics.editInfo', (call) => editInfo(ctx, target(call), call.options as BasicInfo | undefined)),
+    commands.register('iotExplorer.analytics.delete', (call) => deleteWithConfirmation(ctx, target(call), call.options as { confirm?: boolean } | undefined)),
+    commands.register('iotExplorer.analytics.list', (call) => listAnalytics(ctx, target(call))),
+    commands.register('iotExplorer.analytics.usage', (call) => showUsage(ctx, target(call))),
+    commands.register('iotExplorer.analytics.registerFromFile', (call) => registerFromFile(ctx, target(call), call.options as { connectionId?: string } | undefined)),
+    commands.register('iotExplorer.analytics.updateFromFile', (call) => updateFromFile(ctx, target(call), call.args[1] instanceof vscode.Uri ? call.args[1] : undefined)),
+    commands.register('iotExplorer.analytics.saveDefinition', (call) => saveDefinition(ctx, target(call), call.args[1] instanceof vscode.Uri ? call.args[1] : undefined)),
+    commands.register('iotExplorer.analytics.newDefinition', (call) => newDefinition(ctx, target(call))),
+    commands.register('iotExplorer.activity.clear', () => activity.clear()),
   );
 
   return {
@@ -93,14 +95,9 @@ async function inspectCommand(ctx: AnalyticsContext, arg?: unknown): Promise<vsc
     file = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('ONNX models')]: ['onnx'] } }))?.[0];
   }
   if (!file) return undefined;
-  try {
-    // Any size may be inspected; only registering is limited.
-    const report = await inspectOnnx(await vscode.workspace.fs.readFile(file), { fileName: basename(file.path) });
-    const limit = maxUploadBytes();
-    const note = report.sizeBytes > limit ? `\n> **Too large to register:** above the limit of ${Math.round(limit / 1024 / 1024)} MB (setting \`iotExplorer.onnx.maxUploadMB\`).\n` : '';
-    return await ctx.documents.show(`inspect:${file.toString()}`, basename(file.path), inspectionMarkdown(report) + note);
-  } catch (err) {
-    void vscode.window.showErrorMessage(messageText((err as Error).message));
-    return undefined;
-  }
+  // Any size may be inspected; only registering is limited.
+  const report = await inspectOnnx(await vscode.workspace.fs.readFile(file), { fileName: basename(file.path) });
+  const limit = maxUploadBytes();
+  const note = report.sizeBytes > limit ? `\n> **Too large to register:** above the limit of ${Math.round(limit / 1024 / 1024)} MB (setting \`iotExplorer.onnx.maxUploadMB\`).\n` : '';
+  return ctx.documents.show(`inspect:${file.toString()}`, basename(file.path), inspectionMarkdown(report) + note);
 }

@@ -7,14 +7,14 @@
  */
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { describeError } from '../log';
-import { connectionIdOf, pickConnection, refreshAnalytics, type AnalyticsContext, type ConnectedClient } from './analyticsContext';
+import type { CommandCall } from '../commands/kernel';
+import { errorMessage, httpStatusOf, isCancellation } from '../platforms/http';
+import { pickConnection, refreshAnalytics, type AnalyticsContext, type ConnectedClient } from './analyticsContext';
 import { analyticsUsage, describeUsage, listItems } from './analyticsOps';
 import { promptBasicInfo } from './infoPrompts';
 import { formatBytes, inspectOnnx, OnnxFileError, type OnnxInspection } from './inspectOnnx';
 import { helpTextFromInspection, inspectionText } from './inspectionReport';
 import { uploadOnnxModel, type OnnxModelRecord } from './onnxUpload';
-import { asHttpError, isCancelled, platformReason } from './platformErrors';
 import { messageText } from '../shared/escape/message';
 
 /** For scripts and tests: answers that skip the matching questions. */
@@ -37,14 +37,21 @@ export function maxUploadBytes(): number {
  * The command handler. VS Code calls it with (clicked file, selected files) from the Explorer, with a
  * tree node from the Analytics menu, and scripts may pass (file, options).
  */
-export async function registerOnnxCommand(ctx: AnalyticsContext, arg?: unknown, second?: unknown): Promise<OnnxModelRecord[] | OnnxModelRecord | undefined> {
-  const options: RegisterOnnxOptions = second && !Array.isArray(second) && typeof second === 'object' ? (second as RegisterOnnxOptions) : {};
-  const connectionId = options.connectionId ?? connectionIdOf(arg);
-  let files: vscode.Uri[] = Array.isArray(second) && second.every((u) => u instanceof vscode.Uri) ? (second as vscode.Uri[]) : arg instanceof vscode.Uri ? [arg] : [];
-  files = files.filter((u) => /\.onnx$/i.test(u.path));
+export async function registerOnnxCommand(ctx: AnalyticsContext, call: CommandCall): Promise<OnnxModelRecord[] | OnnxModelRecord | undefined> {
+  const options = (call.options ?? {}) as RegisterOnnxOptions;
+  const fromNode = call.node?.connectionId;
+  return registerOnnxFiles(ctx, call.uris(), { ...options, connectionId: options.connectionId ?? fromNode }, !!fromNode);
+}
+
+/**
+ * Registers `.onnx` files one after the other; with none, the active editor's model (unless the command
+ * came from a node) or files the user picks.
+ */
+export async function registerOnnxFiles(ctx: AnalyticsContext, given: readonly vscode.Uri[], options: RegisterOnnxOptions, fromNode = false): Promise<OnnxModelRecord[] | OnnxModelRecord | undefined> {
+  let files = given.filter((u) => /\.onnx$/i.test(u.path));
   if (files.length === 0) {
     const active = vscode.window.activeTextEditor?.document.uri ?? (vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined)?.uri;
-    if (active && /\.onnx$/i.test(active.path) && !connectionIdOf(arg)) files = [active];
+    if (active && /\.onnx$/i.test(active.path) && !fromNode) files = [active];
   }
   if (files.length === 0) {
     const picked = await vscode.window.showOpenDialog({
@@ -57,7 +64,7 @@ export async function registerOnnxCommand(ctx: AnalyticsContext, arg?: unknown, 
   }
   const results: OnnxModelRecord[] = [];
   for (const file of files) {
-    const record = await registerOne(ctx, file, { ...options, connectionId });
+    const record = await registerOne(ctx, file, options);
     if (record) results.push(record);
   }
   return files.length > 1 ? results : results[0];
@@ -74,7 +81,8 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
   try {
     connected = await pickConnection(ctx.deps, options.connectionId, action);
   } catch (err) {
-    void vscode.window.showErrorMessage(messageText(describeError(err)));
+    // Reported here, not by the command: the other files of a multi-selection still go ahead.
+    ctx.report(err, { what: `${action}: no connection` });
     return undefined;
   }
   if (!connected) return undefined;
@@ -168,15 +176,13 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
     });
     return record;
   } catch (err) {
-    if (isCancelled(err)) {
+    if (isCancellation(err)) {
       ctx.activity.add({ ...entry, outcome: 'cancelled', detail: vscode.l10n.t('Upload cancelled; nothing was registered.') });
       return undefined;
     }
-    const http = asHttpError(err);
-    const reason = http ? `${http.status}: ${platformReason(http)}` : describeError(err);
-    ctx.activity.add({ ...entry, outcome: 'failed', detail: reason });
-    ctx.deps.log.error(`Registering ONNX model "${name}" in ${profile.label} failed`, err);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Registering "{0}" in {1} failed: {2}', messageText(name), messageText(profile.label), messageText(platformReason(err))));
+    const status = httpStatusOf(err);
+    ctx.activity.add({ ...entry, outcome: 'failed', detail: status !== undefined ? `${status}: ${errorMessage(err, { platformWords: true })}` : errorMessage(err) });
+    ctx.report(err, { what: `Registering ONNX model "${name}" in ${profile.label} failed`, message: vscode.l10n.t('Registering "{0}" in {1} failed', name, profile.label) });
     return undefined;
   }
 }
@@ -198,9 +204,10 @@ async function inspectFile(ctx: AnalyticsContext, file: vscode.Uri): Promise<Ins
     const report = await inspectOnnx(bytes, { fileName, maxBytes });
     return { bytes, report };
   } catch (err) {
-    const message = err instanceof OnnxFileError ? err.message : vscode.l10n.t('Cannot read {0}: {1}', fileName, describeError(err));
+    const refused = err instanceof OnnxFileError;
+    const message = refused ? err.message : vscode.l10n.t('Cannot read {0}: {1}', fileName, errorMessage(err));
     ctx.activity.add({ connectionId: '', connectionLabel: vscode.l10n.t('local check'), action: vscode.l10n.t('Register ONNX model'), target: fileName, outcome: 'refused', detail: message });
-    void vscode.window.showErrorMessage(messageText(message));
+    ctx.report(err, { what: `Register ONNX model: ${fileName} refused`, message: refused ? undefined : vscode.l10n.t('Cannot read {0}', fileName) });
     return undefined;
   }
 }

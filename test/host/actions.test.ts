@@ -17,7 +17,7 @@ import { basic, child, connectionNode, eventually, explorerApi, getJson, labelOf
 interface IotDemo {
   readonly tenant: string;
   readonly device: { id: string; password: string };
-  readonly asset: { id: string; commandAttributeId: string };
+  readonly asset: { id: string; commandAttributeId: string; namesPath: string[] };
 }
 
 interface Attribute {
@@ -149,7 +149,8 @@ suite('Commands and writes: sending from the editor, against the demo', () => {
     assert.equal(result.outcome.result, 'accepted', result.outcome.summary);
     const id = result.outcome.commandIds?.[0];
     assert.ok(id);
-    const node = { contextValue: 'iot.asset', connectionId: 'demo-iotticket', asset: { id: iot.asset.id, name: 'Pump 1' } };
+    const org = (await api.children(await connectionNode(api, 'demo-iotticket')))[0];
+    const node = await treePath(api, org, 'Assets', ...iot.asset.namesPath);
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('iotExplorer.showCommandLog', node);
     assert.ok(doc, 'the log opened');
     await eventually(() => assert.match(doc.getText(), new RegExp(`${id}\\s+QUEUED`)));

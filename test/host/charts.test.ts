@@ -307,20 +307,7 @@ suite('Charts: chart panels in a real VS Code', () => {
   });
 
   test('the chart commands open a chart from series arguments', async () => {
-    const all = await vscode.commands.getCommands(true);
-    if (!all.includes('iotExplorer.chart.open')) {
-      // The explorer wires registerCharts in activate; until then register them here against a scratch context.
-      const { registerCharts } = await import('../../src/charts/registerCharts');
-      const context = { subscriptions: [] as vscode.Disposable[], extensionUri } as unknown as vscode.ExtensionContext;
-      const api = registerCharts(context, { resolveSource: resolve, log });
-      const panel = await vscode.commands.executeCommand<ChartPanel | undefined>('iotExplorer.chart.open', emulatorSource(emu));
-      assert.ok(panel);
-      await next(api.manager.onDidRender);
-      assert.equal(api.manager.allPanels.length, 1);
-      for (const d of context.subscriptions) d.dispose();
-      return;
-    }
-    const panel = await vscode.commands.executeCommand<ChartPanel | undefined>('iotExplorer.chart.open', emulatorSource(emu));
+    const panel = await vscode.commands.executeCommand<ChartPanel | undefined>('iotExplorer.openChart', emulatorSource(emu));
     assert.ok(panel);
     await new Promise<void>((resolveRender) => {
       const sub = panel.onDidRender(() => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../src/extension';
 
 const EXTENSION_ID = 'iot-explorer.iot-explorer';
 
@@ -34,5 +35,20 @@ suite('Foundation: the extension in a real VS Code', () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of ['iotExplorer.refresh', 'iotExplorer.showLog']) assert.ok(all.includes(id), `${id} missing`);
     await vscode.commands.executeCommand('iotExplorer.showLog');
+  });
+
+  test('every contributed command is registered, and every command it registers is contributed', async () => {
+    const ext = vscode.extensions.getExtension<ExplorerApi>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    const contributes = ext.packageJSON.contributes as { commands: { command: string }[]; views: Record<string, { id: string }[]> };
+    const contributed = contributes.commands.map((c) => c.command).sort();
+    assert.deepEqual([...api.commands.registered()].sort(), contributed);
+    const known = await vscode.commands.getCommands(true);
+    const missing = contributed.filter((id) => !known.includes(id));
+    assert.deepEqual(missing, [], 'contributed but not registered with VS Code');
+    // VS Code adds commands of its own under our view ids (focus, reset location…): only those are exempt.
+    const views = Object.values(contributes.views).flat().map((v) => v.id);
+    const ours = known.filter((id) => id.startsWith('iotExplorer.') && !contributed.includes(id) && !views.some((v) => id.startsWith(`${v}.`)));
+    assert.deepEqual(ours, [], 'registered but not contributed');
   });
 });

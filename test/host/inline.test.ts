@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DemoInfo } from '../../src/demo/demoService';
 import type { ExplorerApi } from '../../src/extension';
-import { registerInlinePreviews, type InlineFeature, type InlinePreviewsApi } from '../../src/inline/registerInlinePreviews';
+import type { InlineFeature, InlinePreviewsApi } from '../../src/inline/registerInlinePreviews';
 import { MISSING_PATH_CODE } from '../../src/inline/diagnostics';
 import { formatReading } from '../../src/inline/valueFormat';
 import { valueKey, type ValueRef } from '../../src/inline/valueRef';
@@ -22,21 +22,6 @@ interface RawAttribute {
   unit?: string;
   lastValue?: number | string | boolean | null;
   value?: number | string | null;
-}
-
-/** A Memento in memory (for registering the feature from the test when activate does not yet). */
-class MemoryMemento implements vscode.Memento {
-  private readonly data = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.data.keys()];
-  }
-  get<T>(key: string, fallback?: T): T {
-    return (this.data.has(key) ? this.data.get(key) : fallback) as T;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, value);
-  }
 }
 
 const TS_RE = /(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/;
@@ -58,8 +43,6 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
   let inline: InlinePreviewsApi;
   let feature: InlineFeature;
   /** activate() registers the feature itself (and the tree shows values through the explorer's provider). */
-  let wired = false;
-  const own: vscode.Disposable[] = [];
   const docs: vscode.TextDocument[] = [];
 
   const attributes = (assetId: string): Promise<RawAttribute[]> =>
@@ -86,15 +69,7 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     api = await explorerApi();
     info = await api.startDemo({ reveal: false });
     auth = basic(info.iotticket.user, info.iotticket.password);
-    const wiredApi = (api as unknown as { inline?: InlinePreviewsApi }).inline;
-    wired = !!wiredApi;
-    if (wiredApi) inline = wiredApi;
-    else {
-      // activate() does not register the feature yet: register it here on the extension's own services.
-      const context = { subscriptions: own, workspaceState: new MemoryMemento() };
-      inline = registerInlinePreviews(context, { sessions: api.connections.sessions, store: api.connections.store, log: api.log, explorer: api.explorer });
-      own.push(inline);
-    }
+    inline = api.inline;
     await vscode.workspace.getConfiguration('iotExplorer.inline').update('enabled', true, vscode.ConfigurationTarget.Global);
     feature = inline.feature!;
     assert.ok(feature, 'the feature is on by default');
@@ -105,7 +80,6 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const d of own) d.dispose();
   });
 
   test('hover on a Python names path: latest value, unit and time as the emulator has them, sparkline and links', async () => {
@@ -128,7 +102,7 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     assert.ok(uri, 'a sparkline image');
     assert.match(Buffer.from(uri[1], 'base64').toString('utf8'), /<svg[^>]*>.*<polyline/);
     assert.match(md, /min [\d.-]+ · max [\d.-]+ · avg [\d.-]+ .* — last hour, \d+ points/);
-    assert.ok(md.includes('command:iotExplorer.inline.openChart'), 'Open chart link');
+    assert.ok(md.includes('command:iotExplorer.openChart'), 'Open chart link');
     assert.ok(md.includes('Open chart') && md.includes('Reveal in tree'));
     assert.ok(md.includes('Demo IoT-TICKET'));
   });
@@ -193,7 +167,7 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     });
     assert.ok(candidates(flow.id).some((c) => flowLens.command!.title.startsWith(`$(pulse) ${flow.name}: ${c}`)), `${flowLens.command!.title} vs ${candidates(flow.id).join(' / ')}`);
     assert.ok(candidates(temp.id).some((c) => statsLens.command!.title.startsWith(`$(pulse) ${temp.name}: ${c}`)), statsLens.command!.title);
-    assert.equal(flowLens.command!.command, 'iotExplorer.inline.openChart');
+    assert.equal(flowLens.command!.command, 'iotExplorer.openChart');
     assert.match(flowLens.command!.title, / · \d+ (s|min) ago$/);
     // get_assets reads no series: no lens on its line.
     assert.ok(!lenses.some((l) => l.range.start.line === 5 && l.command?.title));
@@ -206,7 +180,7 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     const code = `df = client.get_timeseries(attribute_id='${a.telemetryAttributeId}')\n`;
     const doc = await open('python', code);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-    const lens = lenses.find((l) => l.command?.command === 'iotExplorer.inline.openChart');
+    const lens = lenses.find((l) => l.command?.command === 'iotExplorer.openChart');
     assert.ok(lens?.command, lenses.map((l) => l.command?.title).join(' | '));
     const panel = await vscode.commands.executeCommand<{ snapshot(): { series: { descriptor: { kind: string; assetId?: string; attributeId?: string } }[] } } | undefined>(
       lens.command.command,
@@ -328,8 +302,8 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     const resolved = await inline.resolveTreeItem(node, item);
     const tip = plain((resolved.tooltip as vscode.MarkdownString).value);
     assert.ok(tip.includes('data:image/svg+xml;base64,') && /min .* max .* avg/.test(tip), tip);
-    // Through the explorer's own tree items when activate wires the feature in.
-    if (wired) await eventually(() => assert.match(String(api.explorer.provider.getTreeItem(node).description), / · \d+ (s|min) ago$/));
+    // Through the explorer's own tree items.
+    await eventually(() => assert.match(String(api.explorer.provider.getTreeItem(node).description), / · \d+ (s|min) ago$/));
 
     await vscode.commands.executeCommand('iotExplorer.inline.pinToStatusBar', node);
     const pinned = feature.pins.item(ref);

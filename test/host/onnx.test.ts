@@ -17,7 +17,7 @@ import type { DemoInfo } from '../../src/demo/demoService';
 import type { TreeNode } from '../../src/explorer/treeNode';
 import type { AnalyticsUsage } from '../../src/onnx/analyticsOps';
 import type { OnnxModelRecord } from '../../src/onnx/onnxUpload';
-import { registerOnnx, type OnnxApi } from '../../src/onnx/registerOnnx';
+import type { OnnxApi } from '../../src/onnx/registerOnnx';
 import { linearRegressionModel, paddedModel } from '../node/onnx/onnxModels';
 import { basic, child, connectionNode, entities, eventually, explorerApi, EXTENSION_ID, getJson, labelOf } from './explorerHelpers';
 
@@ -33,32 +33,6 @@ interface Item {
 
 const CONNECTION = 'demo-iotticket';
 
-/** A workspace-state stand-in for registering the module from the test (see `onnxApi`). */
-class MemoryMemento implements vscode.Memento {
-  private readonly values = new Map<string, unknown>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string, fallback?: T): T {
-    return (this.values.has(key) ? this.values.get(key) : fallback) as T;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, value);
-  }
-}
-
-/**
- * The ONNX feature as the extension wires it (`api.onnx`, from `registerOnnx` in activate). Until that
- * wiring lands, the test registers the same module against the extension's own explorer.
- */
-async function onnxApi(api: ExplorerApi): Promise<OnnxApi> {
-  const wired = (api as ExplorerApi & { onnx?: OnnxApi }).onnx;
-  if (wired) return wired;
-  assert.ok(!(await vscode.commands.getCommands(true)).includes('iotExplorer.onnx.register'), 'commands are registered but activate() does not return `onnx`');
-  const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-  const context = { subscriptions: [] as vscode.Disposable[], workspaceState: new MemoryMemento(), extensionUri: ext.extensionUri } as unknown as vscode.ExtensionContext;
-  return registerOnnx(context, api.explorer);
-}
 
 suite('ONNX and analytics models: register from the workspace, against the demo', () => {
   let api: ExplorerApi;
@@ -81,7 +55,7 @@ suite('ONNX and analytics models: register from the workspace, against the demo'
 
   suiteSetup(async () => {
     api = await explorerApi();
-    onnx = await onnxApi(api);
+    onnx = api.onnx;
     info = await api.startDemo({ reveal: false });
     auth = basic(info.iotticket.user, info.iotticket.password);
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iot-onnx-'));

@@ -8,7 +8,7 @@ import { actionIdOf, type ActionResponse, type PropertyAffordance, type Thing } 
 import { ValidationError } from '../../platforms/http';
 import { assembleValue, type FormField } from '../model/formFields';
 import { schemaFields } from '../model/schemaForm';
-import { lastSpec, sendAndRefresh, type ActionsDeps } from './deps';
+import { lastSpec, sendAndRefresh, type FlowDeps } from './deps';
 import { askFields } from './formInput';
 import { altairAffordanceOf, altairPropertyOf, altairThingOf, connectionIdOf, type AltairThingTarget } from './nodeTargets';
 import type { SendResult } from './sendRunner';
@@ -44,7 +44,7 @@ async function askSchemaValue(title: string, fields: FormField[], previous: unkn
   return values ? { value: assembleValue(fields, values) } : undefined;
 }
 
-export async function invokeActionFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function invokeActionFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Invoke Action'));
   const action = await pickAffordance(node, t.thing, 'actions');
   if (!action) return undefined;
@@ -56,7 +56,7 @@ export async function invokeActionFlow(deps: ActionsDeps, node: unknown): Promis
   return sendAndRefresh(deps, { ...base, ...(asked.value !== undefined ? { input: asked.value } : {}) }, node);
 }
 
-export async function createEventFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function createEventFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Create Event'));
   const event = await pickAffordance(node, t.thing, 'events');
   if (!event) return undefined;
@@ -77,7 +77,7 @@ function propertyField(name: string, schema: PropertyAffordance | undefined): Fo
 }
 
 /** One property, from its node: the form holds the current value. */
-export async function updatePropertyFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function updatePropertyFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Update Value'));
   const p = altairPropertyOf(node);
   if (!p) throw new ValidationError('node', vscode.l10n.t('Run "Update Value" on a property.'));
@@ -88,7 +88,7 @@ export async function updatePropertyFlow(deps: ActionsDeps, node: unknown): Prom
 }
 
 /** Several properties at once (one request): pick them, then one step per value. */
-export async function updatePropertiesFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function updatePropertiesFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Update Properties'));
   const declared = t.thing.properties ?? {};
   const status = t.thing.status ?? {};
@@ -110,7 +110,7 @@ export async function updatePropertiesFlow(deps: ActionsDeps, node: unknown): Pr
 
 const list = (text: unknown): string[] => (typeof text === 'string' ? text.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean) : []);
 
-export async function sendEmailFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function sendEmailFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   let connectionId = connectionIdOf(node);
   if (!connectionId) {
     const altair = deps.services.store.list().filter((p) => p.platform === 'altair');
@@ -133,7 +133,7 @@ export async function sendEmailFlow(deps: ActionsDeps, node: unknown): Promise<S
 }
 
 /** The action requests of a thing (or of one action), with their status, followed until none is pending. */
-export async function showActionStatusesFlow(deps: ActionsDeps, node: unknown): Promise<vscode.TextDocument> {
+export async function showActionStatusesFlow(deps: FlowDeps, node: unknown): Promise<vscode.TextDocument> {
   const t = requireThing(node, vscode.l10n.t('Show Action Statuses'));
   const only = altairAffordanceOf(node);
   const names = only?.kind === 'actions' ? [only.name] : Object.keys(t.thing.actions ?? {});

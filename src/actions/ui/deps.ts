@@ -8,7 +8,7 @@ import type { LiveDocuments } from './liveDocuments';
 import type { SendOptions, SendResult, SendRunner } from './sendRunner';
 import type { DeviceCredentialStore, ExtensionWriteContext } from './writeContext';
 
-export interface ActionsDeps {
+export interface FlowDeps {
   readonly services: ExplorerServices;
   readonly runner: SendRunner;
   readonly history: WriteHistory;
@@ -20,7 +20,7 @@ export interface ActionsDeps {
 }
 
 /** Sends a spec built by a form, then refreshes the tree node it came from when the write changed what it shows. */
-export async function sendAndRefresh(deps: ActionsDeps, spec: WriteSpec, node: unknown, options: SendOptions = {}): Promise<SendResult> {
+export async function sendAndRefresh(deps: FlowDeps, spec: WriteSpec, node: unknown, options: SendOptions = {}): Promise<SendResult> {
   const result = await deps.runner.send(spec, options);
   if (result.sent && (result.outcome.result === 'ok' || result.outcome.result === 'accepted')) {
     const parent = (node as { parent?: unknown } | undefined)?.parent;
@@ -30,7 +30,7 @@ export async function sendAndRefresh(deps: ActionsDeps, spec: WriteSpec, node: u
 }
 
 /** The values last sent to this target, to prefill a form. */
-export function lastSpec<K extends WriteSpec['kind']>(deps: ActionsDeps, probe: WriteSpec & { kind: K }): (WriteSpec & { kind: K }) | undefined {
+export function lastSpec<K extends WriteSpec['kind']>(deps: FlowDeps, probe: WriteSpec & { kind: K }): (WriteSpec & { kind: K }) | undefined {
   const entry = deps.history.forTarget(targetKey(probe)).find((e) => e.spec.kind === probe.kind);
   return entry?.spec as (WriteSpec & { kind: K }) | undefined;
 }
@@ -39,7 +39,7 @@ export function lastSpec<K extends WriteSpec['kind']>(deps: ActionsDeps, probe: 
  * Opens a spec as a draft command file: the JSON editor for payloads too free-form for a form. The file
  * gets schema validation and completion from the JSON language and a "Send" CodeLens from this feature.
  */
-export async function openDraft(deps: ActionsDeps, name: string, spec: WriteSpec): Promise<vscode.TextEditor> {
+export async function openDraft(deps: FlowDeps, name: string, spec: WriteSpec): Promise<vscode.TextEditor> {
   const safe = name.replace(/[^\w.-]+/g, '_').slice(0, 80);
   const uri = vscode.Uri.joinPath(deps.draftsUri, `${safe}.iotcmd.json`);
   await vscode.workspace.fs.createDirectory(deps.draftsUri);

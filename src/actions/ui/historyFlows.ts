@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { commandFileText } from '../model/commandFile';
 import type { HistoryEntry } from '../model/history';
 import type { WriteSpec } from '../model/writeSpec';
-import type { ActionsDeps } from './deps';
+import type { FlowDeps } from './deps';
 import { connectionIdOf, iotDeviceOf } from './nodeTargets';
 import { showOutcomeDocument, type SendResult } from './sendRunner';
 import { iconText, messageText } from '../../shared/escape/message';
@@ -15,7 +15,7 @@ import { iconText, messageText } from '../../shared/escape/message';
 const ICONS: Record<string, string> = { ok: 'pass', accepted: 'pass-filled', partial: 'warning', failed: 'error', refused: 'circle-slash', unknown: 'question' };
 
 /** Entries for a node: those whose target mentions the node's platform id, else all of its connection. */
-function entriesFor(deps: ActionsDeps, node: unknown): HistoryEntry[] {
+function entriesFor(deps: FlowDeps, node: unknown): HistoryEntry[] {
   const connectionId = connectionIdOf(node);
   if (!connectionId) return deps.history.all();
   const id = (node as { platformId?: () => string | undefined }).platformId?.();
@@ -24,7 +24,7 @@ function entriesFor(deps: ActionsDeps, node: unknown): HistoryEntry[] {
   return mine.length > 0 ? mine : all;
 }
 
-export async function showHistoryFlow(deps: ActionsDeps, node: unknown): Promise<SendResult | undefined> {
+export async function showHistoryFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
   const entries = entriesFor(deps, node);
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No writes recorded yet.'));
@@ -66,7 +66,7 @@ export async function saveCommandFile(specs: readonly WriteSpec[]): Promise<vsco
 }
 
 /** A new command file with one example command for the node's connection (or a placeholder one). */
-export async function newCommandFileFlow(deps: ActionsDeps, node: unknown): Promise<vscode.Uri | undefined> {
+export async function newCommandFileFlow(deps: FlowDeps, node: unknown): Promise<vscode.Uri | undefined> {
   const connection = connectionIdOf(node) ?? deps.services.store.list()[0]?.id ?? 'my-connection';
   const platform = deps.services.store.get(connection)?.platform ?? 'iotticket';
   const example: WriteSpec =
@@ -77,7 +77,7 @@ export async function newCommandFileFlow(deps: ActionsDeps, node: unknown): Prom
 }
 
 /** Stores a device's adapter credentials in SecretStorage (never in settings). */
-export async function setDeviceCredentialsFlow(deps: ActionsDeps, node: unknown, given?: { connectionId: string; deviceId: string }): Promise<boolean> {
+export async function setDeviceCredentialsFlow(deps: FlowDeps, node: unknown, given?: { connectionId: string; deviceId: string }): Promise<boolean> {
   const device = given ?? iotDeviceOf(node);
   if (!device) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run "Set Device Credentials" on a device in the IoT Explorer view.'));
@@ -104,7 +104,7 @@ export async function setDeviceCredentialsFlow(deps: ActionsDeps, node: unknown,
   return true;
 }
 
-export async function forgetDeviceCredentialsFlow(deps: ActionsDeps, node: unknown): Promise<void> {
+export async function forgetDeviceCredentialsFlow(deps: FlowDeps, node: unknown): Promise<void> {
   const device = iotDeviceOf(node);
   if (!device) return;
   await deps.devices.delete(device.connectionId, device.deviceId);
@@ -112,7 +112,7 @@ export async function forgetDeviceCredentialsFlow(deps: ActionsDeps, node: unkno
 }
 
 /** Asked by the runner when a device write finds no stored credentials. */
-export async function askDeviceCredentials(deps: ActionsDeps, connectionId: string, deviceId: string): Promise<boolean> {
+export async function askDeviceCredentials(deps: FlowDeps, connectionId: string, deviceId: string): Promise<boolean> {
   const enter = vscode.l10n.t('Enter Credentials');
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Writing as device {0} needs its credentials (user name and password of the device HTTP adapter). None are stored yet.', messageText(deviceId)),

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { safeFileName } from '../../shared/escape/fileName';
-import { describeError } from '../../log';
+import { errorMessage } from '../../platforms/http';
 import { followUntilFinal } from '../model/commandFollow';
 
 export const LIVE_SCHEME = 'iot-writes';
@@ -71,7 +71,7 @@ export class LiveDocuments implements vscode.TextDocumentContentProvider, vscode
         entry.open = state.open;
       } catch (err) {
         if (signal.aborted) return [{ open: 0 }];
-        entry.text = `${entry.source.title}\n\nCould not read: ${describeError(err)}\n`;
+        entry.text = `${entry.source.title}\n\nCould not read: ${errorMessage(err)}\n`;
         entry.open = 0;
       }
       this.changed.fire(uri);

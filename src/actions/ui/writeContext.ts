@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExplorerServices } from '../../explorer/services';
-import { ValidationError, type Logger } from '../../platforms/http';
+import { errorMessage, ValidationError, type Logger } from '../../platforms/http';
 import { DeviceAdapterClient, type DeviceCredentials } from '../../platforms/iotticket/adapterClient';
 import type { AssetApi } from '../../platforms/iotticket/assetApi';
 import type { AltairEndpoints, IotTicketEndpoints, WriteContext } from '../writes/context';
@@ -112,7 +112,7 @@ export class ExtensionWriteContext implements WriteContext {
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (err) {
-      throw new ValidationError('file', `cannot read ${uri.fsPath}: ${(err as Error).message}`);
+      throw new ValidationError('file', `cannot read ${uri.fsPath}: ${errorMessage(err)}`);
     }
     return { text: new TextDecoder().decode(bytes), name: vscode.workspace.asRelativePath(uri) };
   }

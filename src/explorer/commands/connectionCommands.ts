@@ -1,5 +1,6 @@
 /** Commands on connections: add, edit, remove, test, sign out, set credential, move secrets, try the demo. */
 import * as vscode from 'vscode';
+import type { CommandKernel } from '../../commands/kernel';
 import type { ConnectionStore } from '../../connections/connectionStore';
 import { askSecret, connectionWizard } from '../../connections/connectionWizard';
 import { primarySecret, type ConnectionProfile } from '../../connections/profile';
@@ -7,41 +8,19 @@ import { heldBackSecret, reviewSecretOrigin, secretOriginErrorOf, type SecretOri
 import { moveSecretsToStorage } from '../../connections/secretWarning';
 import type { SessionManager } from '../../connections/sessionManager';
 import { demoProfiles, type DemoInfo, type DemoService } from '../../demo/demoService';
-import { describeError, type ExplorerLog } from '../../log';
+import type { ExplorerLog } from '../../log';
+import { errorMessage } from '../../platforms/http';
 import type { Explorer } from '../explorer';
-import { ConnectionNode } from '../nodes/connectionNode';
-import type { TreeNode } from '../treeNode';
-import { iconText, messageText } from '../../shared/escape/message';
+import { ErrorNode } from '../nodes/placeholderNodes';
+import { messageText } from '../../shared/escape/message';
 
 export interface ConnectionCommandDeps {
+  readonly commands: CommandKernel;
   readonly explorer: Explorer;
   readonly store: ConnectionStore;
   readonly sessions: SessionManager;
   readonly demo: DemoService;
   readonly log: ExplorerLog;
-}
-
-/** The connection a command targets: the node's, else a quick pick (palette use). */
-export async function pickConnection(
-  store: ConnectionStore,
-  node: unknown,
-  placeholder: string,
-  filter: (p: ConnectionProfile) => boolean = () => true,
-): Promise<ConnectionProfile | undefined> {
-  if (node instanceof ConnectionNode) return node.profile;
-  const id = (node as TreeNode | undefined)?.connectionId;
-  if (id) return store.get(id);
-  const profiles = store.list().filter(filter);
-  if (profiles.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No connection yet. Add one, or try the demo.'));
-    return undefined;
-  }
-  if (profiles.length === 1) return profiles[0];
-  const picked = await vscode.window.showQuickPick(
-    profiles.map((p) => ({ label: iconText(p.label), description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio', profile: p })),
-    { placeHolder: placeholder },
-  );
-  return picked?.profile;
 }
 
 /** Adds (or keeps) the two demo connections, starts the emulator and expands them in the tree. */
@@ -63,7 +42,7 @@ export async function tryDemo(deps: ConnectionCommandDeps, options: { reveal?: b
           await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
           break;
         } catch (err) {
-          if (attempt === 5) deps.log.warn(`Could not reveal ${profile.label}: ${describeError(err)}`);
+          if (attempt === 5) deps.log.warn(`Could not reveal ${profile.label}: ${errorMessage(err)}`);
           else await new Promise((r) => setTimeout(r, 200 * attempt));
         }
       }
@@ -73,19 +52,7 @@ export async function tryDemo(deps: ConnectionCommandDeps, options: { reveal?: b
 }
 
 export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.Disposable[] {
-  const { explorer, store, sessions, log } = deps;
-  const register = (id: string, run: (...args: unknown[]) => unknown): vscode.Disposable =>
-    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-      try {
-        return await run(...args);
-      } catch (err) {
-        const entry = log.error(`${id} failed`, err);
-        void vscode.window.showErrorMessage(describeError(err), vscode.l10n.t('Show Log')).then((c) => {
-          if (c) void vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
-        });
-        return undefined;
-      }
-    });
+  const { explorer, store, sessions, log, commands } = deps;
 
   /** After the review of a held-back secret: a new session with the rebound secret, or "Set Credential…". */
   const afterReview = async (profile: ConnectionProfile, choice: SecretOriginChoice): Promise<void> => {
@@ -120,7 +87,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         return false;
       }
       const choice = await vscode.window.showErrorMessage(
-        vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(describeError(err))),
+        vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(errorMessage(err))),
         vscode.l10n.t('Edit Connection'),
         vscode.l10n.t('Show Log'),
       );
@@ -131,7 +98,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
   };
 
   return [
-    register('iotExplorer.addConnection', async () => {
+    commands.register('iotExplorer.addConnection', async () => {
       const result = await connectionWizard(store.list().map((p) => p.id));
       if (!result) return;
       if (result.secret) await store.setSecret(result.profile, primarySecret(result.profile.platform), result.secret);
@@ -139,8 +106,8 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       log.info(`Added connection "${result.profile.label}" (${result.profile.platform})`);
       await testAndReport(result.profile);
     }),
-    register('iotExplorer.editConnection', async (node?: unknown) => {
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to edit'), (p) => !p.demo);
+    commands.register('iotExplorer.editConnection', async (call) => {
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to edit'), filter: (p) => !p.demo });
       if (!profile) return;
       if (profile.demo) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The demo connections are set up by the emulator and cannot be edited.'));
@@ -153,8 +120,8 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       await sessions.invalidate(profile.id);
       await testAndReport(result.profile);
     }),
-    register('iotExplorer.removeConnection', async (node?: unknown) => {
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to remove'));
+    commands.register('iotExplorer.removeConnection', async (call) => {
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to remove') });
       if (!profile) return;
       const remove = vscode.l10n.t('Remove');
       const answer = await vscode.window.showWarningMessage(
@@ -170,8 +137,8 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       sessions.health.forget(profile.id);
       log.info(`Removed connection "${profile.label}"`);
     }),
-    register('iotExplorer.testConnection', async (node?: unknown) => {
-      if (node === undefined && store.list().length > 1) {
+    commands.register('iotExplorer.testConnection', async (call) => {
+      if (call.args[0] === undefined && store.list().length > 1) {
         // From the status bar: test every connection, one summary.
         const results = await Promise.allSettled(store.list().map((p) => sessions.test(p.id)));
         const failed = results.map((r, i) => ({ r, p: store.list()[i] })).filter((x) => x.r.status === 'rejected');
@@ -180,11 +147,11 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         for (const f of failed) log.error(`Testing "${f.p.label}" failed`, (f.r as PromiseRejectedResult).reason);
         return;
       }
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to test'));
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to test') });
       if (profile) return testAndReport(profile);
     }),
-    register('iotExplorer.signOut', async (node?: unknown) => {
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection to sign out of'), (p) => p.platform === 'altair');
+    commands.register('iotExplorer.signOut', async (call) => {
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to sign out of'), platform: 'altair' });
       if (!profile) return;
       await sessions.signOut(profile.id);
       const conn = explorer.connection(profile.id);
@@ -195,8 +162,8 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Signed out of "{0}": the access token was revoked.', messageText(profile.label)), forget);
       if (choice === forget) await store.deleteSecret(profile.id, 'clientSecret');
     }),
-    register('iotExplorer.setCredential', async (node?: unknown) => {
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection whose credential to set'), (p) => !p.demo);
+    commands.register('iotExplorer.setCredential', async (call) => {
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection whose credential to set'), filter: (p) => !p.demo });
       if (!profile) return;
       const secret = await askSecret(profile);
       if (!secret) return;
@@ -207,22 +174,22 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       if (conn) explorer.refresh(conn);
       void vscode.window.showInformationMessage(vscode.l10n.t('Stored the credential of "{0}" in secure storage.', messageText(profile.label)));
     }),
-    register('iotExplorer.moveSecretsFromSettings', async () => {
+    commands.register('iotExplorer.moveSecretsFromSettings', async () => {
       const n = await moveSecretsToStorage(store);
       void vscode.window.showInformationMessage(
         n ? vscode.l10n.t('Moved {0} value(s) from settings to secure storage.', n) : vscode.l10n.t('No secrets found in settings.'),
       );
     }),
-    register('iotExplorer.reviewSecretOrigin', async (node?: unknown) => {
-      const profile = await pickConnection(store, node, vscode.l10n.t('Connection whose secret to review'), (p) => !p.demo);
+    commands.register('iotExplorer.reviewSecretOrigin', async (call) => {
+      const profile = await call.connection({ placeholder: vscode.l10n.t('Connection whose secret to review'), filter: (p) => !p.demo });
       if (!profile) return;
-      const held = secretOriginErrorOf((node as { error?: unknown } | undefined)?.error) ?? (await heldBackSecret(store, profile, primarySecret(profile.platform)));
+      const held = secretOriginErrorOf(call.node instanceof ErrorNode ? call.node.error : undefined) ?? (await heldBackSecret(store, profile, primarySecret(profile.platform)));
       if (!held) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The secret of "{0}" goes only where it was stored for.', messageText(profile.label)));
         return;
       }
       await afterReview(profile, await reviewSecretOrigin(store, held));
     }),
-    register('iotExplorer.tryDemo', () => tryDemo(deps)),
+    commands.register('iotExplorer.tryDemo', () => tryDemo(deps)),
   ];
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Asset, AssetAttribute, Device } from '../../platforms/iotticket/types';
 import type { V1Datanode, V1Device } from '../../platforms/iotticket/v1Types';
-import { describeError } from '../../log';
+import { errorMessage } from '../../platforms/http';
 import { ChildLoader, singlePage } from '../childLoader';
 import type { Explorer } from '../explorer';
 import { descriptorKey, type FavouritesStore } from '../favourites';
@@ -59,11 +59,11 @@ async function favouriteNode(parent: FavouritesNode, d: NodeDescriptor, signal: 
   try {
     return asFavourite(await build(parent, d, signal), d);
   } catch (err) {
-    parent.services.log.warn(`Favourite "${d.label}" is not available: ${describeError(err)}`);
+    parent.services.log.warn(`Favourite "${d.label}" is not available: ${errorMessage(err)}`);
     return asFavourite(
       new BrokenFavourite(parent, idPart('broken', descriptorKey(d)), d.label, {
         icon: 'warning',
-        description: vscode.l10n.t('not available: {0}', describeError(err).slice(0, 80)),
+        description: vscode.l10n.t('not available: {0}', errorMessage(err).slice(0, 80)),
         contextValue: 'iot.brokenFavourite',
         value: d,
       }),

@@ -1,7 +1,6 @@
 /** Nodes that are not platform entities: Load more, the error node, the empty placeholder and plain info rows. */
 import * as vscode from 'vscode';
-import { HttpError } from '../../platforms/http';
-import { describeError } from '../../log';
+import { errorMessage, HttpError } from '../../platforms/http';
 import { TreeNode } from '../treeNode';
 import { markdownLines } from '../../shared/escape/markdown';
 
@@ -53,7 +52,7 @@ export class ErrorNode extends TreeNode {
       : this.secretHeldBack
         ? vscode.l10n.t('Secret held back: the connection points elsewhere — review…')
         : vscode.l10n.t('Failed to load — show log');
-    this.message = describeError(error);
+    this.message = errorMessage(error);
   }
 
   /** The connection has no password or client secret yet: the node leads to "Set Credential Securely…". */
@@ -88,7 +87,7 @@ export class ErrorNode extends TreeNode {
 
 function shortReason(err: unknown): string {
   if (err instanceof HttpError) return `${err.status}${err.platformMessage ? ` ${err.platformMessage}` : ''}`.slice(0, 80);
-  return describeError(err).slice(0, 80);
+  return errorMessage(err).slice(0, 80);
 }
 
 export class EmptyNode extends TreeNode {

@@ -124,8 +124,10 @@ export function isOutcomeUnknown(err: unknown): err is OutcomeUnknownError | Can
   return err instanceof OutcomeUnknownError || (err instanceof CancelledError && err.mayHaveBeenApplied);
 }
 
+/** Cancelled by the caller: our `CancelledError` or a DOM `AbortError`, told by name (see errorText.ts). */
 export function isCancellation(err: unknown): boolean {
-  return err instanceof CancelledError || (err instanceof Error && err.name === 'AbortError');
+  const name = (err as { name?: unknown } | null | undefined)?.name;
+  return name === 'CancelledError' || name === 'AbortError';
 }
 
 /**

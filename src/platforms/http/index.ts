@@ -1,6 +1,7 @@
 export * from './abort';
 export * from './auth';
 export * from './errors';
+export * from './errorText';
 export * from './httpClient';
 export * from './logger';
 export * from './paging';

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { EventQuery } from '../../explorer/nodes/iotticket/coreAccess';
-import { describeError } from '../../log';
+import { errorMessage } from '../../platforms/http';
 import type { AssetEvent } from '../../platforms/iotticket/types';
 import { oneLine } from '../../shared/escape/text';
 import { parseViewToHost } from '../../shared/eventHistory/messageSchema';
@@ -107,7 +107,7 @@ export class EventHistoryPanel extends WebviewHost<HostToView, ViewToHost, ViewR
     } catch (err) {
       if (abort.signal.aborted) return { ok: true, events: this.events };
       const entry = this.options.log.error('Reading the event history failed', err);
-      return this.fail(describeError(err), true, entry);
+      return this.fail(errorMessage(err), true, entry);
     } finally {
       if (this.abort === abort) this.resolveLoaded();
     }

@@ -1,0 +1,54 @@
+/**
+ * The one way commands are registered (after AWS Toolkit's `Commands.register` and the Azure tools'
+ * `registerCommand`): typed ids from package.json, arguments decoded into a `CommandCall`, and every
+ * error that escapes a handler reported with one policy (`reportError`). Features receive the kernel
+ * through their `*Deps` and register their commands on it.
+ */
+import * as vscode from 'vscode';
+import { CommandCall, type CallContext } from './commandCall';
+import type { CommandId } from './commandIds';
+import { reportError, type ErrorLog } from './reportError';
+
+export type CommandHandler = (call: CommandCall) => unknown;
+
+export interface KernelDeps extends CallContext {
+  readonly log: ErrorLog;
+}
+
+export class CommandKernel {
+  private readonly ids = new Set<CommandId>();
+
+  constructor(private readonly deps: KernelDeps) {}
+
+  /** Registers a command; what the handler returns is the command's result (undefined after an error). */
+  register(id: CommandId, handler: CommandHandler): vscode.Disposable {
+    const registration = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(new CommandCall(id, args, this.deps));
+      } catch (err) {
+        this.report(err, { what: `${id} failed` });
+        return undefined;
+      }
+    });
+    this.ids.add(id);
+    return {
+      dispose: () => {
+        this.ids.delete(id);
+        registration.dispose();
+      },
+    };
+  }
+
+  /** Reports an error a handler caught itself (after recording it somewhere), with the same policy. */
+  report(err: unknown, options: { what: string; message?: string }): void {
+    reportError(this.deps.log, err, options);
+  }
+
+  /** The ids registered now (the host test compares them with package.json). */
+  registered(): readonly CommandId[] {
+    return [...this.ids];
+  }
+}
+
+export { CommandCall };
+export type { CommandId };
