@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { ExplorerServices } from '../explorer/services';
+import type { TreeNode } from '../explorer/treeNode';
 import { ValidationError } from '../platforms/http';
 import { parseCommandFile } from './model/commandFile';
 import { WriteHistory } from './model/history';
@@ -65,7 +66,7 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, { co
   const flows: FlowDeps = { services, runner, history, context: writeContext, devices, live, draftsUri: vscode.Uri.joinPath(context.globalStorageUri, 'drafts') };
 
   /** A command on a tree node; a write spec as its first argument is sent without prompts (scripts, tests). */
-  const register = (id: Parameters<CommandKernel['register']>[0], run: (node: unknown) => Promise<unknown>): vscode.Disposable =>
+  const register = (id: Parameters<CommandKernel['register']>[0], run: (node: TreeNode | undefined) => Promise<unknown>): vscode.Disposable =>
     commands.register(id, (call: CommandCall) => (isSpec(call.value) ? runner.send(call.value, call.options as SendOptions | undefined) : run(call.node)));
 
   /** Sends one command of a command file (or all, in order, stopping at the first that does not succeed). */

@@ -27,7 +27,7 @@ export interface ChartDeps {
 export interface ChartsApi {
   readonly manager: ChartManager;
   readonly exporter: ChartExporter;
-  /** Opens one chart with every series among `items` (sources, descriptors or tree nodes). */
+  /** Opens one chart with every series among `items` (sources or descriptors). */
   open(items: readonly unknown[]): Promise<ChartPanel | undefined>;
   /** Adds the series among `items` to the last active chart (a new one when none is open). */
   add(items: readonly unknown[]): Promise<ChartPanel | undefined>;
@@ -72,9 +72,9 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
       return sources.length > 0 ? manager.addToChart(sources) : undefined;
     },
   };
-  /** Tree nodes (clicked and selected, else the view's selection), or what a caller passed: sources, descriptors, arrays of them. */
+  /** The series of tree nodes (clicked and selected, else the view's selection), or what a caller passed: sources, descriptors, arrays of them. */
   const itemsOf = (call: CommandCall): readonly unknown[] => {
-    if (call.nodes.length > 0 || call.value === undefined) return call.targets();
+    if (call.nodes.length > 0 || call.value === undefined) return call.targets().map((n) => n.series?.()).filter((d) => d !== undefined);
     return Array.isArray(call.value) ? call.value : [call.value];
   };
   const onPanel = (run: (panel: ChartPanel) => Promise<void>) => async (): Promise<void> => {

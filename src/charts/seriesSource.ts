@@ -2,9 +2,6 @@
  * The interface through which the platforms plug into charts. The explorer builds one `SeriesSource` per
  * chartable node (IoT-TICKET TelemetryData/Calculated attribute, v1 datanode, numeric Altair property)
  * and gives charts `resolveSource(descriptor)` to rebuild it after a reload.
- *
- * Tree nodes passed to the chart commands are accepted when they are a `SeriesSource`, a
- * `SeriesDescriptor`, or carry one as `seriesDescriptor` (see `descriptorOf`).
  */
 import type { SeriesDescriptor, SeriesKind } from '../shared/chart/series';
 import type { StatsDimension, StatsPeriod } from '../shared/chart/viewOptions';
@@ -62,14 +59,8 @@ export function isSeriesSource(x: unknown): x is SeriesSource {
   return typeof x === 'object' && x !== null && typeof (x as SeriesSource).fetchRange === 'function' && isSeriesDescriptor((x as SeriesSource).descriptor);
 }
 
-/** The descriptor a command argument stands for: a source, a descriptor, or a tree node carrying `seriesDescriptor`. */
+/** The descriptor a command argument stands for: a source or a descriptor. */
 export function descriptorOf(x: unknown): SeriesDescriptor | undefined {
   if (isSeriesSource(x)) return x.descriptor;
-  if (isSeriesDescriptor(x)) return x;
-  if (typeof x === 'object' && x !== null) {
-    const node = x as { seriesDescriptor?: unknown; toSeriesDescriptor?: () => unknown };
-    const d = typeof node.toSeriesDescriptor === 'function' ? node.toSeriesDescriptor() : node.seriesDescriptor;
-    if (isSeriesDescriptor(d)) return d;
-  }
-  return undefined;
+  return isSeriesDescriptor(x) ? x : undefined;
 }

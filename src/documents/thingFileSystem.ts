@@ -10,6 +10,7 @@ import { safeFileName } from '../shared/escape/fileName';
 import { jsonPatchDiff, type JsonPatchOperation, type Thing } from '../platforms/altair';
 import { errorMessage, HttpError } from '../platforms/http';
 import type { SessionManager } from '../connections/sessionManager';
+import type { AltairThingRef } from '../shared/refs';
 import type { ExplorerLog } from '../log';
 
 export const THING_SCHEME = 'iot-thing';
@@ -66,9 +67,9 @@ export class ThingFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     private readonly log: ExplorerLog,
   ) {}
 
-  /** Opens a thing node's document in an editor. */
-  async open(node: { readonly connectionId?: string; readonly space: string; readonly uid: string; readonly label: string }): Promise<vscode.TextEditor> {
-    const uri = thingUri({ connectionId: node.connectionId ?? '', space: node.space, thingId: node.uid }, node.label);
+  /** Opens a thing's document in an editor. */
+  async open(ref: AltairThingRef, label: string): Promise<vscode.TextEditor> {
+    const uri = thingUri(ref, label);
     const doc = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(doc, { preview: false });
   }

@@ -11,6 +11,7 @@ import type { FavouritesStore } from './favourites';
 import type { FilterStore } from './filter';
 import type { TreeNode } from './treeNode';
 import { safeTreeItem } from './treeItemText';
+import { CONTEXT } from './contextValues';
 
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
@@ -95,7 +96,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   getParent(element: TreeNode): TreeNode | undefined {
     // Pinned nodes hang on an invisible holder that carries their connection; the tree parent is above it.
     let parent = element.parent;
-    while (parent && parent.contextValue === 'iot.favouriteHolder') parent = parent.parent;
+    while (parent && parent.contextValue === CONTEXT.favouriteHolder) parent = parent.parent;
     return parent;
   }
 

@@ -1,9 +1,9 @@
 /**
- * Pinned favourites: node descriptors kept in global state, shown under a "Favourites" root and
- * recreated from their descriptors after a restart (no reload of the tree above them needed).
+ * Pinned favourites: kept in global state, shown under a "Favourites" root and recreated after a
+ * restart (from their snapshots, or fetched again) with no reload of the tree above them needed.
  */
 import * as vscode from 'vscode';
-import type { NodeDescriptor } from './treeNode';
+import { parseFavourite, favouriteKey, type Favourite } from './favourite';
 
 const KEY = 'iotExplorer.favourites';
 
@@ -13,32 +13,34 @@ export class FavouritesStore implements vscode.Disposable {
 
   constructor(private readonly memento: vscode.Memento) {}
 
-  list(): NodeDescriptor[] {
-    return this.memento.get<NodeDescriptor[]>(KEY, []);
+  /** The favourites in pinning order (entries an earlier version saved are read too; unreadable ones are skipped). */
+  list(): Favourite[] {
+    return this.memento.get<unknown[]>(KEY, []).map(parseFavourite).filter((f): f is Favourite => f !== undefined);
   }
 
-  has(d: NodeDescriptor): boolean {
-    return this.list().some((x) => sameDescriptor(x, d));
+  has(f: Favourite): boolean {
+    return this.list().some((x) => favouriteKey(x) === favouriteKey(f));
   }
 
-  async add(d: NodeDescriptor): Promise<void> {
-    if (this.has(d)) return;
-    await this.memento.update(KEY, [...this.list(), d]);
+  async add(f: Favourite): Promise<void> {
+    if (this.has(f)) return;
+    await this.memento.update(KEY, [...this.list(), f]);
     this.changed.fire();
   }
 
-  async remove(d: NodeDescriptor): Promise<void> {
+  async remove(f: Favourite): Promise<void> {
     await this.memento.update(
       KEY,
-      this.list().filter((x) => !sameDescriptor(x, d)),
+      this.list().filter((x) => favouriteKey(x) !== favouriteKey(f)),
     );
     this.changed.fire();
   }
 
   /** Drops the favourites of a removed connection. */
   async removeConnection(connectionId: string): Promise<void> {
-    const kept = this.list().filter((x) => x.connectionId !== connectionId);
-    if (kept.length !== this.list().length) {
+    const all = this.list();
+    const kept = all.filter((x) => x.ref.connectionId !== connectionId);
+    if (kept.length !== all.length) {
       await this.memento.update(KEY, kept);
       this.changed.fire();
     }
@@ -47,16 +49,4 @@ export class FavouritesStore implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
-}
-
-/** Two descriptors name the same entity when everything but the label matches. */
-export function sameDescriptor(a: NodeDescriptor, b: NodeDescriptor): boolean {
-  const strip = ({ label: _label, ...rest }: NodeDescriptor): string => JSON.stringify(rest, Object.keys(rest).sort());
-  return strip(a) === strip(b);
-}
-
-/** A key that identifies a descriptor inside a node id. */
-export function descriptorKey(d: NodeDescriptor): string {
-  const { label: _label, ...rest } = d;
-  return JSON.stringify(rest, Object.keys(rest).sort());
 }

@@ -1,31 +1,29 @@
 /**
  * The base of every node in the Connections tree. A node knows its parent (for `reveal`), has a stable
  * id built from its parent's id and its own entity id (never from volatile values such as a last
- * value), and offers optional capabilities that commands look for: JSON, ids, names paths, Python
- * snippets, chart series and favourites.
+ * value), names the platform entity it stands for (`ref`) with what was read of it (`resource()`),
+ * and offers optional capabilities that commands look for: JSON, ids, names paths, Python snippets,
+ * chart series and favourites. Features read these, never the node classes' own fields.
  */
 import type * as vscode from 'vscode';
 import type { Loader } from './childLoader';
-import type { SeriesDescriptor } from '../shared/chart/series';
+import type { Favourite } from './favourite';
+import type { Resource } from './resources';
+import type { EntityRef, SeriesDescriptor } from '../shared/refs';
 import type { SnippetParts } from '../snippets/pythonSnippet';
 import type { ExplorerServices } from './services';
 
-/** What a chart needs to rebuild a series source (serializable; defined with the chart protocol). */
 export type { SeriesDescriptor };
-
-/** What the favourites store needs to recreate a node after a restart. */
-export interface NodeDescriptor {
-  readonly type: string;
-  readonly connectionId: string;
-  readonly label: string;
-  readonly [key: string]: unknown;
-}
 
 export abstract class TreeNode {
   readonly id: string;
   readonly services: ExplorerServices;
   /** Children of expandable nodes; leaves have none. */
   loader?: Loader;
+  /** The platform entity this node stands for; undefined for folders, placeholders and other structure. */
+  declare readonly ref?: EntityRef;
+  /** Set on the copies shown under Favourites: what unpinning removes. */
+  pinned?: Favourite;
 
   constructor(
     readonly parent: TreeNode | undefined,
@@ -65,18 +63,17 @@ export abstract class TreeNode {
   }
 
   // Optional capabilities, looked up by commands.
+  /** What the tree read of the entity (an attribute's type and template, a thing's description…). */
+  resource?(): Resource;
   json?(signal: AbortSignal): Promise<unknown>;
   /** The platform id to copy. */
   platformId?(): string | undefined;
   namesPath?(): string[] | undefined;
   pythonSnippet?(): SnippetParts | undefined;
+  /** A chart series, when the node is one (numeric values over time). */
   series?(): SeriesDescriptor | undefined;
-
-  /** Read by the chart commands (`descriptorOf` in src/charts/seriesSource.ts). */
-  get seriesDescriptor(): SeriesDescriptor | undefined {
-    return this.series?.();
-  }
-  descriptor?(): NodeDescriptor | undefined;
+  /** What pinning stores to show the node again after a restart. */
+  favourite?(): Favourite | undefined;
 }
 
 /** Encodes an entity id for use inside a node id (ids are joined with `/`). */

@@ -5,12 +5,11 @@
  * nodes the user can see (view visible, parents expanded), and repainted one node at a time when they
  * change: the tree is never rebuilt for them.
  *
- * Wiring (in the explorer): `getTreeItem` calls `decorate(node, item)`, `resolveTreeItem` calls
- * `resolveTreeItem(node, item, token)`. Nodes are recognized by their context value and fields, so
- * this file does not depend on the node classes.
+ * Nodes are recognized by their reference and resource, so this file does not depend on the node classes.
  */
 import type * as vscode from 'vscode';
 import type { Explorer } from '../explorer/explorer';
+import { resourceOf } from '../explorer/resources';
 import type { TreeNode } from '../explorer/treeNode';
 import { markdownText } from '../shared/escape/markdown';
 import { isCancellation } from '../platforms/http';
@@ -22,38 +21,29 @@ import { valueKey, type ValueRef } from './valueRef';
 /** The explorer parts used here (a subset, so tests can pass the real one). */
 export type TreeHost = Pick<Explorer, 'treeView' | 'services' | 'provider'>;
 
-const ATTRIBUTE = /^iot\.attribute\.(telemetry|calculated|number|string)\b/;
-const DATANODE = /^iot\.datanode\./;
-const PROPERTY = /^iot\.property\./;
+/** Attributes with a current value: numeric series (their last one), Number and String (the static one). */
+function hasValue(a: { readonly type: string; readonly dataType?: string }): boolean {
+  if (a.type === 'Number' || a.type === 'String') return true;
+  return (a.type === 'TelemetryData' || a.type === 'Calculated') && !/^(string|binary|text)$/i.test(a.dataType ?? '');
+}
 
-type Dict = Record<string, unknown>;
-
-/** The value a tree node shows, recognized by its context value and fields; undefined for other nodes. */
+/** The value a tree node shows, from its reference and what the tree read; undefined for other nodes. */
 export function valueRefOfNode(node: TreeNode): ValueRef | undefined {
-  const n = node as unknown as Dict;
-  const connectionId = node.connectionId;
-  if (!connectionId) return undefined;
-  const cv = node.contextValue;
-  if (ATTRIBUTE.test(cv)) {
-    const attr = n.attribute as Dict | undefined;
-    const asset = (n.asset as Dict | undefined)?.asset as Dict | undefined;
-    if (typeof attr?.id !== 'string') return undefined;
-    const assetId = typeof asset?.id === 'string' ? asset.id : typeof attr.assetId === 'string' ? attr.assetId : undefined;
-    const label = typeof asset?.name === 'string' ? `${asset.name} · ${String(attr.name)}` : String(attr.name);
-    return { kind: 'iotticket-attribute', connectionId, ...(assetId ? { assetId } : {}), attributeId: attr.id, label, unit: (attr.unit as string) || undefined };
+  const attribute = resourceOf(node, 'iotticket-attribute');
+  if (attribute) {
+    const a = attribute.attribute;
+    if (!hasValue(a)) return undefined;
+    return { ...attribute.ref, label: `${attribute.asset.name} · ${a.name}`, unit: a.unit || undefined };
   }
-  if (DATANODE.test(cv)) {
-    const device = (n.deviceNode as Dict | undefined)?.device as Dict | undefined;
-    const path = n.fullPath;
-    if (typeof device?.deviceId !== 'string' || typeof path !== 'string') return undefined;
-    return { kind: 'v1-datanode', connectionId, deviceId: device.deviceId, path, label: `${String(device.name ?? device.deviceId)} · ${node.label}`, unit: ((n.datanode as Dict | undefined)?.unit as string) || undefined };
+  const datanode = resourceOf(node, 'v1-datanode');
+  if (datanode) {
+    const device = datanode.device;
+    return { ...datanode.ref, label: `${device.name ?? device.deviceId} · ${node.label}`, unit: datanode.datanode.unit || undefined };
   }
-  if (PROPERTY.test(cv)) {
-    const thing = n.thing as Dict | undefined;
-    const uid = thing?.uid;
-    if (typeof uid !== 'string' || typeof n.space !== 'string' || typeof n.name !== 'string') return undefined;
-    const schema = n.schema as Dict | undefined;
-    return { kind: 'altair-property', connectionId, space: n.space, thingId: uid, property: n.name, label: `${String(thing?.label ?? uid)} · ${n.name}`, unit: displayUnit(schema?.unit as string | undefined) };
+  const property = resourceOf(node, 'altair-property');
+  if (property) {
+    const thing = property.thing;
+    return { ...property.ref, label: `${thing.title || thing.uid} · ${property.ref.property}`, unit: displayUnit(property.schema?.unit) };
   }
   return undefined;
 }

@@ -1,52 +1,18 @@
 /**
- * What a live value is read from: the same shapes as the chart's series descriptors (so a reference
- * opens a chart as it is), with the label optional and also covering values that are not series
- * (IoT-TICKET Number and String attributes, non-numeric Altair properties).
+ * What a live value is read from: a series reference (src/shared/refs.ts: IoT-TICKET attributes, v1
+ * datanodes, Altair properties) with an optional label and unit. It also covers values that are not
+ * series (IoT-TICKET Number and String attributes, non-numeric Altair properties).
  */
-import type { SeriesDescriptor } from '../shared/chart/series';
+import { isEntityRef, isSeriesRef, refKey, type AltairPropertyRef, type IotTicketAttributeRef, type SeriesDescriptor, type SeriesRef, type V1DatanodeRef } from '../shared/refs';
 
-export interface IotTicketAttributeRef {
-  readonly kind: 'iotticket-attribute';
-  readonly connectionId: string;
-  /** Known when the reference was resolved through its asset: the values then come in one request per asset. */
-  readonly assetId?: string;
-  readonly attributeId: string;
-  readonly label?: string;
-  readonly unit?: string;
-}
+export type { AltairPropertyRef, IotTicketAttributeRef, V1DatanodeRef };
 
-export interface V1DatanodeRef {
-  readonly kind: 'v1-datanode';
-  readonly connectionId: string;
-  readonly deviceId: string;
-  /** Full datanode path (`/temperature`) or a bare name. */
-  readonly path: string;
-  readonly label?: string;
-  readonly unit?: string;
-}
-
-export interface AltairPropertyRef {
-  readonly kind: 'altair-property';
-  readonly connectionId: string;
-  readonly space: string;
-  readonly thingId: string;
-  readonly property: string;
-  readonly label?: string;
-  readonly unit?: string;
-}
-
-export type ValueRef = IotTicketAttributeRef | V1DatanodeRef | AltairPropertyRef;
+/** A value's reference with how to show it; the label is optional (a default comes from the ids). */
+export type ValueRef = SeriesRef & { readonly label?: string; readonly unit?: string };
 
 /** Stable identity of the value a ref points at (label, unit and the optional asset id are not part of it). */
 export function valueKey(ref: ValueRef): string {
-  switch (ref.kind) {
-    case 'iotticket-attribute':
-      return `${ref.kind}/${ref.connectionId}/${ref.attributeId}`;
-    case 'v1-datanode':
-      return `${ref.kind}/${ref.connectionId}/${ref.deviceId}/${ref.path}`;
-    case 'altair-property':
-      return `${ref.kind}/${ref.connectionId}/${ref.space}/${ref.thingId}/${ref.property}`;
-  }
+  return refKey(ref);
 }
 
 /** Refs that one request can read together: an asset's attributes, a device's datanodes, a thing's properties. */
@@ -74,34 +40,14 @@ export function defaultLabel(ref: ValueRef): string {
 
 /** The chart descriptor of a ref. */
 export function descriptorOfRef(ref: ValueRef): SeriesDescriptor {
-  const label = ref.label ?? defaultLabel(ref);
-  const unit = ref.unit || undefined;
-  switch (ref.kind) {
-    case 'iotticket-attribute':
-      return { kind: ref.kind, connectionId: ref.connectionId, label, unit, assetId: ref.assetId ?? '', attributeId: ref.attributeId };
-    case 'v1-datanode':
-      return { kind: ref.kind, connectionId: ref.connectionId, label, unit, deviceId: ref.deviceId, path: ref.path };
-    case 'altair-property':
-      return { kind: ref.kind, connectionId: ref.connectionId, label, unit, space: ref.space, thingId: ref.thingId, property: ref.property };
-  }
+  return { ...ref, label: ref.label ?? defaultLabel(ref), unit: ref.unit || undefined };
 }
 
 /** A ValueRef read back from JSON (command arguments, workspace state); undefined when malformed. */
 export function parseValueRef(x: unknown): ValueRef | undefined {
-  if (typeof x !== 'object' || x === null) return undefined;
-  const r = x as Record<string, unknown>;
-  const str = (k: string): boolean => typeof r[k] === 'string';
-  if (!str('connectionId')) return undefined;
-  switch (r.kind) {
-    case 'iotticket-attribute':
-      return str('attributeId') ? (r as unknown as ValueRef) : undefined;
-    case 'v1-datanode':
-      return str('deviceId') && str('path') ? (r as unknown as ValueRef) : undefined;
-    case 'altair-property':
-      return str('space') && str('thingId') && str('property') ? (r as unknown as ValueRef) : undefined;
-    default:
-      return undefined;
-  }
+  if (!isEntityRef(x) || !isSeriesRef(x)) return undefined;
+  const { label, unit } = x as { label?: unknown; unit?: unknown };
+  return (label === undefined || typeof label === 'string') && (unit === undefined || typeof unit === 'string') ? (x as ValueRef) : undefined;
 }
 
 /** The arguments of the "Open Chart" command for a ref (the asset id known from its latest value fills a gap). */

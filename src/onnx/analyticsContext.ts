@@ -8,9 +8,11 @@ import { pickConnection as askConnection } from '../commands/connectionPicker';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { ConnectionProfile } from '../connections/profile';
 import type { SessionManager } from '../connections/sessionManager';
-import type { TreeNode } from '../explorer/treeNode';
+import { analyticsFolderOf } from '../explorer/contextValues';
+import { TreeNode } from '../explorer/treeNode';
 import type { ExplorerLog } from '../log';
 import { PlatformError } from '../platforms/http';
+import { refAs } from '../shared/refs';
 import type { IotTicketClient } from '../platforms/iotticket/client';
 import type { ActivityLog } from './activityLog';
 import type { AnalyticsDocuments } from './analyticsDocuments';
@@ -52,31 +54,30 @@ function isKind(v: unknown): v is AnalyticsKind {
 }
 
 /**
- * The item behind a command argument: an Analytics item node of the explorer (it carries `kind` and
- * `item`), or `{connectionId, kind, id, name?}` from a script or a test.
+ * The item behind a command argument: an analytics item node of the explorer (its reference), or
+ * `{connectionId, kind, id, name?}` from a script or a test.
  */
 export function itemTargetOf(arg: unknown): ItemTarget | undefined {
+  if (arg instanceof TreeNode) {
+    const ref = refAs(arg.ref, 'iotticket-analytics');
+    return ref && { connectionId: ref.connectionId, kind: ref.analyticsKind, id: ref.itemId, name: arg.label };
+  }
   if (!arg || typeof arg !== 'object') return undefined;
-  const a = arg as { kind?: unknown; item?: { id?: unknown; name?: unknown }; connectionId?: unknown; id?: unknown; name?: unknown };
-  if (!isKind(a.kind) || typeof a.connectionId !== 'string') return undefined;
-  if (a.item && typeof a.item.id === 'string') return { connectionId: a.connectionId, kind: a.kind, id: a.item.id, name: String(a.item.name ?? a.item.id) };
-  if (typeof a.id === 'string') return { connectionId: a.connectionId, kind: a.kind, id: a.id, name: typeof a.name === 'string' ? a.name : a.id };
-  return undefined;
+  const a = arg as { kind?: unknown; connectionId?: unknown; id?: unknown; name?: unknown };
+  if (!isKind(a.kind) || typeof a.connectionId !== 'string' || typeof a.id !== 'string') return undefined;
+  return { connectionId: a.connectionId, kind: a.kind, id: a.id, name: typeof a.name === 'string' ? a.name : a.id };
 }
 
-/** The connection a tree node belongs to, if it is an IoT-TICKET node. */
+/** The connection a tree node (or a script's `{ connectionId }`) names. */
 export function connectionIdOf(arg: unknown): string | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const a = arg as { connectionId?: unknown; contextValue?: unknown };
-  if (typeof a.connectionId !== 'string') return undefined;
-  return typeof a.contextValue !== 'string' || a.contextValue.startsWith('iot.') ? a.connectionId : undefined;
+  if (arg instanceof TreeNode) return arg.connectionId;
+  const id = (arg as { connectionId?: unknown } | null | undefined)?.connectionId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** The analytics kind of an "ML models" / "ML services" / "ONNX models" folder node. */
 export function folderKindOf(arg: unknown): AnalyticsKind | undefined {
-  const value = (arg as { contextValue?: unknown } | undefined)?.contextValue;
-  const kind = typeof value === 'string' ? /^iot\.analytics\.(\w+)$/.exec(value)?.[1] : undefined;
-  return isKind(kind) ? kind : undefined;
+  return arg instanceof TreeNode ? analyticsFolderOf(arg)?.kind : undefined;
 }
 
 export interface ConnectedClient {
@@ -118,6 +119,8 @@ function* loadedNodes(node: TreeNode): Generator<TreeNode> {
 export function refreshAnalytics(deps: AnalyticsTreeDeps, connectionId: string, kinds: readonly AnalyticsKind[]): void {
   const root = deps.connection(connectionId);
   if (!root) return;
-  const wanted = new Set(kinds.map((k) => `iot.analytics.${k}`));
-  for (const node of loadedNodes(root)) if (wanted.has(node.contextValue)) deps.refresh(node);
+  for (const node of loadedNodes(root)) {
+    const kind = analyticsFolderOf(node)?.kind;
+    if (kind && kinds.includes(kind)) deps.refresh(node);
+  }
 }

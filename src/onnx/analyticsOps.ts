@@ -7,11 +7,12 @@
 import { ValidationError } from '../platforms/http';
 import type { AssetApi } from '../platforms/iotticket/assetApi';
 import type { AnalyticsDetails, AnalyticsItem } from '../platforms/iotticket/types';
+import { ANALYTICS_KINDS, type AnalyticsKind } from '../shared/refs';
 import type { DefinitionKind } from './analyticsSchemas';
 
-export type AnalyticsKind = 'MLModel' | 'MLService' | 'OnnxModel';
+export type { AnalyticsKind };
 
-export const analyticsKinds: readonly AnalyticsKind[] = ['MLModel', 'MLService', 'OnnxModel'];
+export const analyticsKinds: readonly AnalyticsKind[] = ANALYTICS_KINDS;
 
 export function kindLabel(kind: AnalyticsKind): string {
   return kind === 'MLModel' ? 'ML model' : kind === 'MLService' ? 'ML service' : 'ONNX model';

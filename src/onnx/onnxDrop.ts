@@ -3,15 +3,21 @@
  * registers them there. The Connections view's drag-and-drop controller forwards drops to this handler.
  */
 import * as vscode from 'vscode';
+import { analyticsFolderOf } from '../explorer/contextValues';
 import type { TreeNode } from '../explorer/treeNode';
 import { connectionIdOf, type AnalyticsContext } from './analyticsContext';
 import { registerOnnxFiles } from './registerOnnxCommand';
 
 export const URI_LIST_MIME = 'text/uri-list';
 
-/** Nodes that accept an ONNX drop: the connection, its organizations and the Analytics / ONNX models folders. */
-export function acceptsOnnxDrop(target: TreeNode | undefined): boolean {
-  return !!target && /^iot\.(connection\.iotticket|organization$|analytics$|analytics\.OnnxModel$)/.test(target.contextValue);
+/** Nodes that accept an ONNX drop: an IoT-TICKET connection, its organizations and the Analytics / ONNX models folders. */
+export function acceptsOnnxDrop(target: TreeNode | undefined, platformOf: (connectionId: string) => string | undefined): boolean {
+  if (!target) return false;
+  const ref = target.ref;
+  if (ref?.kind === 'connection') return platformOf(ref.connectionId) === 'iotticket';
+  if (ref?.kind === 'iotticket-organization') return true;
+  const folder = analyticsFolderOf(target);
+  return !!folder && (folder.kind === undefined || folder.kind === 'OnnxModel');
 }
 
 /** The `.onnx` files in a `text/uri-list` payload (comments and other files are skipped). */
@@ -25,7 +31,7 @@ export function onnxUris(uriList: string): vscode.Uri[] {
 }
 
 export async function handleOnnxDrop(ctx: AnalyticsContext, target: TreeNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
-  if (!target || !acceptsOnnxDrop(target)) return;
+  if (!target || !acceptsOnnxDrop(target, (id) => ctx.deps.store.get(id)?.platform)) return;
   const list = await dataTransfer.get(URI_LIST_MIME)?.asString();
   const files = list ? onnxUris(list) : [];
   if (files.length === 0) {

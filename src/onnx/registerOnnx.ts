@@ -84,7 +84,7 @@ export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): 
     documents,
     dropMimeTypes: [URI_LIST_MIME],
     handleDrop: (target, dataTransfer) => handleOnnxDrop(ctx, target, dataTransfer),
-    acceptsDrop: acceptsOnnxDrop,
+    acceptsDrop: (target) => acceptsOnnxDrop(target, (id) => deps.store.get(id)?.platform),
   };
 }
 

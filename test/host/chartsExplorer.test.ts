@@ -137,7 +137,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
   function reference(d: SeriesDescriptor, from: number, to: number): Promise<Points> {
     switch (d.kind) {
       case 'iotticket-attribute':
-        return rawIotticket(d.assetId, d.attributeId, from, to);
+        return rawIotticket(d.assetId ?? '', d.attributeId, from, to);
       case 'v1-datanode':
         return rawV1(d.deviceId, d.path, from, to);
       case 'altair-property':

@@ -4,6 +4,7 @@
  * and follow a Thing's action requests until none is pending.
  */
 import * as vscode from 'vscode';
+import type { TreeNode } from '../../explorer/treeNode';
 import { actionIdOf, type ActionResponse, type PropertyAffordance, type Thing } from '../../platforms/altair';
 import { ValidationError } from '../../platforms/http';
 import { assembleValue, type FormField } from '../model/formFields';
@@ -14,14 +15,14 @@ import { altairAffordanceOf, altairPropertyOf, altairThingOf, connectionIdOf, ty
 import type { SendResult } from './sendRunner';
 import { iconText } from '../../shared/escape/message';
 
-function requireThing(node: unknown, what: string): AltairThingTarget {
+function requireThing(node: TreeNode | undefined, what: string): AltairThingTarget {
   const t = altairThingOf(node);
   if (!t) throw new ValidationError('node', vscode.l10n.t('Run "{0}" on a thing (or one of its actions, events or properties) in the IoT Explorer view.', what));
   return t;
 }
 
 /** The affordance the node names, or one the user picks from the thing's list. */
-async function pickAffordance(node: unknown, thing: Thing, kind: 'actions' | 'events'): Promise<string | undefined> {
+async function pickAffordance(node: TreeNode | undefined, thing: Thing, kind: 'actions' | 'events'): Promise<string | undefined> {
   const named = altairAffordanceOf(node);
   if (named?.kind === kind) return named.name;
   const names = Object.keys(thing[kind] ?? {});
@@ -44,7 +45,7 @@ async function askSchemaValue(title: string, fields: FormField[], previous: unkn
   return values ? { value: assembleValue(fields, values) } : undefined;
 }
 
-export async function invokeActionFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function invokeActionFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Invoke Action'));
   const action = await pickAffordance(node, t.thing, 'actions');
   if (!action) return undefined;
@@ -56,7 +57,7 @@ export async function invokeActionFlow(deps: FlowDeps, node: unknown): Promise<S
   return sendAndRefresh(deps, { ...base, ...(asked.value !== undefined ? { input: asked.value } : {}) }, node);
 }
 
-export async function createEventFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function createEventFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Create Event'));
   const event = await pickAffordance(node, t.thing, 'events');
   if (!event) return undefined;
@@ -77,7 +78,7 @@ function propertyField(name: string, schema: PropertyAffordance | undefined): Fo
 }
 
 /** One property, from its node: the form holds the current value. */
-export async function updatePropertyFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function updatePropertyFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Update Value'));
   const p = altairPropertyOf(node);
   if (!p) throw new ValidationError('node', vscode.l10n.t('Run "Update Value" on a property.'));
@@ -88,7 +89,7 @@ export async function updatePropertyFlow(deps: FlowDeps, node: unknown): Promise
 }
 
 /** Several properties at once (one request): pick them, then one step per value. */
-export async function updatePropertiesFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function updatePropertiesFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireThing(node, vscode.l10n.t('Update Properties'));
   const declared = t.thing.properties ?? {};
   const status = t.thing.status ?? {};
@@ -110,7 +111,7 @@ export async function updatePropertiesFlow(deps: FlowDeps, node: unknown): Promi
 
 const list = (text: unknown): string[] => (typeof text === 'string' ? text.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean) : []);
 
-export async function sendEmailFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function sendEmailFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   let connectionId = connectionIdOf(node);
   if (!connectionId) {
     const altair = deps.services.store.list().filter((p) => p.platform === 'altair');
@@ -133,7 +134,7 @@ export async function sendEmailFlow(deps: FlowDeps, node: unknown): Promise<Send
 }
 
 /** The action requests of a thing (or of one action), with their status, followed until none is pending. */
-export async function showActionStatusesFlow(deps: FlowDeps, node: unknown): Promise<vscode.TextDocument> {
+export async function showActionStatusesFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<vscode.TextDocument> {
   const t = requireThing(node, vscode.l10n.t('Show Action Statuses'));
   const only = altairAffordanceOf(node);
   const names = only?.kind === 'actions' ? [only.name] : Object.keys(t.thing.actions ?? {});

@@ -1,5 +1,6 @@
 /** What the command flows of this feature share, built once by `registerCommandsAndWrites`. */
 import * as vscode from 'vscode';
+import type { TreeNode } from '../../explorer/treeNode';
 import type { ExplorerServices } from '../../explorer/services';
 import type { WriteHistory } from '../model/history';
 import { commandFileText } from '../model/commandFile';
@@ -20,11 +21,10 @@ export interface FlowDeps {
 }
 
 /** Sends a spec built by a form, then refreshes the tree node it came from when the write changed what it shows. */
-export async function sendAndRefresh(deps: FlowDeps, spec: WriteSpec, node: unknown, options: SendOptions = {}): Promise<SendResult> {
+export async function sendAndRefresh(deps: FlowDeps, spec: WriteSpec, node: TreeNode | undefined, options: SendOptions = {}): Promise<SendResult> {
   const result = await deps.runner.send(spec, options);
   if (result.sent && (result.outcome.result === 'ok' || result.outcome.result === 'accepted')) {
-    const parent = (node as { parent?: unknown } | undefined)?.parent;
-    if (parent && typeof parent === 'object' && 'id' in parent) deps.services.refresh(parent as never);
+    if (node?.parent) deps.services.refresh(node.parent);
   }
   return result;
 }

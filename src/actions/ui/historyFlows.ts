@@ -4,6 +4,7 @@
  * connection still asks first.
  */
 import * as vscode from 'vscode';
+import type { TreeNode } from '../../explorer/treeNode';
 import { commandFileText } from '../model/commandFile';
 import type { HistoryEntry } from '../model/history';
 import type { WriteSpec } from '../model/writeSpec';
@@ -15,7 +16,7 @@ import { iconText, messageText } from '../../shared/escape/message';
 const ICONS: Record<string, string> = { ok: 'pass', accepted: 'pass-filled', partial: 'warning', failed: 'error', refused: 'circle-slash', unknown: 'question' };
 
 /** Entries for a node: those whose target mentions the node's platform id, else all of its connection. */
-function entriesFor(deps: FlowDeps, node: unknown): HistoryEntry[] {
+function entriesFor(deps: FlowDeps, node: TreeNode | undefined): HistoryEntry[] {
   const connectionId = connectionIdOf(node);
   if (!connectionId) return deps.history.all();
   const id = (node as { platformId?: () => string | undefined }).platformId?.();
@@ -24,7 +25,7 @@ function entriesFor(deps: FlowDeps, node: unknown): HistoryEntry[] {
   return mine.length > 0 ? mine : all;
 }
 
-export async function showHistoryFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function showHistoryFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const entries = entriesFor(deps, node);
   if (entries.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No writes recorded yet.'));
@@ -66,7 +67,7 @@ export async function saveCommandFile(specs: readonly WriteSpec[]): Promise<vsco
 }
 
 /** A new command file with one example command for the node's connection (or a placeholder one). */
-export async function newCommandFileFlow(deps: FlowDeps, node: unknown): Promise<vscode.Uri | undefined> {
+export async function newCommandFileFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<vscode.Uri | undefined> {
   const connection = connectionIdOf(node) ?? deps.services.store.list()[0]?.id ?? 'my-connection';
   const platform = deps.services.store.get(connection)?.platform ?? 'iotticket';
   const example: WriteSpec =
@@ -77,7 +78,7 @@ export async function newCommandFileFlow(deps: FlowDeps, node: unknown): Promise
 }
 
 /** Stores a device's adapter credentials in SecretStorage (never in settings). */
-export async function setDeviceCredentialsFlow(deps: FlowDeps, node: unknown, given?: { connectionId: string; deviceId: string }): Promise<boolean> {
+export async function setDeviceCredentialsFlow(deps: FlowDeps, node: TreeNode | undefined, given?: { connectionId: string; deviceId: string }): Promise<boolean> {
   const device = given ?? iotDeviceOf(node);
   if (!device) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run "Set Device Credentials" on a device in the IoT Explorer view.'));
@@ -104,7 +105,7 @@ export async function setDeviceCredentialsFlow(deps: FlowDeps, node: unknown, gi
   return true;
 }
 
-export async function forgetDeviceCredentialsFlow(deps: FlowDeps, node: unknown): Promise<void> {
+export async function forgetDeviceCredentialsFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<void> {
   const device = iotDeviceOf(node);
   if (!device) return;
   await deps.devices.delete(device.connectionId, device.deviceId);

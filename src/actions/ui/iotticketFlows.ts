@@ -4,6 +4,7 @@
  * few values for calculated and telemetry writes) and hands the resulting spec to the send runner.
  */
 import * as vscode from 'vscode';
+import type { TreeNode } from '../../explorer/treeNode';
 import { ValidationError } from '../../platforms/http';
 import { EVENT_SEVERITIES, EVENT_TYPES } from '../../platforms/iotticket/enums';
 import type { FormField } from '../model/formFields';
@@ -16,7 +17,7 @@ import type { SendResult } from './sendRunner';
 import { formatCommandLog, readCommandLog } from '../writes/commandLog';
 import { isTemplated } from '../writes/iotticketWrites';
 
-function requireAttribute(node: unknown, types: readonly string[], what: string): IotAttributeTarget {
+function requireAttribute(node: TreeNode | undefined, types: readonly string[], what: string): IotAttributeTarget {
   const target = iotAttributeOf(node);
   if (!target || !types.includes(target.attribute.type)) throw new ValidationError('node', vscode.l10n.t('Run "{0}" on a {1} attribute in the IoT Explorer view.', what, types.join('/')));
   return target;
@@ -25,7 +26,7 @@ function requireAttribute(node: unknown, types: readonly string[], what: string)
 const nowIso = (): string => new Date().toISOString();
 
 /** send_command: a form from the template for Templated commands, a draft JSON file for Dynamic ones. */
-export async function sendCommandFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function sendCommandFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireAttribute(node, ['Command'], vscode.l10n.t('Send Command'));
   const base = { kind: 'iotticket.command', connection: t.connectionId, assetId: t.assetId, attributeId: t.attribute.id, label: t.attribute.name } as const;
   const previous = lastSpec(deps, { ...base, payload: null });
@@ -49,7 +50,7 @@ export async function sendCommandFlow(deps: FlowDeps, node: unknown): Promise<Se
 }
 
 /** send_control_command: the desired value (typed by the attribute's data type) and skip-first-command. */
-export async function sendControlFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function sendControlFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireAttribute(node, ['Command'], vscode.l10n.t('Send Control Command'));
   const numeric = /^(double|long|integer|number)$/i.test(t.attribute.dataType ?? '');
   const fields: FormField[] = [
@@ -63,7 +64,7 @@ export async function sendControlFlow(deps: FlowDeps, node: unknown): Promise<Se
 }
 
 /** Edits a Number or String attribute's value in place (an input box holding the current value). */
-export async function editStaticFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function editStaticFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const t = requireAttribute(node, ['Number', 'String'], vscode.l10n.t('Edit Value'));
   const current = t.attribute.value;
   const isNumber = t.attribute.type === 'Number';
@@ -92,7 +93,7 @@ async function pickDataFile(extensions: readonly string[], title: string): Promi
 }
 
 /** write_calculated from a CSV/JSON file, or one value typed into a form. */
-export async function writeCalculatedFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function writeCalculatedFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const asset = iotAssetOf(node);
   if (!asset) throw new ValidationError('node', vscode.l10n.t('Run "Write Calculated Values" on an asset or a Calculated attribute.'));
   const attr = iotAttributeOf(node);
@@ -120,7 +121,7 @@ export async function writeCalculatedFlow(deps: FlowDeps, node: unknown): Promis
 }
 
 /** write_telemetry as the device: a CSV file (optionally as a telemetry set), or one value of an attribute's telemetry. */
-export async function writeTelemetryFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function writeTelemetryFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const device = iotDeviceOf(node);
   if (!device) throw new ValidationError('node', vscode.l10n.t('Run "Write Telemetry" on a device or a TelemetryData attribute bound to one.'));
   const a = device.attribute?.type === 'TelemetryData' ? device.attribute : undefined;
@@ -158,7 +159,7 @@ export async function writeTelemetryFlow(deps: FlowDeps, node: unknown): Promise
 }
 
 /** write_timesignal as the device. */
-export async function writeTimesignalFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function writeTimesignalFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const device = iotDeviceOf(node);
   if (!device) throw new ValidationError('node', vscode.l10n.t('Run "Write Time Signal" on a device or a TelemetryData attribute bound to one.'));
   const a = device.attribute;
@@ -174,7 +175,7 @@ export async function writeTimesignalFlow(deps: FlowDeps, node: unknown): Promis
 }
 
 /** write_device_event as the device, with the type and severity enums as picks. */
-export async function writeDeviceEventFlow(deps: FlowDeps, node: unknown): Promise<SendResult | undefined> {
+export async function writeDeviceEventFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   const device = iotDeviceOf(node);
   if (!device) throw new ValidationError('node', vscode.l10n.t('Run "Write Device Event" on a device or a DeviceEvent attribute.'));
   const a = device.attribute;
@@ -194,7 +195,7 @@ export async function writeDeviceEventFlow(deps: FlowDeps, node: unknown): Promi
 }
 
 /** The command log of an asset (or one Command attribute), followed until every command is final. */
-export async function showCommandLogFlow(deps: FlowDeps, node: unknown, target?: { connectionId: string; assetId: string; attributeId?: string; title?: string }): Promise<vscode.TextDocument> {
+export async function showCommandLogFlow(deps: FlowDeps, node: TreeNode | undefined, target?: { connectionId: string; assetId: string; attributeId?: string; title?: string }): Promise<vscode.TextDocument> {
   const asset = target ?? iotAssetOf(node);
   if (!asset) throw new ValidationError('node', vscode.l10n.t('Run "Show Command Log" on an asset or a Command attribute.'));
   const attr = target ? undefined : iotAttributeOf(node);

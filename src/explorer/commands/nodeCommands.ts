@@ -13,10 +13,11 @@ import { formatSnippets } from '../../snippets/pythonSnippet';
 import type { Explorer } from '../explorer';
 import { goToInteractive } from '../goTo';
 import { LoadMoreNode } from '../nodes/placeholderNodes';
-import { ThingNode } from '../nodes/altair/thingNodes';
+import { refAs } from '../../shared/refs';
 import { printAssetTree, showEventHistory } from '../nodes/iotticket/iotticketCommands';
 import { revealFavourite } from '../nodes/favouritesNode';
 import type { TreeNode } from '../treeNode';
+import { CONTEXT } from '../contextValues';
 
 export interface NodeCommandDeps {
   readonly commands: CommandKernel;
@@ -43,7 +44,7 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
     commands.register('iotExplorer.refresh', () => explorer.refresh()),
     commands.register('iotExplorer.refreshNode', (call) => {
       // An error node stands for its level: refreshing it loads that level again.
-      const list = call.targets().map((n) => (n.contextValue === 'iot.error' && n.parent ? n.parent : n));
+      const list = call.targets().map((n) => (n.contextValue === CONTEXT.error && n.parent ? n.parent : n));
       if (list.length === 0) explorer.refresh();
       for (const n of list) explorer.refresh(n);
     }),
@@ -62,9 +63,10 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       }
     }),
     commands.register('iotExplorer.editThing', async (call) => {
-      const thing = (call.node ? [call.node] : call.targets()).find((n): n is ThingNode => n instanceof ThingNode);
-      if (!thing) return;
-      await explorer.state.run(thing, vscode.l10n.t('opening…'), () => deps.things.open(thing));
+      const node = (call.node ? [call.node] : call.targets()).find((n) => refAs(n.ref, 'altair-thing'));
+      const ref = refAs(node?.ref, 'altair-thing');
+      if (!node || !ref) return;
+      await explorer.state.run(node, vscode.l10n.t('opening…'), () => deps.things.open(ref, node.label));
     }),
     commands.register('iotExplorer.copyId', async (call) => {
       const ids = withCapability(call.targets(), 'platformId', vscode.l10n.t('an id'))
@@ -85,15 +87,15 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       if (snippets.length) await copy(formatSnippets(snippets), vscode.l10n.t('Python snippet'));
     }),
     commands.register('iotExplorer.pin', async (call) => {
-      for (const n of withCapability(call.targets(), 'descriptor', vscode.l10n.t('a favourite'))) {
-        const d = n.descriptor!();
-        if (d) await explorer.favourites.add(d);
+      for (const n of withCapability(call.targets(), 'favourite', vscode.l10n.t('a favourite'))) {
+        const f = n.favourite!();
+        if (f) await explorer.favourites.add(f);
       }
     }),
     commands.register('iotExplorer.unpin', async (call) => {
       for (const n of call.targets()) {
-        const d = (n as { favourite?: () => ReturnType<NonNullable<TreeNode['descriptor']>> }).favourite?.() ?? n.descriptor?.();
-        if (d) await explorer.favourites.remove(d);
+        const f = n.pinned ?? n.favourite?.();
+        if (f) await explorer.favourites.remove(f);
       }
     }),
     commands.register('iotExplorer.revealFavourite', async (call) => {

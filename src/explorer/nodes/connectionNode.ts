@@ -9,6 +9,8 @@ import { healthIcon, stateLabel } from '../../connections/health';
 import { ChildLoader, singlePage } from '../childLoader';
 import type { FilterStore } from '../filter';
 import type { ExplorerServices } from '../services';
+import type { ConnectionRef } from '../../shared/refs';
+import { connectionContext } from '../contextValues';
 import { TreeNode, idPart } from '../treeNode';
 import { altairConnectionChildren, altairSearch } from './altair/altairRoots';
 import { iotTicketConnectionChildren, iotTicketSearch } from './iotticket/iotticketRoots';
@@ -16,6 +18,7 @@ import { MatchesNode } from './matchesNode';
 
 export class ConnectionNode extends TreeNode {
   readonly label: string;
+  override readonly ref: ConnectionRef;
   /** Expanded on the next render (demo start-up reveals it open). */
   expandOnce = false;
 
@@ -26,6 +29,7 @@ export class ConnectionNode extends TreeNode {
   ) {
     super(undefined, idPart('conn', profile.id), services);
     this.label = profile.label;
+    this.ref = { kind: 'connection', connectionId: profile.id };
     this.loader = new ChildLoader(
       this,
       singlePage(async (signal) => {
@@ -47,8 +51,7 @@ export class ConnectionNode extends TreeNode {
   }
 
   get contextValue(): string {
-    const p = this.profile;
-    return `iot.connection.${p.platform}${p.demo ? '.demo' : ''}${p.production ? '.production' : ''}${this.filter ? '.filtered' : ''}`;
+    return connectionContext(this.profile, !!this.filter);
   }
 
   treeItem(): vscode.TreeItem {

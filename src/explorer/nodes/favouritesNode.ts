@@ -1,7 +1,6 @@
 /**
- * "Favourites": pinned nodes shown at the top of the view, recreated from their descriptors (fetching
- * the entity when the descriptor alone is not enough). "Reveal in connection" finds the same entity
- * in its connection's tree.
+ * "Favourites": pinned nodes shown at the top of the view, recreated from their snapshots (fetching
+ * the entity when there is none). "Reveal in connection" finds the same entity in its connection's tree.
  */
 import * as vscode from 'vscode';
 import type { Asset, AssetAttribute, Device } from '../../platforms/iotticket/types';
@@ -9,9 +8,11 @@ import type { V1Datanode, V1Device } from '../../platforms/iotticket/v1Types';
 import { errorMessage } from '../../platforms/http';
 import { ChildLoader, singlePage } from '../childLoader';
 import type { Explorer } from '../explorer';
-import { descriptorKey, type FavouritesStore } from '../favourites';
+import { favouriteContext } from '../contextValues';
+import { favouriteKey, type Favourite } from '../favourite';
+import type { FavouritesStore } from '../favourites';
 import type { ExplorerServices } from '../services';
-import { TreeNode, idPart, type NodeDescriptor } from '../treeNode';
+import { TreeNode, idPart } from '../treeNode';
 import { CategoryNode } from './altair/altairRoots';
 import { PropertyNode, ThingNode } from './altair/thingNodes';
 import { AssetNode, AttributeNode } from './iotticket/assetNodes';
@@ -20,9 +21,10 @@ import { DeviceNode } from './iotticket/organizationNodes';
 import { DatanodeNode, V1DeviceNode } from './iotticket/v1Nodes';
 import { InfoNode } from './placeholderNodes';
 import { messageText } from '../../shared/escape/message';
+import { CONTEXT } from '../contextValues';
 
 export class FavouritesNode extends TreeNode {
-  readonly contextValue = 'iot.favourites';
+  readonly contextValue = CONTEXT.favourites;
   readonly label = vscode.l10n.t('Favourites');
 
   constructor(
@@ -45,73 +47,76 @@ export class FavouritesNode extends TreeNode {
   }
 }
 
-/** Marks a node as a favourite entry: its contextValue gets `.favourite`, and unpin knows its descriptor. */
-function asFavourite<T extends TreeNode>(node: T, descriptor: NodeDescriptor): T {
-  const base = node.contextValue;
-  Object.defineProperty(node, 'contextValue', { value: `${base}.favourite`, configurable: true });
-  (node as unknown as { favourite: () => NodeDescriptor }).favourite = () => descriptor;
+/** Marks a node as a favourite entry: its context value gets `.favourite`, and unpinning knows its favourite. */
+function asFavourite<T extends TreeNode>(node: T, favourite: Favourite): T {
+  Object.defineProperty(node, 'contextValue', { value: favouriteContext(node.contextValue), configurable: true });
+  node.pinned = favourite;
   return node;
 }
 
 class BrokenFavourite extends InfoNode {}
 
-async function favouriteNode(parent: FavouritesNode, d: NodeDescriptor, signal: AbortSignal): Promise<TreeNode> {
+async function favouriteNode(parent: FavouritesNode, f: Favourite, signal: AbortSignal): Promise<TreeNode> {
   try {
-    return asFavourite(await build(parent, d, signal), d);
+    return asFavourite(await build(parent, f, signal), f);
   } catch (err) {
-    parent.services.log.warn(`Favourite "${d.label}" is not available: ${errorMessage(err)}`);
+    parent.services.log.warn(`Favourite "${f.label}" is not available: ${errorMessage(err)}`);
     return asFavourite(
-      new BrokenFavourite(parent, idPart('broken', descriptorKey(d)), d.label, {
+      new BrokenFavourite(parent, idPart('broken', favouriteKey(f)), f.label, {
         icon: 'warning',
         description: vscode.l10n.t('not available: {0}', errorMessage(err).slice(0, 80)),
-        contextValue: 'iot.brokenFavourite',
-        value: d,
+        contextValue: CONTEXT.brokenFavourite,
+        value: f,
       }),
-      d,
+      f,
     );
   }
 }
 
 /** A detached parent for nodes that need one of a kind (a thing for a pinned property, an asset for a pinned attribute). */
-async function build(parent: FavouritesNode, d: NodeDescriptor, signal: AbortSignal): Promise<TreeNode> {
+async function build(parent: FavouritesNode, f: Favourite, signal: AbortSignal): Promise<TreeNode> {
   const services = parent.services;
-  if (!services.store.get(d.connectionId)) throw new Error(vscode.l10n.t('connection "{0}" was removed', d.connectionId));
-  const holder = new ConnectionHolder(parent, d.connectionId);
-  switch (d.type) {
-    case 'iot.asset':
-      return new AssetNode(holder, d.asset as Asset, (d.asset as Asset).namesPath);
-    case 'iot.attribute': {
-      const asset = new AssetNode(holder, d.asset as Asset, (d.asset as Asset).namesPath);
-      return new AttributeNode(holder, asset, d.attribute as AssetAttribute);
+  const { ref } = f;
+  if (!services.store.get(ref.connectionId)) throw new Error(vscode.l10n.t('connection "{0}" was removed', ref.connectionId));
+  const holder = new ConnectionHolder(parent, ref.connectionId);
+  const snap = f.snapshot ?? {};
+  switch (ref.kind) {
+    case 'iotticket-asset': {
+      const asset = snap.asset as Asset;
+      return new AssetNode(holder, asset, (snap.namesPath as string[] | undefined) ?? asset.namesPath);
     }
-    case 'iot.device':
-      return new DeviceNode(holder, d.device as Device);
-    case 'v1.device':
-      return new V1DeviceNode(holder, d.device as V1Device);
-    case 'v1.datanode': {
-      const device = new V1DeviceNode(holder, d.device as V1Device);
-      return new DatanodeNode(device, d.datanode as V1Datanode);
+    case 'iotticket-attribute': {
+      const a = snap.asset as { id: string; name: string; namesPath: string[] };
+      const asset = new AssetNode(holder, { id: a.id, name: a.name, parentId: null, namesPath: a.namesPath }, a.namesPath);
+      return new AttributeNode(holder, asset, snap.attribute as AssetAttribute);
     }
-    case 'altair.thing': {
-      const session = await services.sessions.altair(d.connectionId);
-      const thing = await session.api.spaces(d.space as string).things(d.thingId as string).get({ signal });
-      return new ThingNode(holder, d.space as string, thing);
+    case 'iotticket-device':
+      return new DeviceNode(holder, snap.device as Device);
+    case 'v1-device':
+      return new V1DeviceNode(holder, snap.device as V1Device);
+    case 'v1-datanode': {
+      const device = new V1DeviceNode(holder, snap.device as V1Device);
+      return new DatanodeNode(device, snap.datanode as V1Datanode);
     }
-    case 'altair.property': {
-      const session = await services.sessions.altair(d.connectionId);
-      const res = session.api.spaces(d.space as string).things(d.thingId as string);
+    case 'altair-thing': {
+      const session = await services.sessions.altair(ref.connectionId);
+      const thing = await session.api.spaces(ref.space).things(ref.thingId).get({ signal });
+      return new ThingNode(holder, ref.space, thing);
+    }
+    case 'altair-property': {
+      const session = await services.sessions.altair(ref.connectionId);
+      const res = session.api.spaces(ref.space).things(ref.thingId);
       const [thing, values] = await Promise.all([res.get({ signal }), res.properties().get({ signal })]);
-      const thingNode = new ThingNode(holder, d.space as string, thing);
-      const name = d.property as string;
-      return new PropertyNode(holder, thingNode, name, thing.properties?.[name], values[name]);
+      const thingNode = new ThingNode(holder, ref.space, thing);
+      return new PropertyNode(holder, thingNode, ref.property, thing.properties?.[ref.property], values[ref.property]);
     }
-    case 'altair.category': {
-      const session = await services.sessions.altair(d.connectionId);
-      const category = await session.api.spaces(d.space as string).categories(d.category as string).get({ signal });
-      return new CategoryNode(holder, d.space as string, category);
+    case 'altair-category': {
+      const session = await services.sessions.altair(ref.connectionId);
+      const category = await session.api.spaces(ref.space).categories(ref.category).get({ signal });
+      return new CategoryNode(holder, ref.space, category);
     }
     default:
-      throw new Error(vscode.l10n.t('unknown favourite type "{0}"', d.type));
+      throw new Error(vscode.l10n.t('unknown favourite type "{0}"', ref.kind));
   }
 }
 
@@ -120,7 +125,7 @@ async function build(parent: FavouritesNode, d: NodeDescriptor, signal: AbortSig
  * the node reaches its session) and gives the node an id unique to this favourite.
  */
 class ConnectionHolder extends TreeNode {
-  readonly contextValue = 'iot.favouriteHolder';
+  readonly contextValue = CONTEXT.favouriteHolder;
   readonly label = '';
 
   constructor(
@@ -141,38 +146,39 @@ class ConnectionHolder extends TreeNode {
 
 /** Reveals a favourite's entity in its connection's tree (assets, attributes, things, properties). */
 export async function revealFavourite(explorer: Explorer, node: TreeNode): Promise<void> {
-  const d = (node as unknown as { favourite?: () => NodeDescriptor }).favourite?.() ?? node.descriptor?.();
-  const connection = d && explorer.connection(d.connectionId);
-  if (!d || !connection) return;
+  const f = node.pinned ?? node.favourite?.();
+  const ref = f?.ref;
+  const connection = ref && explorer.connection(ref.connectionId);
+  if (!f || !ref || !connection) return;
   const signal = new AbortController().signal;
   let target: TreeNode | undefined;
-  if (d.type === 'iot.asset' || d.type === 'iot.attribute') {
-    const session = await explorer.sessions.iotticket(d.connectionId);
+  if (ref.kind === 'iotticket-asset' || ref.kind === 'iotticket-attribute') {
+    const session = await explorer.sessions.iotticket(ref.connectionId);
     const { assetIndex } = await import('./iotticket/assetIndex');
     const index = await assetIndex(session, explorer.log, signal);
-    const asset = await locateAsset(connection, index.chain((d.asset as Asset).id));
+    const assetId = ref.kind === 'iotticket-asset' ? ref.assetId : (ref.assetId ?? '');
+    const asset = await locateAsset(connection, index.chain(assetId));
     target = asset;
-    if (d.type === 'iot.attribute') {
-      const attr = d.attribute as AssetAttribute;
+    if (ref.kind === 'iotticket-attribute') {
       const groups = await asset.children();
       for (const g of groups) {
         if (!g.loader) continue;
-        const found = (await g.children()).find((n) => n instanceof AttributeNode && n.attribute.id === attr.id);
+        const found = (await g.children()).find((n) => n instanceof AttributeNode && n.attribute.id === ref.attributeId);
         if (found) target = found;
       }
     }
-  } else if (d.type === 'altair.thing' || d.type === 'altair.property') {
+  } else if (ref.kind === 'altair-thing' || ref.kind === 'altair-property') {
     const { altairSearch } = await import('./altair/altairRoots');
-    const hits = await altairSearch(connection, d.thingId as string, signal);
-    const hit = hits.hits.find((h) => h.key === d.thingId);
+    const hits = await altairSearch(connection, ref.thingId, signal);
+    const hit = hits.hits.find((h) => h.key === ref.thingId);
     if (hit) target = await hit.locate(connection, signal);
-    if (target && d.type === 'altair.property') {
+    if (target && ref.kind === 'altair-property') {
       const props = (await target.children())[0];
-      target = (await props.children()).find((n) => n instanceof PropertyNode && n.name === d.property) ?? target;
+      target = (await props.children()).find((n) => n instanceof PropertyNode && n.name === ref.property) ?? target;
     }
   }
   if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot be revealed in its connection; it stays available under Favourites.', messageText(d.label)));
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot be revealed in its connection; it stays available under Favourites.', messageText(f.label)));
     return;
   }
   await explorer.reveal(target, { select: true, focus: true });

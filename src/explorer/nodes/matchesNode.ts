@@ -4,9 +4,10 @@ import { ChildLoader, offsetPages } from '../childLoader';
 import type { PlatformSearch, SearchHit } from '../search';
 import { TreeNode } from '../treeNode';
 import type { ConnectionNode } from './connectionNode';
+import { CONTEXT } from '../contextValues';
 
 export class MatchesNode extends TreeNode {
-  readonly contextValue = 'iot.matches';
+  readonly contextValue = CONTEXT.matches;
   readonly label: string;
   private hits: readonly SearchHit[] | undefined;
 

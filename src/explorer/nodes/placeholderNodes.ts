@@ -3,9 +3,10 @@ import * as vscode from 'vscode';
 import { errorMessage, HttpError } from '../../platforms/http';
 import { TreeNode } from '../treeNode';
 import { markdownLines } from '../../shared/escape/markdown';
+import { CONTEXT } from '../contextValues';
 
 export class LoadMoreNode extends TreeNode {
-  readonly contextValue = 'iot.loadMore';
+  readonly contextValue = CONTEXT.loadMore;
   label = '';
   private loaded = 0;
   private total: number | undefined;
@@ -37,7 +38,7 @@ export class LoadMoreNode extends TreeNode {
 }
 
 export class ErrorNode extends TreeNode {
-  readonly contextValue = 'iot.error';
+  readonly contextValue = CONTEXT.error;
   readonly label: string;
   readonly message: string;
 
@@ -91,7 +92,7 @@ function shortReason(err: unknown): string {
 }
 
 export class EmptyNode extends TreeNode {
-  readonly contextValue = 'iot.empty';
+  readonly contextValue = CONTEXT.empty;
 
   constructor(
     owner: TreeNode,
@@ -119,7 +120,7 @@ export class InfoNode extends TreeNode {
   }
 
   get contextValue(): string {
-    return this.options.contextValue ?? 'iot.info';
+    return this.options.contextValue ?? CONTEXT.info;
   }
 
   treeItem(): vscode.TreeItem {

@@ -45,11 +45,12 @@ void test('series keys identify the series, not its label', () => {
   assert.ok(!isSeriesDescriptor({ ...prop, space: 3 }));
 });
 
-void test('command arguments: descriptors, nodes carrying one, and nothing else', () => {
+void test('command arguments: descriptors and nothing else (tree nodes give theirs through series())', () => {
   assert.deepEqual(descriptorOf(attr), attr);
-  assert.deepEqual(descriptorOf({ id: 'node', seriesDescriptor: node }), node);
-  assert.deepEqual(descriptorOf({ toSeriesDescriptor: () => prop }), prop);
+  assert.deepEqual(descriptorOf(prop), prop);
+  assert.equal(descriptorOf({ id: 'node', seriesDescriptor: node }), undefined);
   assert.equal(descriptorOf({ label: 'folder' }), undefined);
+  assert.equal(descriptorOf({ ...attr, label: undefined }), undefined);
   assert.equal(descriptorOf(undefined), undefined);
 });
 

@@ -10,11 +10,14 @@ import type { Category, Model, ModelVersion, Thing } from '../../../platforms/al
 import { ChildLoader, cursorPages, singlePage } from '../../childLoader';
 import type { PlatformSearch, SearchHit } from '../../search';
 import { matchesFilter, rank } from '../../search';
-import { TreeNode, idPart, type NodeDescriptor } from '../../treeNode';
+import type { AltairCategoryRef, AltairModelRef, AltairSpaceRef } from '../../../shared/refs';
+import type { Favourite } from '../../favourite';
+import { TreeNode, idPart } from '../../treeNode';
 import type { ConnectionNode } from '../connectionNode';
 import { FolderNode } from '../folderNode';
 import { AltairNode, ThingNode, altairSnippet } from './thingNodes';
 import { altairIndex } from './altairIndex';
+import { CONTEXT } from '../../contextValues';
 
 export async function altairConnectionChildren(connection: ConnectionNode, signal: AbortSignal): Promise<TreeNode[]> {
   const session = await connection.services.sessions.altair(connection.profile.id);
@@ -23,8 +26,9 @@ export async function altairConnectionChildren(connection: ConnectionNode, signa
 }
 
 export class SpaceNode extends AltairNode {
-  readonly contextValue = 'iot.space';
+  readonly contextValue = CONTEXT.space;
   readonly label: string;
+  override readonly ref: AltairSpaceRef;
   readonly categories: FolderNode<string>;
   readonly allThings: FolderNode<string>;
 
@@ -34,6 +38,7 @@ export class SpaceNode extends AltairNode {
   ) {
     super(parent, idPart('space', space));
     this.label = space;
+    this.ref = { kind: 'altair-space', connectionId: this.connectionId ?? '', space };
     this.categories = new FolderNode<string>(
       this,
       'categories',
@@ -43,7 +48,7 @@ export class SpaceNode extends AltairNode {
         const page = await s.api.spaces(space).categories().get({ limit, nextCursor: cursor, signal });
         return { nodes: page.items.map((c) => new CategoryNode(this.categories, space, c)), next: page.nextCursor };
       }),
-      { icon: 'tag', contextValue: 'iot.categories', emptyLabel: vscode.l10n.t('No categories') },
+      { icon: 'tag', contextValue: CONTEXT.categories, emptyLabel: vscode.l10n.t('No categories') },
     );
     this.allThings = new FolderNode<string>(
       this,
@@ -54,7 +59,7 @@ export class SpaceNode extends AltairNode {
         const page = await s.api.spaces(space).things().get({ limit, nextCursor: cursor, signal, sort: 'title' });
         return { nodes: page.items.map((t) => new ThingNode(this.allThings, space, t)), next: page.nextCursor };
       }),
-      { icon: 'symbol-namespace', contextValue: 'iot.things', emptyLabel: vscode.l10n.t('No things') },
+      { icon: 'symbol-namespace', contextValue: CONTEXT.things, emptyLabel: vscode.l10n.t('No things') },
     );
     const models: FolderNode<string> = new FolderNode<string>(
       this,
@@ -65,7 +70,7 @@ export class SpaceNode extends AltairNode {
         const page = await s.api.spaces(space).models().get({ limit, nextCursor: cursor, signal });
         return { nodes: page.items.map((m) => new ModelNode(models, space, m)), next: page.nextCursor };
       }),
-      { icon: 'symbol-class', contextValue: 'iot.models', emptyLabel: vscode.l10n.t('No models') },
+      { icon: 'symbol-class', contextValue: CONTEXT.models, emptyLabel: vscode.l10n.t('No models') },
     );
     this.loader = new ChildLoader(this, singlePage(async () => [this.categories, this.allThings, models]), { emptyLabel: '' });
   }
@@ -92,8 +97,9 @@ export class SpaceNode extends AltairNode {
 }
 
 export class CategoryNode extends AltairNode {
-  readonly contextValue = 'iot.category';
+  readonly contextValue = CONTEXT.category;
   readonly label: string;
+  override readonly ref: AltairCategoryRef;
 
   constructor(
     parent: TreeNode,
@@ -102,6 +108,7 @@ export class CategoryNode extends AltairNode {
   ) {
     super(parent, idPart('cat', category.name));
     this.label = category.name;
+    this.ref = { kind: 'altair-category', connectionId: this.connectionId ?? '', space, category: category.name };
     this.loader = new ChildLoader(
       this,
       cursorPages(async (cursor, limit, signal) => {
@@ -134,14 +141,15 @@ export class CategoryNode extends AltairNode {
     return altairSnippet(this, { kind: 'category', category: this.category.name });
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'altair.category', connectionId: this.connectionId ?? '', label: this.label, space: this.space, category: this.category.name };
+  override favourite(): Favourite {
+    return { ref: this.ref, label: this.label };
   }
 }
 
 class ModelNode extends AltairNode {
-  readonly contextValue = 'iot.model';
+  readonly contextValue = CONTEXT.model;
   readonly label: string;
+  override readonly ref: AltairModelRef;
 
   constructor(
     parent: TreeNode,
@@ -150,6 +158,7 @@ class ModelNode extends AltairNode {
   ) {
     super(parent, idPart('model', model.name));
     this.label = model.name;
+    this.ref = { kind: 'altair-model', connectionId: this.connectionId ?? '', space, model: model.name };
     this.loader = new ChildLoader(
       this,
       cursorPages(async (cursor, limit, signal) => {
@@ -183,7 +192,7 @@ class ModelNode extends AltairNode {
 }
 
 class ModelVersionNode extends TreeNode {
-  readonly contextValue = 'iot.modelVersion';
+  readonly contextValue = CONTEXT.modelVersion;
   readonly label: string;
 
   constructor(

@@ -4,15 +4,20 @@
  */
 import * as vscode from 'vscode';
 import { markdownLines, markdownText } from '../../../shared/escape/markdown';
-import type { ActionResponse, EventResponse, PropertyAffordance, Thing, ThingCategory } from '../../../platforms/altair';
+import type { ActionResponse, EventResponse, PropertyAffordance, Thing } from '../../../platforms/altair';
 import { actionIdOf } from '../../../platforms/altair';
 import type { AltairSession } from '../../../connections/sessionManager';
 import { ChildLoader, cursorPages, singlePage } from '../../childLoader';
-import { TreeNode, idPart, type NodeDescriptor, type SeriesDescriptor } from '../../treeNode';
+import type { AltairActionRef, AltairEventRef, AltairPropertyRef, AltairThingRef, SeriesDescriptor } from '../../../shared/refs';
+import { CONTEXT, propertyContext } from '../../contextValues';
+import type { Favourite } from '../../favourite';
+import type { AnyThing } from '../../platforms/altair/resources';
+import type { ResourceOf } from '../../resources';
+import { TreeNode, idPart } from '../../treeNode';
 import { pythonSnippet, type AltairSnippetTarget, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { formatValue } from '../format';
 
-export type AnyThing = Thing | ThingCategory;
+export type { AnyThing };
 
 /** The iots snippet for a target in this node's space, with the connection's host and client id. */
 export function altairSnippet(node: AltairNode, target: AltairSnippetTarget): SnippetParts {
@@ -32,8 +37,9 @@ export abstract class AltairNode extends TreeNode {
 }
 
 export class ThingNode extends AltairNode {
-  readonly contextValue = 'iot.thing';
+  readonly contextValue = CONTEXT.thing;
   readonly label: string;
+  override readonly ref: AltairThingRef;
 
   constructor(
     parent: TreeNode,
@@ -42,6 +48,7 @@ export class ThingNode extends AltairNode {
   ) {
     super(parent, idPart('thing', thing.uid));
     this.label = thing.title || thing.uid;
+    this.ref = { kind: 'altair-thing', connectionId: this.connectionId ?? '', space, thingId: thing.uid };
     this.loader = new ChildLoader(
       this,
       singlePage(async () => [
@@ -93,13 +100,17 @@ export class ThingNode extends AltairNode {
     return altairSnippet(this, target);
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'altair.thing', connectionId: this.connectionId ?? '', label: this.label, space: this.space, thingId: this.uid };
+  override resource(): ResourceOf<'altair-thing'> {
+    return { ref: this.ref, thing: this.thing };
+  }
+
+  override favourite(): Favourite {
+    return { ref: this.ref, label: this.label };
   }
 }
 
 class PropertiesNode extends AltairNode {
-  readonly contextValue = 'iot.properties';
+  readonly contextValue = CONTEXT.properties;
   readonly label = vscode.l10n.t('Properties');
   values: Record<string, unknown> = {};
 
@@ -139,6 +150,7 @@ class PropertiesNode extends AltairNode {
 
 export class PropertyNode extends AltairNode {
   readonly label: string;
+  override readonly ref: AltairPropertyRef;
 
   constructor(
     parent: TreeNode,
@@ -149,6 +161,7 @@ export class PropertyNode extends AltairNode {
   ) {
     super(parent, idPart('prop', name));
     this.label = name;
+    this.ref = { kind: 'altair-property', connectionId: this.connectionId ?? '', space: thing.space, thingId: thing.uid, property: name };
   }
 
   get space(): string {
@@ -161,7 +174,7 @@ export class PropertyNode extends AltairNode {
   }
 
   get contextValue(): string {
-    return this.numeric ? 'iot.property.numeric' : 'iot.property.other';
+    return propertyContext(this.numeric);
   }
 
   treeItem(): vscode.TreeItem {
@@ -197,26 +210,15 @@ export class PropertyNode extends AltairNode {
 
   override series(): SeriesDescriptor | undefined {
     if (!this.numeric) return undefined;
-    return {
-      kind: 'altair-property',
-      connectionId: this.connectionId ?? '',
-      label: `${this.thing.label} · ${this.name}`,
-      unit: this.schema?.unit,
-      space: this.space,
-      thingId: this.thing.uid,
-      property: this.name,
-    };
+    return { ...this.ref, label: `${this.thing.label} · ${this.name}`, unit: this.schema?.unit };
   }
 
-  override descriptor(): NodeDescriptor {
-    return {
-      type: 'altair.property',
-      connectionId: this.connectionId ?? '',
-      label: `${this.thing.label} · ${this.name}`,
-      space: this.space,
-      thingId: this.thing.uid,
-      property: this.name,
-    };
+  override resource(): ResourceOf<'altair-property'> {
+    return { ref: this.ref, thing: this.thing.thing, schema: this.schema, value: this.value };
+  }
+
+  override favourite(): Favourite {
+    return { ref: this.ref, label: `${this.thing.label} · ${this.name}` };
   }
 }
 
@@ -232,7 +234,7 @@ class AffordancesNode extends AltairNode {
   ) {
     super(thing, kind);
     this.label = kind === 'actions' ? vscode.l10n.t('Actions') : vscode.l10n.t('Events');
-    this.contextValue = `iot.${kind}`;
+    this.contextValue = kind === 'actions' ? CONTEXT.actions : CONTEXT.events;
     this.loader = new ChildLoader(
       this,
       singlePage(async () => Object.keys(thing.thing[kind] ?? {}).map((name) => new AffordanceNode(this, thing, kind, name))),
@@ -261,6 +263,7 @@ class AffordancesNode extends AltairNode {
 class AffordanceNode extends AltairNode {
   readonly label: string;
   readonly contextValue: string;
+  override readonly ref: AltairActionRef | AltairEventRef;
 
   constructor(
     parent: TreeNode,
@@ -270,7 +273,9 @@ class AffordanceNode extends AltairNode {
   ) {
     super(parent, idPart(kind === 'actions' ? 'action' : 'event', name));
     this.label = name;
-    this.contextValue = kind === 'actions' ? 'iot.action' : 'iot.event';
+    this.contextValue = kind === 'actions' ? CONTEXT.action : CONTEXT.event;
+    const at = { connectionId: this.connectionId ?? '', space: thing.space, thingId: thing.uid };
+    this.ref = kind === 'actions' ? { kind: 'altair-action', ...at, action: name } : { kind: 'altair-event', ...at, event: name };
     this.loader = new ChildLoader(
       this,
       cursorPages(async (cursor, limit, signal) => {
@@ -303,6 +308,11 @@ class AffordanceNode extends AltairNode {
     return this.thing.thing[this.kind]?.[this.name] ?? {};
   }
 
+  override resource(): ResourceOf<'altair-action'> | ResourceOf<'altair-event'> {
+    const thing = this.thing.thing;
+    return this.ref.kind === 'altair-action' ? { ref: this.ref, thing } : { ref: this.ref, thing };
+  }
+
   override platformId(): string {
     return this.name;
   }
@@ -329,7 +339,7 @@ class InstanceNode extends TreeNode {
     super(parent, idPart('i', id));
     this.instanceId = id;
     this.value = (response[name] ?? {}) as ActionResponse[string] & EventResponse[string];
-    this.contextValue = kind === 'actions' ? 'iot.actionItem' : 'iot.eventItem';
+    this.contextValue = kind === 'actions' ? CONTEXT.actionItem : CONTEXT.eventItem;
     this.label = (kind === 'actions' ? this.value.timeRequested : this.value.timestamp) ?? id;
   }
 
@@ -357,7 +367,7 @@ class InstanceNode extends TreeNode {
 }
 
 class MqttCredentialsNode extends AltairNode {
-  readonly contextValue = 'iot.mqtt';
+  readonly contextValue = CONTEXT.mqtt;
   readonly label = vscode.l10n.t('MQTT credentials');
 
   constructor(readonly thing: ThingNode) {

@@ -8,7 +8,11 @@ import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { Asset, AssetAttribute } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type IotTicketAttributeType, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages } from '../../childLoader';
-import { TreeNode, idPart, type NodeDescriptor, type SeriesDescriptor } from '../../treeNode';
+import type { IotTicketAssetRef, IotTicketAttributeRef, SeriesDescriptor } from '../../../shared/refs';
+import { attributeContext, attributeGroupContext, CONTEXT } from '../../contextValues';
+import type { Favourite } from '../../favourite';
+import type { ResourceOf } from '../../resources';
+import { TreeNode, idPart } from '../../treeNode';
 import { formatValue } from '../format';
 import { CoreAccess, coreOf } from './coreAccess';
 
@@ -37,8 +41,9 @@ export abstract class CoreNode extends TreeNode {
 }
 
 export class AssetNode extends CoreNode {
-  readonly contextValue = 'iot.asset';
+  readonly contextValue = CONTEXT.asset;
   readonly label: string;
+  override readonly ref: IotTicketAssetRef;
   private attributes: readonly AssetAttribute[] | undefined;
 
   constructor(
@@ -49,6 +54,7 @@ export class AssetNode extends CoreNode {
   ) {
     super(parent, idPart('asset', asset.id));
     this.label = asset.name;
+    this.ref = { kind: 'iotticket-asset', connectionId: this.connectionId ?? '', assetId: asset.id };
     this.loader = new ChildLoader(
       this,
       offsetPages(async (offset, limit, signal) => {
@@ -112,8 +118,13 @@ export class AssetNode extends CoreNode {
     return pythonSnippet({ kind: 'asset', namesPath: this.namesPath(), assetId: this.asset.id });
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'iot.asset', connectionId: this.connectionId ?? '', label: this.namesPath().join(' / '), asset: { ...this.asset, namesPath: this.namesPath() } };
+  override resource(): ResourceOf<'iotticket-asset'> {
+    return { ref: this.ref, asset: this.asset, namesPath: this.namesPath() };
+  }
+
+  override favourite(): Favourite {
+    const namesPath = this.namesPath();
+    return { ref: this.ref, label: namesPath.join(' / '), snapshot: { asset: { ...this.asset, namesPath }, namesPath } };
   }
 }
 
@@ -140,7 +151,7 @@ export class AttributeGroupNode extends TreeNode {
     super(asset, idPart('type', type));
     const info = TYPE_INFO[type as IotTicketAttributeType];
     this.label = info ? info.label() : type;
-    this.contextValue = `iot.attributeGroup.${info?.context ?? 'other'}`;
+    this.contextValue = attributeGroupContext(info?.context ?? 'other');
     this.loader = new ChildLoader(
       this,
       offsetPages(async (offset, limit) => ({
@@ -168,6 +179,7 @@ export class AttributeGroupNode extends TreeNode {
 export class AttributeNode extends CoreNode {
   readonly label: string;
   readonly contextValue: string;
+  override readonly ref: IotTicketAttributeRef;
 
   constructor(
     parent: TreeNode,
@@ -176,9 +188,10 @@ export class AttributeNode extends CoreNode {
   ) {
     super(parent, idPart('attr', attribute.id));
     this.label = attribute.name;
+    this.ref = { kind: 'iotticket-attribute', connectionId: this.connectionId ?? '', assetId: asset.asset.id, attributeId: attribute.id };
     const info = TYPE_INFO[attribute.type as IotTicketAttributeType];
     // Text series (string, binary) are not chartable: their context value keeps chart menus away.
-    this.contextValue = `iot.attribute.${info?.context ?? 'other'}${this.isTimeSeries && !this.isSeries ? 'Text' : ''}`;
+    this.contextValue = attributeContext(info?.context ?? 'other', this.isTimeSeries && !this.isSeries);
   }
 
   /** TelemetryData or Calculated: values over time. */
@@ -240,23 +253,16 @@ export class AttributeNode extends CoreNode {
 
   override series(): SeriesDescriptor | undefined {
     if (!this.isSeries) return undefined;
-    return {
-      kind: 'iotticket-attribute',
-      connectionId: this.connectionId ?? '',
-      label: `${this.asset.asset.name} · ${this.attribute.name}`,
-      unit: this.attribute.unit || undefined,
-      assetId: this.asset.asset.id,
-      attributeId: this.attribute.id,
-    };
+    return { ...this.ref, label: `${this.asset.asset.name} · ${this.attribute.name}`, unit: this.attribute.unit || undefined };
   }
 
-  override descriptor(): NodeDescriptor {
-    return {
-      type: 'iot.attribute',
-      connectionId: this.connectionId ?? '',
-      label: this.namesPath().join(' / '),
-      asset: { ...this.asset.asset, namesPath: this.asset.namesPath() },
-      attribute: this.attribute,
-    };
+  override resource(): ResourceOf<'iotticket-attribute'> {
+    const asset = this.asset.asset;
+    return { ref: this.ref, attribute: this.attribute, asset: { id: asset.id, name: asset.name, namesPath: this.asset.namesPath() } };
+  }
+
+  override favourite(): Favourite {
+    const r = this.resource();
+    return { ref: this.ref, label: this.namesPath().join(' / '), snapshot: { attribute: r.attribute, asset: r.asset } };
   }
 }

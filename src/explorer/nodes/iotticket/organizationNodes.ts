@@ -7,19 +7,22 @@ import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
-import { TreeNode, idPart, type NodeDescriptor } from '../../treeNode';
+import type { AnalyticsKind, IotTicketAnalyticsRef, IotTicketCredentialRef, IotTicketDeviceRef, IotTicketOrganizationRef, IotTicketTemplateRef } from '../../../shared/refs';
+import { analyticsFolderContext, CONTEXT } from '../../contextValues';
+import type { Favourite } from '../../favourite';
+import type { ResourceOf } from '../../resources';
+import { TreeNode, idPart } from '../../treeNode';
 import { FolderNode } from '../folderNode';
 import { InfoNode } from '../placeholderNodes';
 import { AssetNode, CoreNode, attributeIcon } from './assetNodes';
 import { CoreAccess, coreOf } from './coreAccess';
 
-type AnalyticsKind = 'MLModel' | 'MLService' | 'OnnxModel';
-
 export class OrganizationNode extends CoreNode {
-  readonly contextValue = 'iot.organization';
+  readonly contextValue = CONTEXT.organization;
   readonly label: string;
   readonly assets: FolderNode<number>;
   readonly activeEvents: ActiveEventsNode;
+  override readonly ref: IotTicketOrganizationRef;
   details: OrganizationDetails | undefined;
 
   constructor(
@@ -28,6 +31,7 @@ export class OrganizationNode extends CoreNode {
   ) {
     super(parent, idPart('org', organization.id));
     this.label = organization.name;
+    this.ref = { kind: 'iotticket-organization', connectionId: this.connectionId ?? '', organizationId: organization.id };
     this.assets = new FolderNode<number>(
       this,
       'assets',
@@ -37,7 +41,7 @@ export class OrganizationNode extends CoreNode {
         const level = await access.level(null, offset, limit, signal);
         return { nodes: level.children.map((a) => new AssetNode(this.assets, a, [a.name])), total: level.fullSize };
       }, 1000),
-      { icon: 'list-tree', contextValue: 'iot.assets', emptyLabel: vscode.l10n.t('No assets'), expanded: false },
+      { icon: 'list-tree', contextValue: CONTEXT.assets, emptyLabel: vscode.l10n.t('No assets'), expanded: false },
     );
     const templates: FolderNode<number> = new FolderNode<number>(
       this,
@@ -48,7 +52,7 @@ export class OrganizationNode extends CoreNode {
         const page = await access.templates(offset, limit, signal);
         return { nodes: page.items.map((t) => new TemplateNode(templates, t)), total: page.total };
       }),
-      { icon: 'symbol-interface', contextValue: 'iot.templates', emptyLabel: vscode.l10n.t('No templates') },
+      { icon: 'symbol-interface', contextValue: CONTEXT.templates, emptyLabel: vscode.l10n.t('No templates') },
     );
     const devices: FolderNode<number> = new FolderNode<number>(
       this,
@@ -59,7 +63,7 @@ export class OrganizationNode extends CoreNode {
         const page = await access.devices(offset, limit, signal);
         return { nodes: page.items.map((d) => new DeviceNode(devices, d)), total: page.total };
       }, 1000),
-      { icon: 'server', contextValue: 'iot.devices', emptyLabel: vscode.l10n.t('No devices') },
+      { icon: 'server', contextValue: CONTEXT.devices, emptyLabel: vscode.l10n.t('No devices') },
     );
     this.activeEvents = new ActiveEventsNode(this);
     const analytics: FolderNode<never> = new FolderNode<never>(
@@ -69,7 +73,7 @@ export class OrganizationNode extends CoreNode {
       singlePage(async (): Promise<TreeNode[]> => [analyticsFolder(analytics, 'MLModel'), analyticsFolder(analytics, 'MLService'), analyticsFolder(analytics, 'OnnxModel')]),
       {
         icon: 'beaker',
-        contextValue: 'iot.analytics',
+        contextValue: CONTEXT.analytics,
         emptyLabel: '',
         description: () => {
           const used = this.details?.usedLimits?.analyticsItems;
@@ -86,7 +90,7 @@ export class OrganizationNode extends CoreNode {
         const access = await this.access();
         return (await access.credentials(signal)).map((c) => new CredentialNode(credentials, c));
       }),
-      { icon: 'key', contextValue: 'iot.credentials', emptyLabel: vscode.l10n.t('No credentials') },
+      { icon: 'key', contextValue: CONTEXT.credentials, emptyLabel: vscode.l10n.t('No credentials') },
     );
     this.loader = new ChildLoader(
       this,
@@ -129,7 +133,7 @@ export class OrganizationNode extends CoreNode {
 
 /** Active events of the whole organization, most severe first; the count shows on the node and the view badge. */
 export class ActiveEventsNode extends CoreNode {
-  readonly contextValue = 'iot.activeEvents';
+  readonly contextValue = CONTEXT.activeEvents;
   readonly label = vscode.l10n.t('Active events');
   count: number | undefined;
 
@@ -210,7 +214,7 @@ export function severityIcon(severity: string | undefined): vscode.ThemeIcon {
 }
 
 class EventNode extends TreeNode {
-  readonly contextValue = 'iot.event.active';
+  readonly contextValue = CONTEXT.activeEvent;
   readonly label: string;
 
   constructor(
@@ -245,8 +249,9 @@ class EventNode extends TreeNode {
 }
 
 class TemplateNode extends CoreNode {
-  readonly contextValue = 'iot.template';
+  readonly contextValue = CONTEXT.template;
   readonly label: string;
+  override readonly ref: IotTicketTemplateRef;
 
   constructor(
     parent: TreeNode,
@@ -254,6 +259,7 @@ class TemplateNode extends CoreNode {
   ) {
     super(parent, idPart('tpl', template.id));
     this.label = template.name;
+    this.ref = { kind: 'iotticket-template', connectionId: this.connectionId ?? '', templateId: template.id };
     this.loader = new ChildLoader(
       this,
       singlePage(async (signal) => {
@@ -263,7 +269,7 @@ class TemplateNode extends CoreNode {
             new InfoNode(this, idPart('a', a.id), a.name, {
               icon: attributeIcon(a.type),
               description: [a.type, a.dataType, a.unit].filter(Boolean).join(' · '),
-              contextValue: 'iot.templateAttribute',
+              contextValue: CONTEXT.templateAttribute,
               value: a,
             }),
         );
@@ -294,8 +300,9 @@ class TemplateNode extends CoreNode {
 }
 
 export class DeviceNode extends CoreNode {
-  readonly contextValue = 'iot.device';
+  readonly contextValue = CONTEXT.device;
   readonly label: string;
+  override readonly ref: IotTicketDeviceRef;
 
   constructor(
     parent: TreeNode,
@@ -303,6 +310,7 @@ export class DeviceNode extends CoreNode {
   ) {
     super(parent, idPart('dev', device.id));
     this.label = device.name ?? device.id;
+    this.ref = { kind: 'iotticket-device', connectionId: this.connectionId ?? '', deviceId: device.id };
   }
 
   treeItem(): vscode.TreeItem {
@@ -326,8 +334,12 @@ export class DeviceNode extends CoreNode {
     return pythonSnippet({ kind: 'device', deviceId: this.device.id });
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'iot.device', connectionId: this.connectionId ?? '', label: this.label, device: this.device };
+  override resource(): ResourceOf<'iotticket-device'> {
+    return { ref: this.ref, device: this.device };
+  }
+
+  override favourite(): Favourite {
+    return { ref: this.ref, label: this.label, snapshot: { device: this.device } };
   }
 }
 
@@ -346,7 +358,7 @@ function analyticsFolder(parent: TreeNode, kind: AnalyticsKind): FolderNode<numb
       const items = await new CoreAccess(coreOf(session)).analytics(kind, signal);
       return { nodes: items.slice(offset, offset + limit).map((i) => new AnalyticsNode(folder, kind, i)), total: items.length };
     }),
-    { icon: kind === 'OnnxModel' ? 'symbol-module' : kind === 'MLModel' ? 'symbol-method' : 'cloud', contextValue: `iot.analytics.${kind}`, emptyLabel: vscode.l10n.t('None registered') },
+    { icon: kind === 'OnnxModel' ? 'symbol-module' : kind === 'MLModel' ? 'symbol-method' : 'cloud', contextValue: analyticsFolderContext(kind), emptyLabel: vscode.l10n.t('None registered') },
   );
   return folder;
 }
@@ -354,6 +366,7 @@ function analyticsFolder(parent: TreeNode, kind: AnalyticsKind): FolderNode<numb
 class AnalyticsNode extends CoreNode {
   readonly label: string;
   readonly contextValue: string;
+  override readonly ref: IotTicketAnalyticsRef;
 
   constructor(
     parent: TreeNode,
@@ -362,7 +375,8 @@ class AnalyticsNode extends CoreNode {
   ) {
     super(parent, idPart(kind, item.id));
     this.label = item.name;
-    this.contextValue = kind === 'MLModel' ? 'iot.mlModel' : kind === 'MLService' ? 'iot.mlService' : 'iot.onnxModel';
+    this.ref = { kind: 'iotticket-analytics', connectionId: this.connectionId ?? '', analyticsKind: kind, itemId: item.id };
+    this.contextValue = kind === 'MLModel' ? CONTEXT.mlModel : kind === 'MLService' ? CONTEXT.mlService : CONTEXT.onnxModel;
   }
 
   treeItem(): vscode.TreeItem {
@@ -377,6 +391,10 @@ class AnalyticsNode extends CoreNode {
     return (await this.access()).analyticsDetails(this.kind, this.item.id, signal);
   }
 
+  override resource(): ResourceOf<'iotticket-analytics'> {
+    return { ref: this.ref, item: this.item };
+  }
+
   override platformId(): string {
     return this.item.id;
   }
@@ -388,8 +406,9 @@ class AnalyticsNode extends CoreNode {
 }
 
 class CredentialNode extends TreeNode {
-  readonly contextValue = 'iot.credential';
+  readonly contextValue = CONTEXT.credential;
   readonly label: string;
+  override readonly ref: IotTicketCredentialRef;
 
   constructor(
     parent: TreeNode,
@@ -397,6 +416,7 @@ class CredentialNode extends TreeNode {
   ) {
     super(parent, idPart('cred', credential.id));
     this.label = credential.name;
+    this.ref = { kind: 'iotticket-credential', connectionId: this.connectionId ?? '', credentialId: credential.id };
   }
 
   treeItem(): vscode.TreeItem {

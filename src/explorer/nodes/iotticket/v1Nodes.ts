@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
 import type { V1Datanode, V1Device, V1Enterprise } from '../../../platforms/iotticket/v1Types';
 import type { IotTicketSession } from '../../../connections/sessionManager';
 import { ChildLoader, offsetPages, singlePage, type PageFetcher } from '../../childLoader';
-import { TreeNode, idPart, type NodeDescriptor, type SeriesDescriptor } from '../../treeNode';
+import type { SeriesDescriptor, V1DatanodeRef, V1DeviceRef, V1EnterpriseRef } from '../../../shared/refs';
+import { CONTEXT, datanodeContext } from '../../contextValues';
+import { datanodePath, type Favourite } from '../../favourite';
+import type { ResourceOf } from '../../resources';
+import { TreeNode, idPart } from '../../treeNode';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { FolderNode } from '../folderNode';
 import { InfoNode } from '../placeholderNodes';
@@ -24,7 +28,7 @@ abstract class V1Node extends TreeNode {
 
 /** "REST API v1": quota, enterprises and all devices. */
 export class V1RootNode extends V1Node {
-  readonly contextValue = 'iot.v1root';
+  readonly contextValue = CONTEXT.v1root;
   readonly label = vscode.l10n.t('REST API v1');
 
   constructor(parent: TreeNode) {
@@ -38,7 +42,7 @@ export class V1RootNode extends V1Node {
         const page = await v1.listEnterprises({ offset, limit, signal });
         return { nodes: page.items.map((e) => new EnterpriseNode(enterprises, e)), total: page.fullSize };
       }, V1_MAX),
-      { icon: 'organization', contextValue: 'iot.enterprises', emptyLabel: vscode.l10n.t('No enterprises') },
+      { icon: 'organization', contextValue: CONTEXT.enterprises, emptyLabel: vscode.l10n.t('No enterprises') },
     );
     const devices: FolderNode<number> = new FolderNode<number>(
       this,
@@ -49,7 +53,7 @@ export class V1RootNode extends V1Node {
         const page = await v1.listDevices({ offset, limit, signal });
         return { nodes: page.items.map((d) => new V1DeviceNode(devices, d)), total: page.fullSize };
       }, V1_MAX),
-      { icon: 'server', contextValue: 'iot.v1devices', emptyLabel: vscode.l10n.t('No devices') },
+      { icon: 'server', contextValue: CONTEXT.v1devices, emptyLabel: vscode.l10n.t('No devices') },
     );
     this.loader = new ChildLoader(
       this,
@@ -58,7 +62,7 @@ export class V1RootNode extends V1Node {
         const q = await v1.quotaAll(signal);
         const quota = new InfoNode(this, 'quota', vscode.l10n.t('Quota'), {
           icon: 'dashboard',
-          contextValue: 'iot.quota',
+          contextValue: CONTEXT.quota,
           description: vscode.l10n.t(
             '{0} of {1} devices · {2} of {3} stored',
             q.totalDevices,
@@ -89,8 +93,9 @@ export class V1RootNode extends V1Node {
 
 /** An enterprise: its sub-enterprises, then its devices (found by scanning the device list, page by page). */
 class EnterpriseNode extends V1Node {
-  readonly contextValue = 'iot.enterprise';
+  readonly contextValue = CONTEXT.enterprise;
   readonly label: string;
+  override readonly ref: V1EnterpriseRef;
 
   constructor(
     parent: TreeNode,
@@ -98,6 +103,7 @@ class EnterpriseNode extends V1Node {
   ) {
     super(parent, idPart('ent', enterprise.resourceId));
     this.label = enterprise.name;
+    this.ref = { kind: 'v1-enterprise', connectionId: this.connectionId ?? '', enterpriseId: enterprise.resourceId };
     const numericId = enterprise.resourceId.replace(/^E/i, '');
     const subs: FolderNode<number> | undefined = enterprise.hasSubEnterprises
       ? new FolderNode<number>(
@@ -109,7 +115,7 @@ class EnterpriseNode extends V1Node {
             const page = await v1.listSubEnterprises(numericId, { offset, limit, signal });
             return { nodes: page.items.map((e) => new EnterpriseNode(subs!, e)), total: page.fullSize };
           }, V1_MAX),
-          { icon: 'organization', contextValue: 'iot.enterprises', emptyLabel: vscode.l10n.t('No sub-enterprises') },
+          { icon: 'organization', contextValue: CONTEXT.enterprises, emptyLabel: vscode.l10n.t('No sub-enterprises') },
         )
       : undefined;
     this.loader = new ChildLoader(this, this.devicesOfEnterprise(), {
@@ -166,8 +172,9 @@ function v1BaseUrlOf(node: TreeNode): string {
 }
 
 export class V1DeviceNode extends V1Node {
-  readonly contextValue = 'iot.v1device';
+  readonly contextValue = CONTEXT.v1device;
   readonly label: string;
+  override readonly ref: V1DeviceRef;
 
   constructor(
     parent: TreeNode,
@@ -175,6 +182,7 @@ export class V1DeviceNode extends V1Node {
   ) {
     super(parent, idPart('v1dev', device.deviceId));
     this.label = device.name;
+    this.ref = { kind: 'v1-device', connectionId: this.connectionId ?? '', deviceId: device.deviceId };
     this.loader = new ChildLoader(
       this,
       offsetPages(async (offset, limit, signal) => {
@@ -190,7 +198,7 @@ export class V1DeviceNode extends V1Node {
           return [
             new InfoNode(this, 'quota', vscode.l10n.t('Quota'), {
               icon: 'dashboard',
-              contextValue: 'iot.quota',
+              contextValue: CONTEXT.quota,
               description: vscode.l10n.t('{0} of {1} reads today · {2} datanodes · {3}', q.totalRequestToday, limitText(q.maxReadRequestPerDay), q.numberOfDataNodes, bytes(q.storageSize)),
               value: q,
             }),
@@ -222,8 +230,12 @@ export class V1DeviceNode extends V1Node {
     return pythonSnippet({ kind: 'v1device', v1BaseUrl: v1BaseUrlOf(this), deviceId: this.device.deviceId });
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'v1.device', connectionId: this.connectionId ?? '', label: this.label, device: this.device };
+  override resource(): ResourceOf<'v1-device'> {
+    return { ref: this.ref, device: this.device };
+  }
+
+  override favourite(): Favourite {
+    return { ref: this.ref, label: this.label, snapshot: { device: this.device } };
   }
 }
 
@@ -231,6 +243,7 @@ const NUMERIC = new Set(['double', 'long', 'float', 'integer', 'int']);
 
 export class DatanodeNode extends V1Node {
   readonly label: string;
+  override readonly ref: V1DatanodeRef;
 
   constructor(
     readonly deviceNode: V1DeviceNode,
@@ -238,6 +251,7 @@ export class DatanodeNode extends V1Node {
   ) {
     super(deviceNode, idPart('dn', datanode.name));
     this.label = datanode.name;
+    this.ref = { kind: 'v1-datanode', connectionId: this.connectionId ?? '', deviceId: deviceNode.device.deviceId, path: this.fullPath };
   }
 
   get numeric(): boolean {
@@ -245,15 +259,12 @@ export class DatanodeNode extends V1Node {
   }
 
   get contextValue(): string {
-    return this.numeric ? 'iot.datanode.numeric' : 'iot.datanode.other';
+    return datanodeContext(this.numeric);
   }
 
   /** Full path for reads: `/path/name`. */
   get fullPath(): string {
-    const name = this.datanode.name.replace(/^\/+/, '');
-    const path = this.datanode.path?.replace(/^\/+|\/+$/g, '');
-    // Servers list either `name: "Engine/isRunning"` or `name: "isRunning", path: "Engine"`.
-    return path && !name.toLowerCase().startsWith(`${path.toLowerCase()}/`) ? `/${path}/${name}` : `/${name}`;
+    return datanodePath(this.datanode);
   }
 
   treeItem(): vscode.TreeItem {
@@ -280,18 +291,15 @@ export class DatanodeNode extends V1Node {
 
   override series(): SeriesDescriptor | undefined {
     if (!this.numeric) return undefined;
-    return {
-      kind: 'v1-datanode',
-      connectionId: this.connectionId ?? '',
-      label: `${this.deviceNode.label} · ${this.datanode.name}`,
-      unit: this.datanode.unit,
-      deviceId: this.deviceNode.device.deviceId,
-      path: this.fullPath,
-    };
+    return { ...this.ref, label: `${this.deviceNode.label} · ${this.datanode.name}`, unit: this.datanode.unit };
   }
 
-  override descriptor(): NodeDescriptor {
-    return { type: 'v1.datanode', connectionId: this.connectionId ?? '', label: `${this.deviceNode.label} · ${this.label}`, device: this.deviceNode.device, datanode: this.datanode };
+  override resource(): ResourceOf<'v1-datanode'> {
+    return { ref: this.ref, device: this.deviceNode.device, datanode: this.datanode };
+  }
+
+  override favourite(): Favourite {
+    return { ref: this.ref, label: `${this.deviceNode.label} · ${this.label}`, snapshot: { device: this.deviceNode.device, datanode: this.datanode } };
   }
 }
 
