@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
-import type { ExplorerServices } from '../explorer/services';
+import type { ExplorerServices } from '../explorer/treeNode';
 import type { TreeNode } from '../explorer/treeNode';
 import { ValidationError } from '../platforms/http';
 import { parseCommandFile } from './model/commandFile';

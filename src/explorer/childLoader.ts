@@ -6,35 +6,57 @@
  * as the server has more, the Load more node stays.
  */
 import { isCancellation } from '../platforms/http';
-import type { TreeNode } from './treeNode';
-import { EmptyNode, ErrorNode, LoadMoreNode } from './nodes/placeholderNodes';
 
-export interface ChildPage<C> {
-  readonly nodes: readonly TreeNode[];
+/** What a loader needs of a node: its id; the explorer's nodes are `TreeNode`s. */
+export interface LoadedNode {
+  readonly id: string;
+}
+
+/** The rows that are not children: "Load more (N of M)", the error row and the empty placeholder. */
+export interface Placeholders<N extends LoadedNode> {
+  more(owner: N): N & { update(loaded: number, total: number | undefined): void };
+  error(owner: N, logEntry: number, err: unknown): N;
+  empty(owner: N, label: string): N;
+}
+
+/** The node whose children are loaded, and what it gives the loader (`TreeNode` and its services). */
+export interface LoaderOwner<N extends LoadedNode> extends LoadedNode {
+  readonly label: string;
+  readonly connectionId: string | undefined;
+  readonly services: {
+    pageSize(connectionId: string | undefined): number;
+    readonly log: { error(message: string, err?: unknown): number };
+    readonly sessions: { report(connectionId: string | undefined, outcome: 'ok' | unknown): void };
+    readonly placeholders: Placeholders<N>;
+  };
+}
+
+export interface ChildPage<C, N extends LoadedNode = LoadedNode> {
+  readonly nodes: readonly N[];
   /** Where the next page starts; undefined when this was the last page. */
   readonly next?: C;
   /** Total number of children, when the platform says. */
   readonly total?: number;
 }
 
-export type PageFetcher<C> = (cursor: C | undefined, pageSize: number, signal: AbortSignal) => Promise<ChildPage<C>>;
+export type PageFetcher<C, N extends LoadedNode = LoadedNode> = (cursor: C | undefined, pageSize: number, signal: AbortSignal) => Promise<ChildPage<C, N>>;
 
-export interface ChildLoaderOptions {
+export interface ChildLoaderOptions<N extends LoadedNode = LoadedNode> {
   /** Shown when the level is empty ("No assets"). */
   readonly emptyLabel: string;
   /** Fixed children shown before the paged ones (folders, attribute groups). */
-  readonly prefix?: (signal: AbortSignal) => Promise<readonly TreeNode[]>;
+  readonly prefix?: (signal: AbortSignal) => Promise<readonly N[]>;
   /** Page size override; default the connection's or the setting's. */
   readonly pageSize?: () => number;
 }
 
 /** What nodes and commands use of a loader, whatever its cursor type. */
-export interface Loader {
-  children(): Promise<TreeNode[]>;
+export interface Loader<N extends LoadedNode = LoadedNode> {
+  children(): Promise<N[]>;
   loadMore(): Promise<void>;
   reset(): void;
-  loaded(): readonly TreeNode[];
-  insert(node: TreeNode): TreeNode;
+  loaded(): readonly N[];
+  insert(node: N): N;
   readonly loading: boolean;
   readonly loadedCount: number;
   readonly total: number | undefined;
@@ -42,41 +64,41 @@ export interface Loader {
   readonly failed: boolean;
 }
 
-export class ChildLoader<C = unknown> implements Loader {
-  private nodes: TreeNode[] = [];
-  private prefixNodes: readonly TreeNode[] = [];
+export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
+  private nodes: N[] = [];
+  private prefixNodes: readonly N[] = [];
   private readonly ids = new Set<string>();
   private started = false;
   private prefixLoaded = false;
   private done = false;
   private cursor: C | undefined;
   private totalCount: number | undefined;
-  private failure: ErrorNode | undefined;
+  private failure: N | undefined;
   private inFlight: Promise<void> | undefined;
   private abort = new AbortController();
   private generation = 0;
-  private readonly moreNode: LoadMoreNode;
+  private readonly moreNode: N & { update(loaded: number, total: number | undefined): void };
 
   constructor(
-    readonly owner: TreeNode,
-    private readonly fetchPage: PageFetcher<C>,
-    private readonly options: ChildLoaderOptions,
+    readonly owner: LoaderOwner<N> & N,
+    private readonly fetchPage: PageFetcher<C, N>,
+    private readonly options: ChildLoaderOptions<N>,
   ) {
-    this.moreNode = new LoadMoreNode(owner);
+    this.moreNode = owner.services.placeholders.more(owner);
   }
 
   /** Children as the tree shows them: prefix, loaded pages, then Load more / error / empty placeholder. */
-  async children(): Promise<TreeNode[]> {
+  async children(): Promise<N[]> {
     if (!this.started && !this.failure) await this.loadMore();
     else if (this.inFlight) await this.inFlight;
-    const out: TreeNode[] = [...this.prefixNodes, ...this.nodes];
+    const out: N[] = [...this.prefixNodes, ...this.nodes];
     if (this.failure) out.push(this.failure);
     // After a failed later page, Load more stays so the user can try that page again.
     if (this.started && !this.done) {
       this.moreNode.update(this.nodes.length, this.totalCount);
       out.push(this.moreNode);
     }
-    if (out.length === 0) out.push(new EmptyNode(this.owner, this.options.emptyLabel));
+    if (out.length === 0) out.push(this.owner.services.placeholders.empty(this.owner, this.options.emptyLabel));
     return out;
   }
 
@@ -118,7 +140,7 @@ export class ChildLoader<C = unknown> implements Loader {
         }
         const entry = this.owner.services.log.error(`Loading the children of "${this.owner.label}" failed`, err);
         this.owner.services.sessions.report(this.owner.connectionId, err);
-        this.failure = new ErrorNode(this.owner, entry, err);
+        this.failure = this.owner.services.placeholders.error(this.owner, entry, err);
         // A failed first page is tried again on the next expansion or refresh.
         if (first) this.started = false;
       }
@@ -152,7 +174,7 @@ export class ChildLoader<C = unknown> implements Loader {
   }
 
   /** Children loaded so far (prefix and pages), without triggering a load. */
-  loaded(): readonly TreeNode[] {
+  loaded(): readonly N[] {
     return [...this.prefixNodes, ...this.nodes];
   }
 
@@ -160,7 +182,7 @@ export class ChildLoader<C = unknown> implements Loader {
    * Makes a node reachable before its page is loaded (Go to…, favourites): it is placed first, and
    * skipped when its page arrives later. Returns the node already present with the same id, if any.
    */
-  insert(node: TreeNode): TreeNode {
+  insert(node: N): N {
     const existing = [...this.prefixNodes, ...this.nodes].find((n) => n.id === node.id);
     if (existing) return existing;
     this.ids.add(node.id);
@@ -187,15 +209,15 @@ export class ChildLoader<C = unknown> implements Loader {
 }
 
 /** A loader for a level that comes in one response (no paging on the server side). */
-export function singlePage(fetchAll: (signal: AbortSignal) => Promise<readonly TreeNode[]>): PageFetcher<never> {
+export function singlePage<N extends LoadedNode>(fetchAll: (signal: AbortSignal) => Promise<readonly N[]>): PageFetcher<never, N> {
   return async (_cursor, _size, signal) => ({ nodes: await fetchAll(signal) });
 }
 
 /** A loader for cursor paging (Altair): `fetch` returns the items and the next cursor, if any. */
-export function cursorPages(
-  fetch: (cursor: string | undefined, limit: number, signal: AbortSignal) => Promise<{ nodes: readonly TreeNode[]; next?: string }>,
+export function cursorPages<N extends LoadedNode>(
+  fetch: (cursor: string | undefined, limit: number, signal: AbortSignal) => Promise<{ nodes: readonly N[]; next?: string }>,
   maxLimit = 1000,
-): PageFetcher<string> {
+): PageFetcher<string, N> {
   return async (cursor, size, signal) => {
     const page = await fetch(cursor, Math.min(size, maxLimit), signal);
     return { nodes: page.nodes, next: page.next || undefined };
@@ -203,10 +225,10 @@ export function cursorPages(
 }
 
 /** A loader for offset/limit paging (`fullSize`, `limit`, `offset`). */
-export function offsetPages(
-  fetch: (offset: number, limit: number, signal: AbortSignal) => Promise<{ nodes: readonly TreeNode[]; total?: number }>,
+export function offsetPages<N extends LoadedNode>(
+  fetch: (offset: number, limit: number, signal: AbortSignal) => Promise<{ nodes: readonly N[]; total?: number }>,
   maxLimit = Infinity,
-): PageFetcher<number> {
+): PageFetcher<number, N> {
   return async (cursor, pageSize, signal) => {
     const offset = cursor ?? 0;
     const size = Math.min(pageSize, maxLimit);

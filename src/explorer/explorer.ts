@@ -10,9 +10,10 @@ import { SeriesDragController } from './dragAndDrop';
 import { ExplorerProvider } from './explorerProvider';
 import { FavouritesStore } from './favourites';
 import { FilterStore } from './filter';
+import { EmptyNode, ErrorNode, LoadMoreNode } from './nodes/placeholderNodes';
 import type { ConnectionNode } from './nodes/connectionNode';
 import { RefreshManager } from './refreshManager';
-import type { ExplorerServices } from './services';
+import type { ExplorerServices } from './treeNode';
 import { TreeItemStateStore } from './treeItemState';
 import type { TreeNode } from './treeNode';
 
@@ -22,7 +23,7 @@ export class Explorer implements vscode.Disposable {
   readonly provider: ExplorerProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly dragAndDrop = new SeriesDragController();
-  readonly refreshManager: RefreshManager;
+  readonly refreshManager: RefreshManager<TreeNode>;
   readonly state = new TreeItemStateStore();
   readonly favourites: FavouritesStore;
   readonly filters: FilterStore;
@@ -46,7 +47,7 @@ export class Explorer implements vscode.Disposable {
       canSelectMany: true,
       dragAndDropController: this.dragAndDrop,
     });
-    this.refreshManager = new RefreshManager(
+    this.refreshManager = new RefreshManager<TreeNode>(
       {
         fire: (nodes) => this.provider.fire(nodes),
         resetRoots: () => this.provider.resetRoots(),
@@ -60,6 +61,11 @@ export class Explorer implements vscode.Disposable {
       state: this.state,
       store,
       sessions,
+      placeholders: {
+        more: (owner) => new LoadMoreNode(owner),
+        error: (owner, entry, err) => new ErrorNode(owner, entry, err),
+        empty: (owner, label) => new EmptyNode(owner, label),
+      },
       pageSize: (connectionId) => {
         const own = connectionId ? store.get(connectionId)?.pageSize : undefined;
         return Math.max(1, Math.min(1000, own ?? config().get<number>('pageSize', 100)));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ConnectionProfile } from '../connections/profile';
 import { ConnectionNode } from './nodes/connectionNode';
 import { FavouritesNode } from './nodes/favouritesNode';
-import type { ExplorerServices } from './services';
+import type { ExplorerServices } from './treeNode';
 import type { FavouritesStore } from './favourites';
 import type { FilterStore } from './filter';
 import type { TreeNode } from './treeNode';

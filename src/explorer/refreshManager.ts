@@ -5,33 +5,41 @@
  * auto-refresh re-reads "live" nodes (current values, active events) on an interval, visible only.
  */
 import type * as vscode from 'vscode';
-import type { TreeNode } from './treeNode';
 
-export interface RefreshTarget {
+/** What the manager needs of a tree node (`TreeNode` has it). */
+export interface RefreshNode {
+  readonly id: string;
+  readonly parent?: RefreshNode;
+  readonly loader?: { loaded(): readonly unknown[] };
+  /** Drops cached children (and cancels their loads). */
+  reset(): void;
+}
+
+export interface RefreshTarget<N extends RefreshNode> {
   /** Fires the tree's change event for these nodes (undefined = the whole tree). */
-  fire(nodes: readonly TreeNode[] | undefined): void;
+  fire(nodes: readonly N[] | undefined): void;
   /** Resets the root nodes (whole-tree refresh). */
   resetRoots(): void;
   visible(): boolean;
 }
 
-export class RefreshManager implements vscode.Disposable {
-  private pending = new Set<TreeNode>();
+export class RefreshManager<N extends RefreshNode> implements vscode.Disposable {
+  private pending = new Set<N>();
   private pendingAll = false;
   private timer: NodeJS.Timeout | undefined;
   private autoTimer: NodeJS.Timeout | undefined;
-  private readonly live = new Set<TreeNode>();
+  private readonly live = new Set<N>();
   /** Number of refreshes that reached the tree (tests and the measure script read it). */
   flushes = 0;
 
   constructor(
-    private readonly target: RefreshTarget,
+    private readonly target: RefreshTarget<N>,
     private readonly debounceMs: () => number,
     private readonly autoRefreshSec: () => number,
   ) {}
 
   /** Asks for a refresh of `node` (or the whole view); `reset` drops cached children first. */
-  request(node?: TreeNode, reset = true): void {
+  request(node?: N, reset = true): void {
     if (!node) this.pendingAll = true;
     else {
       if (reset) node.reset();
@@ -42,7 +50,7 @@ export class RefreshManager implements vscode.Disposable {
   }
 
   /** Fires immediately without debouncing (label or state changes of one node). */
-  repaint(node: TreeNode): void {
+  repaint(node: N): void {
     this.target.fire([node]);
   }
 
@@ -57,7 +65,7 @@ export class RefreshManager implements vscode.Disposable {
   }
 
   /** Registers a node whose content changes on its own (re-read by auto-refresh). */
-  trackLive(node: TreeNode): void {
+  trackLive(node: N): void {
     this.live.add(node);
   }
 

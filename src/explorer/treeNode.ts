@@ -6,20 +6,49 @@
  * chart series and favourites. Features read these, never the node classes' own fields.
  */
 import type * as vscode from 'vscode';
-import type { Loader } from './childLoader';
-import type { Favourite } from './favourite';
-import type { Resource } from './resources';
+import type { ConnectionStore } from '../connections/connectionStore';
+import type { SessionManager } from '../connections/sessionManager';
+import type { ExplorerLog } from '../log';
 import type { EntityRef, SeriesDescriptor } from '../shared/refs';
 import type { SnippetParts } from '../snippets/pythonSnippet';
-import type { ExplorerServices } from './services';
+import type { Loader, Placeholders } from './childLoader';
+import type { Favourite } from './favourite';
+import type { Resource } from './resources';
 
 export type { SeriesDescriptor };
+
+/** Temporary states of tree items while an action runs on them (`TreeItemStateStore`). */
+export interface NodeStates {
+  run<T>(node: TreeNode, description: string, action: () => Promise<T>): Promise<T>;
+  isBusy(nodeId: string): boolean;
+  apply(nodeId: string, item: vscode.TreeItem): vscode.TreeItem;
+}
+
+/** What every tree node may use, handed down from the root (no global singletons). */
+export interface ExplorerServices {
+  readonly log: ExplorerLog;
+  readonly state: NodeStates;
+  readonly store: ConnectionStore;
+  readonly sessions: SessionManager;
+  /** The Load more, error and empty rows of child loaders. */
+  readonly placeholders: Placeholders<TreeNode>;
+  /** Page size for a connection: its own `pageSize`, else the `iotExplorer.pageSize` setting. */
+  pageSize(connectionId: string | undefined): number;
+  /** Asks for a (debounced, visible-only) refresh of a node, or of the whole tree. */
+  refresh(node?: TreeNode): void;
+  /** Repaints one node right away (label, badge or state changed; children kept). */
+  repaint(node: TreeNode): void;
+  /** Registers a node whose values change on their own (auto-refresh re-reads it). */
+  trackLive(node: TreeNode): void;
+  /** Reports a connection's number of active events (summed into the view's badge). */
+  reportActiveEvents(connectionId: string, count: number): void;
+}
 
 export abstract class TreeNode {
   readonly id: string;
   readonly services: ExplorerServices;
   /** Children of expandable nodes; leaves have none. */
-  loader?: Loader;
+  loader?: Loader<TreeNode>;
   /** The platform entity this node stands for; undefined for folders, placeholders and other structure. */
   declare readonly ref?: EntityRef;
   /** Set on the copies shown under Favourites: what unpinning removes. */

@@ -1,7 +1,7 @@
 /** What the command flows of this feature share, built once by `registerCommandsAndWrites`. */
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../explorer/treeNode';
-import type { ExplorerServices } from '../../explorer/services';
+import type { ExplorerServices } from '../../explorer/treeNode';
 import type { WriteHistory } from '../model/history';
 import { commandFileText } from '../model/commandFile';
 import { targetKey, type WriteSpec } from '../model/writeSpec';

@@ -6,7 +6,7 @@
  * does not even offer it, since it may have been applied.
  */
 import * as vscode from 'vscode';
-import type { ExplorerServices } from '../../explorer/services';
+import type { ExplorerServices } from '../../explorer/treeNode';
 import type { ConnectionProfile } from '../../connections/profile';
 import type { WriteHistory } from '../model/history';
 import { outcomeActions, outcomeText, type WriteOutcome } from '../model/outcome';

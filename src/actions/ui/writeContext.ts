@@ -3,7 +3,7 @@
  * SecretStorage (one entry per device, JSON `{username?, password}`), files from the workspace.
  */
 import * as vscode from 'vscode';
-import type { ExplorerServices } from '../../explorer/services';
+import type { ExplorerServices } from '../../explorer/treeNode';
 import { errorMessage, ValidationError, type Logger } from '../../platforms/http';
 import { DeviceAdapterClient, type DeviceCredentials } from '../../platforms/iotticket/adapterClient';
 import type { AssetApi } from '../../platforms/iotticket/assetApi';

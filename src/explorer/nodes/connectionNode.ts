@@ -8,7 +8,7 @@ import type { ConnectionProfile } from '../../connections/profile';
 import { healthIcon, stateLabel } from '../../connections/health';
 import { ChildLoader, singlePage } from '../childLoader';
 import type { FilterStore } from '../filter';
-import type { ExplorerServices } from '../services';
+import type { ExplorerServices } from '../treeNode';
 import type { ConnectionRef } from '../../shared/refs';
 import { connectionContext } from '../contextValues';
 import { TreeNode, idPart } from '../treeNode';

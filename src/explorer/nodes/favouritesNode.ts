@@ -11,7 +11,7 @@ import type { Explorer } from '../explorer';
 import { favouriteContext } from '../contextValues';
 import { favouriteKey, type Favourite } from '../favourite';
 import type { FavouritesStore } from '../favourites';
-import type { ExplorerServices } from '../services';
+import type { ExplorerServices } from '../treeNode';
 import { TreeNode, idPart } from '../treeNode';
 import { CategoryNode } from './altair/altairRoots';
 import { PropertyNode, ThingNode } from './altair/thingNodes';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ChildLoader, type ChildLoaderOptions, type PageFetcher } from '../childLoader';
 import { TreeNode } from '../treeNode';
 
-export interface FolderOptions extends ChildLoaderOptions {
+export interface FolderOptions extends ChildLoaderOptions<TreeNode> {
   readonly icon: string;
   readonly contextValue: string;
   readonly description?: string | (() => string | undefined);
@@ -22,7 +22,7 @@ export class FolderNode<C = unknown> extends TreeNode {
     parent: TreeNode,
     localId: string,
     readonly label: string,
-    fetch: PageFetcher<C>,
+    fetch: PageFetcher<C, TreeNode>,
     private readonly options: FolderOptions,
   ) {
     super(parent, localId);

@@ -125,7 +125,7 @@ class EnterpriseNode extends V1Node {
   }
 
   /** The v1 API has no per-enterprise device list: scan the device list until a page of matches is found. */
-  private devicesOfEnterprise(): PageFetcher<number> {
+  private devicesOfEnterprise(): PageFetcher<number, TreeNode> {
     return async (cursor, size, signal) => {
       const { v1 } = await this.v1();
       const found: TreeNode[] = [];
