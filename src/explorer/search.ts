@@ -4,7 +4,7 @@
  * and to locate the same entity inside the connection's tree (loading the levels on the way) for reveal.
  */
 import type { TreeNode } from './treeNode';
-import type { ConnectionNode } from './nodes/connectionNode';
+import type { ConnectionContext } from './connectionContext';
 
 export interface SearchHit {
   /** Stable key (the entity id). */
@@ -16,7 +16,7 @@ export interface SearchHit {
   /** A node for this hit under `parent`. */
   node(parent: TreeNode): TreeNode;
   /** The entity inside the connection's tree (the levels above it are loaded or inserted). */
-  locate(connection: ConnectionNode, signal: AbortSignal): Promise<TreeNode>;
+  locate(connection: ConnectionContext, signal: AbortSignal): Promise<TreeNode>;
 }
 
 export interface SearchResult {
@@ -27,7 +27,7 @@ export interface SearchResult {
   readonly exactOnly?: boolean;
 }
 
-export type PlatformSearch = (connection: ConnectionNode, text: string, signal: AbortSignal) => Promise<SearchResult>;
+export type PlatformSearch = (connection: ConnectionContext, text: string, signal: AbortSignal) => Promise<SearchResult>;
 
 /** Case-insensitive match of a filter text against a name (every word must occur). */
 export function matchesFilter(name: string, filter: string): boolean {

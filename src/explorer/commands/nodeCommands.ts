@@ -15,7 +15,7 @@ import { goToInteractive } from '../goTo';
 import { LoadMoreNode } from '../nodes/placeholderNodes';
 import { refAs } from '../../shared/refs';
 import { printAssetTree, showEventHistory } from '../nodes/iotticket/iotticketCommands';
-import { revealFavourite } from '../nodes/favouritesNode';
+import { revealFavourite } from '../favouriteReveal';
 import type { TreeNode } from '../treeNode';
 import { CONTEXT } from '../contextValues';
 

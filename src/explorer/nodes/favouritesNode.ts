@@ -7,7 +7,6 @@ import type { Asset, AssetAttribute, Device } from '../../platforms/iotticket/ty
 import type { V1Datanode, V1Device } from '../../platforms/iotticket/v1Types';
 import { errorMessage } from '../../platforms/http';
 import { ChildLoader, singlePage } from '../childLoader';
-import type { Explorer } from '../explorer';
 import { favouriteContext } from '../contextValues';
 import { favouriteKey, type Favourite } from '../favourite';
 import type { FavouritesStore } from '../favourites';
@@ -16,11 +15,9 @@ import { TreeNode, idPart } from '../treeNode';
 import { CategoryNode } from './altair/altairRoots';
 import { PropertyNode, ThingNode } from './altair/thingNodes';
 import { AssetNode, AttributeNode } from './iotticket/assetNodes';
-import { locateAsset } from './iotticket/iotticketRoots';
 import { DeviceNode } from './iotticket/organizationNodes';
 import { DatanodeNode, V1DeviceNode } from './iotticket/v1Nodes';
 import { InfoNode } from './placeholderNodes';
-import { messageText } from '../../shared/escape/message';
 import { CONTEXT } from '../contextValues';
 
 export class FavouritesNode extends TreeNode {
@@ -142,44 +139,4 @@ class ConnectionHolder extends TreeNode {
   treeItem(): vscode.TreeItem {
     return new vscode.TreeItem('');
   }
-}
-
-/** Reveals a favourite's entity in its connection's tree (assets, attributes, things, properties). */
-export async function revealFavourite(explorer: Explorer, node: TreeNode): Promise<void> {
-  const f = node.pinned ?? node.favourite?.();
-  const ref = f?.ref;
-  const connection = ref && explorer.connection(ref.connectionId);
-  if (!f || !ref || !connection) return;
-  const signal = new AbortController().signal;
-  let target: TreeNode | undefined;
-  if (ref.kind === 'iotticket-asset' || ref.kind === 'iotticket-attribute') {
-    const session = await explorer.sessions.iotticket(ref.connectionId);
-    const { assetIndex } = await import('./iotticket/assetIndex');
-    const index = await assetIndex(session, explorer.log, signal);
-    const assetId = ref.kind === 'iotticket-asset' ? ref.assetId : (ref.assetId ?? '');
-    const asset = await locateAsset(connection, index.chain(assetId));
-    target = asset;
-    if (ref.kind === 'iotticket-attribute') {
-      const groups = await asset.children();
-      for (const g of groups) {
-        if (!g.loader) continue;
-        const found = (await g.children()).find((n) => n instanceof AttributeNode && n.attribute.id === ref.attributeId);
-        if (found) target = found;
-      }
-    }
-  } else if (ref.kind === 'altair-thing' || ref.kind === 'altair-property') {
-    const { altairSearch } = await import('./altair/altairRoots');
-    const hits = await altairSearch(connection, ref.thingId, signal);
-    const hit = hits.hits.find((h) => h.key === ref.thingId);
-    if (hit) target = await hit.locate(connection, signal);
-    if (target && ref.kind === 'altair-property') {
-      const props = (await target.children())[0];
-      target = (await props.children()).find((n) => n instanceof PropertyNode && n.name === ref.property) ?? target;
-    }
-  }
-  if (!target) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" cannot be revealed in its connection; it stays available under Favourites.', messageText(f.label)));
-    return;
-  }
-  await explorer.reveal(target, { select: true, focus: true });
 }

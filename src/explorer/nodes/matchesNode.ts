@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { ChildLoader, offsetPages } from '../childLoader';
 import type { PlatformSearch, SearchHit } from '../search';
 import { TreeNode } from '../treeNode';
-import type { ConnectionNode } from './connectionNode';
+import type { ConnectionContext } from '../connectionContext';
 import { CONTEXT } from '../contextValues';
 
 export class MatchesNode extends TreeNode {
@@ -12,7 +12,7 @@ export class MatchesNode extends TreeNode {
   private hits: readonly SearchHit[] | undefined;
 
   constructor(
-    readonly connection: ConnectionNode,
+    readonly connection: ConnectionContext,
     readonly text: string,
     search: PlatformSearch,
   ) {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AltairSession } from '../../../connections/sessionManager';
-import type { ConnectionNode } from '../connectionNode';
+import type { ConnectionContext } from '../../connectionContext';
 import { raceAbort } from '../../../platforms/http';
 
 export interface AltairIndexEntry {
@@ -22,7 +22,7 @@ interface AltairIndex {
 
 const cache = new WeakMap<AltairSession, Promise<AltairIndex>>();
 
-export async function altairIndex(connection: ConnectionNode, session: AltairSession, signal: AbortSignal): Promise<AltairIndex> {
+export async function altairIndex(connection: ConnectionContext, session: AltairSession, signal: AbortSignal): Promise<AltairIndex> {
   const maxAgeMs = vscode.workspace.getConfiguration('iotExplorer').get<number>('goTo.indexMaxAgeMinutes', 10) * 60_000;
   const cached = cache.get(session);
   if (cached) {

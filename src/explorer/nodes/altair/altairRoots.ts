@@ -13,13 +13,13 @@ import { matchesFilter, rank } from '../../search';
 import type { AltairCategoryRef, AltairModelRef, AltairSpaceRef } from '../../../shared/refs';
 import type { Favourite } from '../../favourite';
 import { TreeNode, idPart } from '../../treeNode';
-import type { ConnectionNode } from '../connectionNode';
+import type { ConnectionContext } from '../../connectionContext';
 import { FolderNode } from '../folderNode';
 import { AltairNode, ThingNode, altairSnippet } from './thingNodes';
 import { altairIndex } from './altairIndex';
 import { CONTEXT } from '../../contextValues';
 
-export async function altairConnectionChildren(connection: ConnectionNode, signal: AbortSignal): Promise<TreeNode[]> {
+export async function altairConnectionChildren(connection: ConnectionContext, signal: AbortSignal): Promise<TreeNode[]> {
   const session = await connection.services.sessions.altair(connection.profile.id);
   signal.throwIfAborted();
   return [new SpaceNode(connection, session.space)];

@@ -8,14 +8,14 @@ import { PlatformError } from '../../../platforms/http';
 import type { Asset } from '../../../platforms/iotticket/types';
 import { matchesFilter, rank, type PlatformSearch, type SearchHit } from '../../search';
 import type { TreeNode } from '../../treeNode';
-import type { ConnectionNode } from '../connectionNode';
+import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
 import { assetIndex, type AssetIndex } from './assetIndex';
 import { CoreAccess } from './coreAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
 
-export async function iotTicketConnectionChildren(connection: ConnectionNode, signal: AbortSignal): Promise<TreeNode[]> {
+export async function iotTicketConnectionChildren(connection: ConnectionContext, signal: AbortSignal): Promise<TreeNode[]> {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
   const out: TreeNode[] = [];
   if (session.core) {
@@ -30,7 +30,7 @@ export async function iotTicketConnectionChildren(connection: ConnectionNode, si
 }
 
 /** The organization node that holds the asset tree. */
-export async function organizationOf(connection: ConnectionNode): Promise<OrganizationNode> {
+export async function organizationOf(connection: ConnectionContext): Promise<OrganizationNode> {
   const org = (await connection.children()).find((n): n is OrganizationNode => n instanceof OrganizationNode);
   if (!org) throw new PlatformError(vscode.l10n.t('"{0}" has no asset tree (no asset API base URL)', connection.label), 'validation');
   return org;
@@ -40,7 +40,7 @@ export async function organizationOf(connection: ConnectionNode): Promise<Organi
  * The node of an asset inside the connection's tree: each level on the way is loaded (first page) and
  * the asset is inserted when its page is not loaded yet, so `reveal` works at any depth and position.
  */
-export async function locateAsset(connection: ConnectionNode, chain: readonly Pick<Asset, 'id' | 'name' | 'parentId'>[]): Promise<AssetNode> {
+export async function locateAsset(connection: ConnectionContext, chain: readonly Pick<Asset, 'id' | 'name' | 'parentId'>[]): Promise<AssetNode> {
   const org = await organizationOf(connection);
   await org.children();
   let level: TreeNode = org.assets;
