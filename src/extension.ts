@@ -88,8 +88,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const actions = registerCommandsAndWrites(context, { commands, services: explorer.services });
   const onnx = registerOnnx(context, { commands, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) });
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
-  explorer.provider.valueDecorator = inline;
-  explorer.dragAndDrop.onDrop = onnx.handleDrop;
+  context.subscriptions.push(explorer.provider.registerDecorator(inline), explorer.dragAndDrop.registerDropHandler(onnx.handleDrop));
   const deps = { commands, explorer, store, sessions, demo, log };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),

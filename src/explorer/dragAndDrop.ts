@@ -10,11 +10,21 @@ import type { TreeNode } from './treeNode';
 
 export const URI_LIST = 'text/uri-list';
 
+export type DropHandler = (target: TreeNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken) => Promise<void> | void;
+
 export class SeriesDragController implements vscode.TreeDragAndDropController<TreeNode> {
   readonly dragMimeTypes = [URI_LIST];
   readonly dropMimeTypes = [URI_LIST];
-  /** Set by the feature that accepts drops (ONNX registration). */
-  onDrop?: (target: TreeNode | undefined, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken) => Promise<void> | void;
+  /** The feature that accepts drops (ONNX registration), while registered. */
+  private onDrop: DropHandler | undefined;
+
+  /** Drops onto the tree go to `handler` until the returned Disposable is disposed (one at a time). */
+  registerDropHandler(handler: DropHandler): vscode.Disposable {
+    this.onDrop = handler;
+    return new vscode.Disposable(() => {
+      if (this.onDrop === handler) this.onDrop = undefined;
+    });
+  }
 
   handleDrag(source: readonly TreeNode[], dataTransfer: vscode.DataTransfer): void {
     const uris = seriesUriList(source);

@@ -13,22 +13,33 @@ import type { TreeNode } from './treeNode';
 import { safeTreeItem } from './treeItemText';
 import { CONTEXT } from './contextValues';
 
+/** What a feature adds to value nodes' tree items (live values). */
+export interface ValueDecorator {
+  decorate(node: TreeNode, item: vscode.TreeItem): void;
+  resolveTreeItem(node: TreeNode, item: vscode.TreeItem, token?: vscode.CancellationToken): Promise<vscode.TreeItem>;
+}
+
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private connectionNodes = new Map<string, ConnectionNode>();
   private favouritesNode: FavouritesNode | undefined;
   private services!: ExplorerServices;
-  /** Adds live values (description, sparkline tooltip) to value nodes; set by the inline previews feature. */
-  valueDecorator?: {
-    decorate(node: TreeNode, item: vscode.TreeItem): void;
-    resolveTreeItem(node: TreeNode, item: vscode.TreeItem, token?: vscode.CancellationToken): Promise<vscode.TreeItem>;
-  };
+  /** Adds live values (description, sparkline tooltip) to value nodes: the inline previews feature registers it. */
+  private valueDecorator: ValueDecorator | undefined;
 
   constructor(
     private readonly favourites: FavouritesStore,
     private readonly filters: FilterStore,
   ) {}
+
+  /** The decorator of value nodes until the returned Disposable is disposed (one at a time). */
+  registerDecorator(decorator: ValueDecorator): vscode.Disposable {
+    this.valueDecorator = decorator;
+    return new vscode.Disposable(() => {
+      if (this.valueDecorator === decorator) this.valueDecorator = undefined;
+    });
+  }
 
   /** Set once the services exist (they refer back to this provider for refreshes). */
   attach(services: ExplorerServices): void {
