@@ -92,7 +92,7 @@ async function main() {
     details: { ...main, rss: rss.rss, sizes, activation },
     notes: [
       'Ratios: median of per-repetition ratios, each repetition running our path and its baseline back to back.',
-      'tree_first_page_ms and goto_index_ms measure the vscode-free parts: CoreAccess.level (the first page ChildLoader loads) and the get_all_assets paging of assetIndex plus names paths; tree items are not built.',
+      'tree_first_page_ms and goto_index_ms measure the vscode-free parts: AssetApiAccess.level (the first page ChildLoader loads) and the get_all_assets paging of assetIndex plus names paths; tree items are not built.',
       'multi_series_speedup: getMultipleTimeseries returns at most 10,000 points per series (the API limit), so the range holds multiPoints points per series and each series returns up to 10,000; details.multi.withLatency repeats it with the emulator delaying every request 50 ms.',
       'activation_ms: the workbench figure (code loading + activate()) after the window has settled; details.activation.floorMs is a minimal extension activated the same way.',
       'CPU figures: ours from process.cpuUsage, the emulator\'s from /proc/<pid>/stat.',

@@ -24,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), 'measure-explorer-'));
 const entry = `
 export { startEmulator } from './src/emulator/server';
 export { IotTicketClient } from './src/platforms/iotticket/client';
-export { CoreAccess } from './src/explorer/nodes/iotticket/coreAccess';
+export { AssetApiAccess } from './src/explorer/nodes/iotticket/assetApiAccess';
 export { matchesFilter, rank } from './src/explorer/search';
 export { mapConcurrent } from './src/platforms/http';
 `;
@@ -33,7 +33,7 @@ await esbuild.build({
   bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: join(dir, 'measure.cjs'), logLevel: 'error',
 });
 const require = createRequire(import.meta.url);
-const { startEmulator, IotTicketClient, CoreAccess, matchesFilter, mapConcurrent } = require(join(dir, 'measure.cjs'));
+const { startEmulator, IotTicketClient, AssetApiAccess, matchesFilter, mapConcurrent } = require(join(dir, 'measure.cjs'));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (xs) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)`;
@@ -44,7 +44,7 @@ const info = emulator.info().iotticket;
 console.log(`large emulator with ${assets.toLocaleString('en-US')} assets up in ${(performance.now() - started).toFixed(0)} ms`);
 try {
   const client = new IotTicketClient({ coreBaseUrl: info.coreBaseUrl, username: info.user, password: info.password });
-  const access = new CoreAccess(client);
+  const access = new AssetApiAccess(client);
   const signal = undefined; // no cancellation while measuring
   const root = await access.level(null, 0, 100, signal);
   const big = root.children.find((c) => (c.childCount ?? 0) >= 10_000);

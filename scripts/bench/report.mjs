@@ -62,7 +62,7 @@ export function tableRows(result) {
       `${d.multi.series} series × ${d.multi.pointsPerSeries} points: getMultipleTimeseries ${ms(d.multi.ms)} vs one after another ${ms(d.multi.sequentialMs)} (CPU ours ${ms(d.multi.cpuMs)}, emulator ${ms(d.multi.serverCpuMs)})`],
     ['  (50 ms latency)', round(d.multi.withLatency.speedup), '', '', `the same with every request delayed 50 ms by the emulator: ${ms(d.multi.withLatency.ms)} vs ${ms(d.multi.withLatency.sequentialMs)}`],
     ['tree_first_page_ms', f.tree_first_page_ms, goal('tree_first_page_ms'), met('tree_first_page_ms'),
-      `${d.tree.children} of ${d.tree.levelSize} children via CoreAccess.level (vscode-free part of ChildLoader)`],
+      `${d.tree.children} of ${d.tree.levelSize} children via AssetApiAccess.level (vscode-free part of ChildLoader)`],
     ['tree_first_page_ratio', f.tree_first_page_ratio, '', '', `vs one raw GET of the same URL (${ms(d.tree.baselineMs)})`],
     ['goto_index_ms', f.goto_index_ms, '', '', `${d.index.assets} assets, names paths up to depth ${d.index.maxDepth} (vscode-free part of assetIndex)`],
     ['activation_ms', f.activation_ms ?? 'skipped', goal('activation_ms'), met('activation_ms'),

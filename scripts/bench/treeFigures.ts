@@ -1,15 +1,15 @@
 /**
  * Figure 3, the vscode-free parts of the tree and of "Go to…":
- *  - the first page of a level: `CoreAccess.level` (client `assets.getAssetLevel`), which the asset node's
+ *  - the first page of a level: `AssetApiAccess.level` (client `assets.getAssetLevel`), which the asset node's
  *    `ChildLoader` calls on the first expansion, at the tree's default page size; the tree items built
  *    from it are not included. Compared with one raw GET of the same URL.
  *  - the names-path index: the page pattern of `buildIndex` in `src/explorer/nodes/iotticket/assetIndex.ts`
- *    (first page of get_all_assets at 1000, the rest 4 at a time, through `CoreAccess.allAssets`), then
+ *    (first page of get_all_assets at 1000, the rest 4 at a time, through `AssetApiAccess.allAssets`), then
  *    every asset's names path from the parent links.
  */
 import { mapConcurrent } from '../../src/platforms/http';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
-import { CoreAccess } from '../../src/explorer/nodes/iotticket/coreAccess';
+import { AssetApiAccess } from '../../src/explorer/nodes/iotticket/assetApiAccess';
 import { rawDownload, recordRequests } from './rawReplay';
 import type { MeasureContext } from './seriesFigures';
 import { paired, repeated, type PairedResult } from './timing';
@@ -25,9 +25,9 @@ export interface FirstPageFigure extends PairedResult {
 }
 
 export async function treeFirstPage(ctx: MeasureContext, client: IotTicketClient, parentId: string): Promise<FirstPageFigure> {
-  const access = new CoreAccess(client);
+  const access = new AssetApiAccess(client);
   const signal = new AbortController().signal;
-  const load = (): ReturnType<CoreAccess['level']> => access.level(parentId, 0, TREE_PAGE_SIZE, signal);
+  const load = (): ReturnType<AssetApiAccess['level']> => access.level(parentId, 0, TREE_PAGE_SIZE, signal);
   const { value: level, requests } = await recordRequests(load);
   if (requests.length !== 1) throw new Error(`the first page of a level took ${requests.length} requests`);
   const result = await paired(ctx.reps, load, () => rawDownload(requests), { server: ctx.server });
@@ -46,7 +46,7 @@ export async function gotoIndex(ctx: MeasureContext, client: IotTicketClient): P
   let assets = 0;
   let maxDepth = 0;
   const build = async (): Promise<void> => {
-    const access = new CoreAccess(client);
+    const access = new AssetApiAccess(client);
     const first = await access.allAssets(0, INDEX_PAGE);
     const offsets: number[] = [];
     for (let o = first.items.length; o < first.total; o += INDEX_PAGE) offsets.push(o);

@@ -71,11 +71,11 @@ export async function connectionWizard(existingIds: readonly string[], existing?
       placeholder: state.platform === 'iotticket' ? 'Acme production' : 'Building sensors',
       validate: required,
     });
-    return state.platform === 'iotticket' ? askCoreUrl : askHost;
+    return state.platform === 'iotticket' ? askAssetApiUrl : askHost;
   };
 
   // IoT-TICKET
-  const askCoreUrl: Step = async (input) => {
+  const askAssetApiUrl: Step = async (input) => {
     state.coreBaseUrl = await input.showInputBox({
       title,
       step: 3,

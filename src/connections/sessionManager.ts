@@ -18,7 +18,7 @@ export interface IotTicketSession {
   readonly platform: 'iotticket';
   readonly profile: ConnectionProfile;
   /** The asset API (das.iot_client surface); undefined when the profile has no coreBaseUrl. */
-  readonly core?: IotTicketClient;
+  readonly assetApi?: IotTicketClient;
   /** The REST API v1; undefined when the profile has no v1BaseUrl. */
   readonly v1?: IotTicketV1Client;
   readonly coreBaseUrl?: string;
@@ -128,8 +128,8 @@ export class SessionManager implements vscode.Disposable {
     const reached: string[] = [];
     try {
       if (session.platform === 'iotticket') {
-        if (session.core) {
-          const orgs = await session.core.organizations.getOrganizations({ signal });
+        if (session.assetApi) {
+          const orgs = await session.assetApi.organizations.getOrganizations({ signal });
           reached.push(vscode.l10n.t('asset API: {0} organization(s)', orgs.length));
         }
         if (session.v1) {
@@ -189,7 +189,7 @@ export class SessionManager implements vscode.Disposable {
     return {
       platform: 'iotticket',
       profile,
-      core: coreBaseUrl ? new IotTicketClient({ ...common, coreBaseUrl, username, password, adapterBaseUrl }) : undefined,
+      assetApi: coreBaseUrl ? new IotTicketClient({ ...common, coreBaseUrl, username, password, adapterBaseUrl }) : undefined,
       v1: v1BaseUrl ? new IotTicketV1Client({ ...common, baseUrl: v1BaseUrl, username, password }) : undefined,
       coreBaseUrl,
       v1BaseUrl,

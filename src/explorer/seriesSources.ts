@@ -14,7 +14,7 @@ import type { SeriesDescriptor } from '../shared/chart/series';
 import { MAX_PAGE_SIZE as ALTAIR_PAGE_LIMIT } from '../platforms/altair/paging';
 import { SERIES_MAX_LIMIT as IOTTICKET_PAGE_LIMIT } from '../platforms/iotticket/dataClient';
 import { V1_MAX_READ as V1_PAGE_LIMIT } from '../platforms/iotticket/v1Client';
-import { coreOf } from './nodes/iotticket/coreAccess';
+import { assetApiOf } from './nodes/iotticket/assetApiAccess';
 
 /**
  * Requests in flight per series. IoT-TICKET pages are large (10,000 points), so a few suffice; Altair's
@@ -32,7 +32,7 @@ export function createSeriesSource(sessions: SessionManager, descriptor: SeriesD
         order: 'asc',
         concurrency: IOTTICKET_CONCURRENCY,
         async fetchPage(req: PageRequest): Promise<FetchedPage> {
-          const core = coreOf(await sessions.iotticket(descriptor.connectionId));
+          const core = assetApiOf(await sessions.iotticket(descriptor.connectionId));
           // Start and end are inclusive; the server sets `truncated` when more points lie beyond the page.
           const s = await core.data.getTimeseries({
             attributeId: descriptor.attributeId,
@@ -46,7 +46,7 @@ export function createSeriesSource(sessions: SessionManager, descriptor: SeriesD
           return { timestamps: s.timestamps, values: s.values, truncated: s.truncated === true };
         },
         async fetchStatistics(o: StatisticsOptions): Promise<StatsData> {
-          const core = coreOf(await sessions.iotticket(descriptor.connectionId));
+          const core = assetApiOf(await sessions.iotticket(descriptor.connectionId));
           const buckets = await core.data.getStatistics({
             period: o.period,
             dimension: o.dimension,

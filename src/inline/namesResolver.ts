@@ -165,7 +165,7 @@ export class NamesResolver {
 
   private async core(connectionId: string): Promise<IotTicketClient> {
     const s = await this.sessions.iotticket(connectionId);
-    if (!s.core) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
-    return s.core;
+    if (!s.assetApi) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
+    return s.assetApi;
   }
 }

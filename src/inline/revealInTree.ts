@@ -28,7 +28,7 @@ export async function revealInTree(target: RevealTarget, deps: RevealDeps, asset
   const node = await locate(conn, refOf(target, assetIdHint), {
     attributeAsset: async (connectionId, attributeId) => (await deps.names.attributeById(connectionId, attributeId))?.assetId,
     assetPath: async (connectionId, assetId) => {
-      const core = (await deps.sessions.iotticket(connectionId)).core;
+      const core = (await deps.sessions.iotticket(connectionId)).assetApi;
       const level = core ? await core.assets.getAssetLevel({ assetId, limit: 1 }) : undefined;
       return level?.asset?.namesPath;
     },

@@ -15,7 +15,7 @@ import { valueKey, type AltairPropertyRef, type IotTicketAttributeRef, type V1Da
 
 /** The parts of a session the inline features use (the explorer's SessionManager provides them). */
 export interface SessionSource {
-  iotticket(connectionId: string): Promise<{ readonly core?: IotTicketClient; readonly v1?: IotTicketV1Client }>;
+  iotticket(connectionId: string): Promise<{ readonly assetApi?: IotTicketClient; readonly v1?: IotTicketV1Client }>;
   altair(connectionId: string): Promise<{ readonly api: AltairApi; readonly space: string }>;
 }
 
@@ -173,8 +173,8 @@ export class PlatformValueBackend implements ValueBackend {
 
   private async core(connectionId: string): Promise<IotTicketClient> {
     const s = await this.sessions.iotticket(connectionId);
-    if (!s.core) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
-    return s.core;
+    if (!s.assetApi) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
+    return s.assetApi;
   }
 
   private async v1(connectionId: string): Promise<IotTicketV1Client> {

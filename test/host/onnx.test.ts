@@ -15,10 +15,10 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { DemoInfo } from '../../src/demo/demoService';
 import type { TreeNode } from '../../src/explorer/treeNode';
-import type { AnalyticsUsage } from '../../src/onnx/analyticsOps';
-import type { OnnxModelRecord } from '../../src/onnx/onnxUpload';
-import type { OnnxApi } from '../../src/onnx/registerOnnx';
-import { linearRegressionModel, paddedModel } from '../node/onnx/onnxModels';
+import type { AnalyticsUsage } from '../../src/analytics/analyticsOps';
+import type { OnnxModelRecord } from '../../src/analytics/onnxUpload';
+import type { OnnxApi } from '../../src/analytics/registerOnnx';
+import { linearRegressionModel, paddedModel } from '../node/analytics/onnxModels';
 import { basic, child, connectionNode, entities, eventually, explorerApi, EXTENSION_ID, getJson, labelOf } from './explorerHelpers';
 
 interface Page<T> {

@@ -68,7 +68,7 @@ export function v1Page<T>(items: T[], fullSize: number, paging: Paging): Page<T>
 }
 
 /** Asset API paging envelope: `items` always present (our design, see the spec §5.2). */
-export function corePage<T>(items: T[], fullSize: number, paging: Paging): Required<Page<T>> {
+export function assetApiPage<T>(items: T[], fullSize: number, paging: Paging): Required<Page<T>> {
   return { fullSize, limit: paging.limit, offset: paging.offset, items };
 }
 

@@ -3,7 +3,7 @@
  * and the das dict keys (snake_case, as `DatabricksJob.as_dict()` gives them) turned into our camelCase.
  */
 import { HttpError, ValidationError } from '../http';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText, requireExactlyOne } from './validation';
@@ -19,7 +19,7 @@ export interface AnalyticsKind {
 }
 
 export class AnalyticsKindClient {
-  constructor(protected readonly core: CoreContext, protected readonly kind: AnalyticsKind) {}
+  constructor(protected readonly core: AssetApiContext, protected readonly kind: AnalyticsKind) {}
 
   protected listAll(signal?: AbortSignal): Promise<AnalyticsItem[]> {
     return this.core.all<AnalyticsItem>(this.kind.list(), {}, signal);

@@ -8,7 +8,7 @@ import type { WriteReport } from './adapterClient';
 import type { TelemetryRow, Timesignal, DeviceEvent } from './adapterPayloads';
 import type { AllAssetsOptions, PrintTreeOptions } from './assetsClient';
 import type { CommandLocator, ControlValue } from './commandsClient';
-import type { AssetLocator, CorePage, PageOptions } from './coreContext';
+import type { AssetLocator, AssetApiPage, PageOptions } from './assetApiContext';
 import type { CredentialQuery } from './credentialsClient';
 import type {
   DeviceWriteOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimeseriesOptions, TimesignalOptions, TimesignalResult,
@@ -30,7 +30,7 @@ type Signal = { readonly signal?: AbortSignal };
 /** das AssetsClient. */
 export interface AssetsApi {
   getAllAssets(options?: AllAssetsOptions): AsyncIterable<Asset>;
-  getAllAssetsPage(options?: PageOptions & { templates?: boolean; eventTypes?: boolean }): Promise<CorePage<Asset>>;
+  getAllAssetsPage(options?: PageOptions & { templates?: boolean; eventTypes?: boolean }): Promise<AssetApiPage<Asset>>;
   getAssetTemplate(options: { templateId?: string; templateName?: string } & Signal): Promise<AssetTemplate>;
   getAssetTemplates(options?: Signal): Promise<AssetTemplateSummary[]>;
   getAssets(locator?: AssetLocator & { pageSize?: number } & Signal): AsyncIterable<Asset>;
@@ -74,7 +74,7 @@ export interface DevicesApi {
   getDevice(deviceId: string, options?: Signal): Promise<Device>;
   getDevices(options?: AssetLocator & Signal): Promise<string[]>;
   devices(options?: AssetLocator & { pageSize?: number } & Signal): AsyncIterable<Device>;
-  getDevicesPage(options?: AssetLocator & PageOptions): Promise<CorePage<Device>>;
+  getDevicesPage(options?: AssetLocator & PageOptions): Promise<AssetApiPage<Device>>;
 }
 
 /** das EventsClient (and acknowledging an event, beyond das). */

@@ -1,7 +1,7 @@
 /** das AssetsClient: the asset tree, templates and attributes. */
 import type { AssetsApi } from './assetApi';
 import { HttpError, ValidationError } from '../http';
-import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
+import { ASSET_LOCATORS, type AssetLocator, type AssetApiContext, type AssetApiPage, type PageOptions } from './assetApiContext';
 import { ATTRIBUTE_TYPES, type AttributeType } from './enums';
 import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from './types';
@@ -24,7 +24,7 @@ export interface PrintTreeOptions {
 }
 
 export class AssetsClient implements AssetsApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /** get_all_assets: every asset of the organization, fetched page by page as you iterate. */
   getAllAssets(options: AllAssetsOptions = {}): AsyncIterable<Asset> {
@@ -65,7 +65,7 @@ export class AssetsClient implements AssetsApi {
   }
 
   /** One page of get_all_assets (for indexes that page through the organization). */
-  getAllAssetsPage(options: PageOptions & { templates?: boolean; eventTypes?: boolean } = {}): Promise<CorePage<Asset>> {
+  getAllAssetsPage(options: PageOptions & { templates?: boolean; eventTypes?: boolean } = {}): Promise<AssetApiPage<Asset>> {
     const query = { includeTemplates: options.templates || undefined, includeEventTypes: options.eventTypes || undefined };
     return this.core.page<Asset>(this.core.routes.assets(), query, options);
   }

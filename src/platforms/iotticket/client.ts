@@ -8,7 +8,7 @@ import { basicAuth, bearerToken, HttpClient, type AuthStrategy, type HttpClientO
 import { DeviceAdapterClient } from './adapterClient';
 import { AssetsClient } from './assetsClient';
 import { CommandsClient } from './commandsClient';
-import { CoreContext } from './coreContext';
+import { AssetApiContext } from './assetApiContext';
 import { CredentialsClient } from './credentialsClient';
 import { DataClient } from './dataClient';
 import { DevicesClient } from './devicesClient';
@@ -18,8 +18,8 @@ import { EventsClient } from './eventsClient';
 import { ModelsClient } from './modelsClient';
 import { OnnxClient } from './onnxClient';
 import { OrganizationsClient } from './organizationsClient';
-import { overrideCoreRoutes, type RouteOverrides } from './routeOverrides';
-import type { CoreRoutes } from './routes';
+import { overrideAssetApiRoutes, type RouteOverrides } from './routeOverrides';
+import type { AssetApiRoutes } from './routes';
 import { ServicesClient } from './servicesClient';
 
 export interface IotTicketClientOptions extends Omit<HttpClientOptions, 'baseUrl' | 'auth' | 'errorParser'> {
@@ -49,7 +49,7 @@ export class IotTicketClient implements AssetApi {
   readonly backend = 'http' as const;
   readonly http: HttpClient;
   /** The asset-API paths this client sends (the inferred ones with the connection's overrides). */
-  readonly routes: CoreRoutes;
+  readonly routes: AssetApiRoutes;
   /** The device adapter, when `adapterBaseUrl` was given. */
   readonly adapter?: DeviceAdapterClient;
   readonly assets: AssetsClient;
@@ -65,10 +65,10 @@ export class IotTicketClient implements AssetApi {
 
   constructor(options: IotTicketClientOptions) {
     const { coreBaseUrl, username, password, token, auth, adapterBaseUrl, tenant, organizationId, routeOverrides, ...http } = options;
-    this.routes = overrideCoreRoutes(routeOverrides);
+    this.routes = overrideAssetApiRoutes(routeOverrides);
     this.http = new HttpClient({ ...http, baseUrl: coreBaseUrl, auth: authFor(auth, token, username, password), errorParser: iotTicketErrorParser });
     this.adapter = adapterBaseUrl ? new DeviceAdapterClient({ ...http, baseUrl: adapterBaseUrl, tenant }) : undefined;
-    const core = new CoreContext(this.http, this.adapter, organizationId, this.routes);
+    const core = new AssetApiContext(this.http, this.adapter, organizationId, this.routes);
     this.assets = new AssetsClient(core);
     this.commands = new CommandsClient(core);
     this.credentials = new CredentialsClient(core);

@@ -1,7 +1,7 @@
 /** das CommandsClient: command log details, and commands sent to Command attributes (queued for their devices). */
 import type { CommandsApi } from './assetApi';
 import { ValidationError } from '../http';
-import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
+import { ASSET_LOCATORS, type AssetLocator, type AssetApiContext } from './assetApiContext';
 import { TIMESTAMP_FORMATS } from './enums';
 import * as shapes from './shapes';
 import { formatTimestamp, parseTimeZone, serverTime, type TimeZone } from './time';
@@ -63,7 +63,7 @@ export function checkSendCommand(options: { payload?: unknown; templateVariables
 }
 
 export class CommandsClient implements CommandsApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /**
    * get_command_details: the latest command log entry of each Command attribute of an asset (only those

@@ -1,6 +1,6 @@
 /** das CredentialsClient: credentials IoT-TICKET uses to call external endpoints (secrets are never returned). */
 import type { CredentialsApi } from './assetApi';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import * as shapes from './shapes';
 import type { Credential } from './types';
 import { checkText } from './validation';
@@ -15,7 +15,7 @@ export interface CredentialQuery {
 }
 
 export class CredentialsClient implements CredentialsApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /** get_credentials: the credentials of an organization (default: the client's). */
   getCredentials(options: { organizationId?: string; signal?: AbortSignal } = {}): Promise<Credential[]> {

@@ -7,7 +7,7 @@ import type { DataApi } from './assetApi';
 import { expectShape, HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
 import type { DeviceCredentials, WriteReport } from './adapterClient';
 import type { TelemetryRow, Timesignal } from './adapterPayloads';
-import { ASSET_LOCATORS, type AssetLocator, type CoreContext } from './coreContext';
+import { ASSET_LOCATORS, type AssetLocator, type AssetApiContext } from './assetApiContext';
 import {
   checkAttributeLocator, checkCalculatedWrite, checkStaticWrite, checkStatistics, checkTimesignal, SERIES_MAX_LIMIT, type AttributeLocator,
 } from './dataChecks';
@@ -117,7 +117,7 @@ interface SeriesBody {
 }
 
 export class DataClient implements DataApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /**
    * get_timeseries: one TelemetryData or Calculated attribute, up to `limit` points, as typed arrays; with

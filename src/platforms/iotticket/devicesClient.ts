@@ -1,13 +1,13 @@
 /** das DevicesClient: devices of the organization, optionally those linked to one asset. */
 import type { DevicesApi } from './assetApi';
 import { HttpError, ValidationError } from '../http';
-import { ASSET_LOCATORS, type AssetLocator, type CoreContext, type CorePage, type PageOptions } from './coreContext';
+import { ASSET_LOCATORS, type AssetLocator, type AssetApiContext, type AssetApiPage, type PageOptions } from './assetApiContext';
 import * as shapes from './shapes';
 import type { Device } from './types';
 import { allowAtMostOne, checkNamesPath, checkText } from './validation';
 
 export class DevicesClient implements DevicesApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /** get_device. */
   async getDevice(deviceId: string, options: { signal?: AbortSignal } = {}): Promise<Device> {
@@ -33,7 +33,7 @@ export class DevicesClient implements DevicesApi {
   }
 
   /** One page of devices (for trees that page). */
-  getDevicesPage(options: AssetLocator & PageOptions = {}): Promise<CorePage<Device>> {
+  getDevicesPage(options: AssetLocator & PageOptions = {}): Promise<AssetApiPage<Device>> {
     return this.core.page<Device>(this.core.routes.devices(), locatorQuery(options), options);
   }
 }

@@ -6,7 +6,7 @@ import type { EventsApi } from './assetApi';
 import { mapConcurrent, PlatformError, ValidationError } from '../http';
 import type { WriteReport } from './adapterClient';
 import type { DeviceEvent } from './adapterPayloads';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import type { DeviceWriteOptions } from './dataClient';
 import { EVENT_TYPES } from './enums';
 import * as shapes from './shapes';
@@ -74,7 +74,7 @@ export function checkEventQuery(options: EventHistoryOptions, history: boolean):
 }
 
 export class EventsClient implements EventsApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /** get_asset_event_history: exactly one of assetIds or assetNames. */
   async getAssetEventHistory(options: EventHistoryOptions): Promise<AssetEvent[]> {

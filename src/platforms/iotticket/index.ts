@@ -5,7 +5,7 @@ export * from './assetApi';
 export * from './assetsClient';
 export * from './client';
 export * from './commandsClient';
-export * from './coreContext';
+export * from './assetApiContext';
 export * from './credentialsClient';
 export * from './dataClient';
 export * from './devicesClient';

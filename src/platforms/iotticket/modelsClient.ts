@@ -2,7 +2,7 @@
 import type { ModelsApi } from './assetApi';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import { TRIGGER_METHODS } from './enums';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireOneOf } from './validation';
@@ -32,7 +32,7 @@ export function checkModelSpec(model: ModelSpec, mode: 'register' | 'update'): R
 }
 
 export class ModelsClient extends AnalyticsKindClient implements ModelsApi {
-  constructor(core: CoreContext) {
+  constructor(core: AssetApiContext) {
     super(core, { label: 'ML model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.mlModels, one: core.routes.mlModel });
   }
 

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys } from './analyticsItems';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText } from './validation';
@@ -25,7 +25,7 @@ export function checkOnnxUpdate(payload: Readonly<Record<string, unknown>>): Rec
 }
 
 export class OnnxClient extends AnalyticsKindClient implements OnnxApi {
-  constructor(core: CoreContext) {
+  constructor(core: AssetApiContext) {
     super(core, { label: 'ONNX model', idKey: 'modelId', nameKey: 'modelName', list: core.routes.onnxModels, one: core.routes.onnxModel });
   }
 

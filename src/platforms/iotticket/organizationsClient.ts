@@ -2,12 +2,12 @@
 import type { OrganizationsApi } from './assetApi';
 import { PlatformError } from '../http';
 import * as shapes from './shapes';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import type { Organization, OrganizationDetails } from './types';
 import { checkText } from './validation';
 
 export class OrganizationsClient implements OrganizationsApi {
-  constructor(private readonly core: CoreContext) {}
+  constructor(private readonly core: AssetApiContext) {}
 
   /** get_organizations: every organization of this user. */
   getOrganizations(options: { signal?: AbortSignal } = {}): Promise<Organization[]> {

@@ -5,13 +5,13 @@
  * one it replaces (so that every call still has what it needs and sends nothing it should not).
  */
 import { ValidationError } from '../http';
-import { buildCoreRoutes, CORE_ROUTE_TEMPLATES, placeholders, type CoreRouteName, type CoreRoutes, type CoreRouteTemplates } from './routes';
+import { buildAssetApiRoutes, CORE_ROUTE_TEMPLATES, placeholders, type AssetApiRouteName, type AssetApiRoutes, type AssetApiRouteTemplates } from './routes';
 
 export type RouteOverrides = Readonly<Record<string, string>>;
 
-const NAMES = Object.keys(CORE_ROUTE_TEMPLATES) as CoreRouteName[];
+const NAMES = Object.keys(CORE_ROUTE_TEMPLATES) as AssetApiRouteName[];
 
-function isRouteName(name: string): name is CoreRouteName {
+function isRouteName(name: string): name is AssetApiRouteName {
   return Object.prototype.hasOwnProperty.call(CORE_ROUTE_TEMPLATES, name);
 }
 
@@ -55,14 +55,14 @@ export function routeOverrideProblems(overrides: RouteOverrides): string[] {
 }
 
 /** The route table with `overrides` applied; a ValidationError naming every problem when any is invalid. */
-export function overrideCoreRouteTemplates(overrides: RouteOverrides | undefined): CoreRouteTemplates {
+export function overrideAssetApiRouteTemplates(overrides: RouteOverrides | undefined): AssetApiRouteTemplates {
   if (overrides === undefined) return CORE_ROUTE_TEMPLATES;
   const problems = routeOverrideProblems(overrides);
   if (problems.length > 0) throw new ValidationError('routeOverrides', problems.join('; '));
-  return { ...CORE_ROUTE_TEMPLATES, ...overrides } as CoreRouteTemplates;
+  return { ...CORE_ROUTE_TEMPLATES, ...overrides } as AssetApiRouteTemplates;
 }
 
-/** The asset-API paths with `overrides` applied (see overrideCoreRouteTemplates). */
-export function overrideCoreRoutes(overrides: RouteOverrides | undefined): CoreRoutes {
-  return buildCoreRoutes(overrideCoreRouteTemplates(overrides));
+/** The asset-API paths with `overrides` applied (see overrideAssetApiRouteTemplates). */
+export function overrideAssetApiRoutes(overrides: RouteOverrides | undefined): AssetApiRoutes {
+  return buildAssetApiRoutes(overrideAssetApiRouteTemplates(overrides));
 }

@@ -1,6 +1,6 @@
 /**
  * Every path the IoT-TICKET clients send, relative to each transport's base URL, in one place.
- * `v1Routes` and `adapterRoutes` are confirmed by public sources; `coreRoutes` (surface C, the API behind
+ * `v1Routes` and `adapterRoutes` are confirmed by public sources; `assetApiRoutes` (surface C, the API behind
  * das.iot_client) are INFERRED [I] from the das documentation: when the real routes are known, they are
  * replaced here and nowhere else (or, per connection, overridden by name: routeOverrides.ts).
  * docs/inferred-routes.md mirrors `CORE_ROUTE_TEMPLATES` (and the [I] adapter routes).
@@ -37,7 +37,7 @@ export const adapterRoutes = {
 
 /**
  * Surface C, all [I] (base e.g. the emulator's `/core/v1/`), as templates so that a user who knows the real
- * paths can replace any of them by name (`overrideCoreRoutes` in routeOverrides.ts). `{name}` placeholders
+ * paths can replace any of them by name (`overrideAssetApiRoutes` in routeOverrides.ts). `{name}` placeholders
  * are filled URL-encoded; `{attribute}` is the attribute's base path, `assetAttribute` when the asset is
  * known (the spec's form), else `organizationAttribute` (attribute ids are unique in an organization, and
  * das methods take only `attribute_id`).
@@ -93,8 +93,8 @@ export const CORE_ROUTE_TEMPLATES = {
   onnxModel: 'onnx-models/{modelId}',
 } as const;
 
-export type CoreRouteName = keyof typeof CORE_ROUTE_TEMPLATES;
-export type CoreRouteTemplates = Readonly<Record<CoreRouteName, string>>;
+export type AssetApiRouteName = keyof typeof CORE_ROUTE_TEMPLATES;
+export type AssetApiRouteTemplates = Readonly<Record<AssetApiRouteName, string>>;
 
 /** The placeholders of a template, in order of appearance. */
 export function placeholders(template: string): string[] {
@@ -107,12 +107,12 @@ function fill(template: string, values: Readonly<Record<string, string>>): strin
 }
 
 /** The asset-API paths of one client, built from its route table. */
-export function buildCoreRoutes(t: CoreRouteTemplates = CORE_ROUTE_TEMPLATES) {
+export function buildAssetApiRoutes(t: AssetApiRouteTemplates = CORE_ROUTE_TEMPLATES) {
   const attribute = (assetId: string | undefined, attributeId: string): string =>
     assetId === undefined ? fill(t.organizationAttribute, { attributeId }) : fill(t.assetAttribute, { assetId, attributeId });
-  const onAttribute = (name: CoreRouteName) => (assetId: string | undefined, attributeId: string): string => fill(t[name], { attribute: attribute(assetId, attributeId) });
-  const plain = (name: CoreRouteName) => (): string => t[name];
-  const one = <K extends string>(name: CoreRouteName, key: K) => (value: string): string => fill(t[name], { [key]: value });
+  const onAttribute = (name: AssetApiRouteName) => (assetId: string | undefined, attributeId: string): string => fill(t[name], { attribute: attribute(assetId, attributeId) });
+  const plain = (name: AssetApiRouteName) => (): string => t[name];
+  const one = <K extends string>(name: AssetApiRouteName, key: K) => (value: string): string => fill(t[name], { [key]: value });
   return {
     organizations: plain('organizations'),
     organization: one('organization', 'organizationId'),
@@ -150,7 +150,7 @@ export function buildCoreRoutes(t: CoreRouteTemplates = CORE_ROUTE_TEMPLATES) {
   } as const;
 }
 
-export type CoreRoutes = ReturnType<typeof buildCoreRoutes>;
+export type AssetApiRoutes = ReturnType<typeof buildAssetApiRoutes>;
 
 /** The default (inferred) asset-API paths. */
-export const coreRoutes: CoreRoutes = buildCoreRoutes();
+export const assetApiRoutes: AssetApiRoutes = buildAssetApiRoutes();

@@ -2,7 +2,7 @@
 import type { ServicesApi } from './assetApi';
 import { ValidationError } from '../http';
 import { AnalyticsKindClient, camelKeys, requireKeys } from './analyticsItems';
-import type { CoreContext } from './coreContext';
+import type { AssetApiContext } from './assetApiContext';
 import { TRIGGER_METHODS } from './enums';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireExactlyOne, requireOneOf } from './validation';
@@ -33,7 +33,7 @@ export function checkServiceSpec(service: ServiceSpec, mode: 'register' | 'updat
 }
 
 export class ServicesClient extends AnalyticsKindClient implements ServicesApi {
-  constructor(core: CoreContext) {
+  constructor(core: AssetApiContext) {
     super(core, { label: 'ML service', idKey: 'serviceId', nameKey: 'serviceName', list: core.routes.mlServices, one: core.routes.mlService });
   }
 

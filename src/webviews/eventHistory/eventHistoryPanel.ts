@@ -5,7 +5,7 @@
  * retry, a link to the log entry), never a rejection left to the extension host.
  */
 import * as vscode from 'vscode';
-import type { EventQuery } from '../../explorer/nodes/iotticket/coreAccess';
+import type { EventQuery } from '../../explorer/nodes/iotticket/assetApiAccess';
 import { errorMessage } from '../../platforms/http';
 import type { AssetEvent } from '../../platforms/iotticket/types';
 import { oneLine } from '../../shared/escape/text';

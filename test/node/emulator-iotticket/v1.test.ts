@@ -71,13 +71,13 @@ void test('register device: 201, validation 400/8003, visible in the list afterw
   const before = (await call<Page>(`${v1}/devices`, { auth: h.user })).body.fullSize;
   const created = await call(`${v1}/devices/`, {
     auth: h.user,
-    json: { name: 'Test device', manufacturer: 'Test Oy', type: 'PC', description: 'The main server', enterpriseId: 'E1011', attributes: [{ key: 'Chip', value: 'TestCore' }] },
+    json: { name: 'Test device', manufacturer: 'Test Oy', type: 'PC', description: 'The main server', enterpriseId: 'E1011', attributes: [{ key: 'Chip', value: 'TestAssetApi' }] },
   });
   assert.equal(created.status, 201);
   const id = String(created.body.deviceId);
   assert.match(id, /^[0-9a-f]{32}$/);
   assert.equal(created.body.enterpriseName, 'Tampere Plant');
-  assert.deepEqual(created.body.attributes, [{ key: 'Chip', value: 'TestCore' }]);
+  assert.deepEqual(created.body.attributes, [{ key: 'Chip', value: 'TestAssetApi' }]);
   assert.equal((await call<Page>(`${v1}/devices`, { auth: h.user })).body.fullSize, before + 1);
   assert.equal((await call(`${v1}/devices/${id}`, { auth: h.user })).body.name, 'Test device');
   const datanodes = await call<Page>(`${v1}/devices/${id}/datanodes`, { auth: h.user });

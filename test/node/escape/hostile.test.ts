@@ -22,8 +22,8 @@ import { formatSnippets, pythonSnippet, type SnippetTarget } from '../../../src/
 import { CsvSeriesWriter } from '../../../src/charts/csvWriter';
 import { JsonSeriesWriter } from '../../../src/charts/jsonWriter';
 import { finish } from '../../../src/charts/streamWrite';
-import { parseCsvRecords } from '../../../src/actions/model/csv';
-import { commandFileText } from '../../../src/actions/model/commandFile';
+import { parseCsvRecords } from '../../../src/writes/model/csv';
+import { commandFileText } from '../../../src/writes/model/commandFile';
 import { csvText, htmlText, iconText, literalBody, markdownCode, markdownText, messageText, oneLine, safeFileName } from '../../../src/shared/escape';
 import { tokenize } from '../../../src/inline/scanner';
 import { pythonReports } from './pythonOracle';

@@ -71,7 +71,7 @@ before(async () => {
   const v1 = new IotTicketV1Client({ baseUrl: it.v1BaseUrl, username: it.user, password: it.password });
   const al = info.altair;
   const api = await new AltairApi({ host: emu.url }).setCredentials({ clientId: al.clientId, clientSecret: al.clientSecret, scopes: al.scopes });
-  sessions = { iotticket: async () => ({ core, v1 }), altair: async () => ({ api, space: al.space }) };
+  sessions = { iotticket: async () => ({ assetApi: core, v1 }), altair: async () => ({ api, space: al.space }) };
 });
 
 after(async () => {

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HttpError, ValidationError } from '../../../src/platforms/http';
 import {
-  CORE_ROUTE_TEMPLATES, coreRoutes, IotTicketClient, overrideCoreRoutes, placeholders, routeOverrideProblems,
+  CORE_ROUTE_TEMPLATES, assetApiRoutes, IotTicketClient, overrideAssetApiRoutes, placeholders, routeOverrideProblems,
 } from '../../../src/platforms/iotticket';
 import { fastRetry, rejects, startFixture, type Fixture } from './fixture';
 
@@ -15,10 +15,10 @@ after(() => f.close());
 
 void describe('validation', () => {
   void test('the default table builds the inferred paths, encoding every value', () => {
-    assert.equal(coreRoutes.timeseries('A 1', 'AT/2'), 'assets/A%201/attributes/AT%2F2/timeseries');
-    assert.equal(coreRoutes.timeseries(undefined, 'AT/2'), 'attributes/AT%2F2/timeseries');
-    assert.equal(coreRoutes.command('A1', 'AT6'), 'assets/A1/commands/AT6');
-    assert.equal(coreRoutes.organizations(), 'organizations');
+    assert.equal(assetApiRoutes.timeseries('A 1', 'AT/2'), 'assets/A%201/attributes/AT%2F2/timeseries');
+    assert.equal(assetApiRoutes.timeseries(undefined, 'AT/2'), 'attributes/AT%2F2/timeseries');
+    assert.equal(assetApiRoutes.command('A1', 'AT6'), 'assets/A1/commands/AT6');
+    assert.equal(assetApiRoutes.organizations(), 'organizations');
     assert.deepEqual(placeholders(CORE_ROUTE_TEMPLATES.commandControl), ['assetId', 'attributeId']);
   });
 
@@ -60,7 +60,7 @@ void describe('validation', () => {
   });
 
   void test('overridden templates fill like the originals', () => {
-    const routes = overrideCoreRoutes({ timeseries: '{attribute}/data/raw', assetAttribute: 'attrs/{attributeId}/of/{assetId}', device: 'things/{deviceId}' });
+    const routes = overrideAssetApiRoutes({ timeseries: '{attribute}/data/raw', assetAttribute: 'attrs/{attributeId}/of/{assetId}', device: 'things/{deviceId}' });
     assert.equal(routes.timeseries('A1', 'AT 1'), 'attrs/AT%201/of/A1/data/raw');
     assert.equal(routes.timeseries(undefined, 'AT1'), 'attributes/AT1/data/raw');
     assert.equal(routes.device('X/1'), 'things/X%2F1');

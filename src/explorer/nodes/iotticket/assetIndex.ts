@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { IotTicketSession } from '../../../connections/sessionManager';
 import type { ExplorerLog } from '../../../log';
 import { raceAbort } from '../../../platforms/http';
-import { CoreAccess, coreOf } from './coreAccess';
+import { AssetApiAccess, assetApiOf } from './assetApiAccess';
 import { mapConcurrent } from '../../../platforms/http';
 
 const PAGE = 1000;
@@ -89,7 +89,7 @@ export function dropAssetIndex(session: IotTicketSession): void {
 
 async function buildIndex(session: IotTicketSession, log: ExplorerLog): Promise<AssetIndex> {
   const started = Date.now();
-  const access = new CoreAccess(coreOf(session));
+  const access = new AssetApiAccess(assetApiOf(session));
   // The first page tells the size; the rest are fetched a few at a time.
   const first = await access.allAssets(0, PAGE);
   const offsets: number[] = [];

@@ -14,7 +14,7 @@ import type { Favourite } from '../../favourite';
 import type { ResourceOf } from '../../resources';
 import { TreeNode, idPart } from '../../treeNode';
 import { formatValue } from '../format';
-import { CoreAccess, coreOf } from './coreAccess';
+import { AssetApiAccess, assetApiOf } from './assetApiAccess';
 
 export const ATTRIBUTE_ORDER: readonly IotTicketAttributeType[] = ['TelemetryData', 'Calculated', 'Number', 'String', 'DeviceEvent', 'AssetEvent', 'Command'];
 
@@ -33,14 +33,14 @@ export function attributeIcon(type: string): string {
 }
 
 /** Base of IoT-TICKET asset-API nodes: access to the session's client. */
-export abstract class CoreNode extends TreeNode {
-  async access(): Promise<CoreAccess> {
+export abstract class AssetApiNode extends TreeNode {
+  async access(): Promise<AssetApiAccess> {
     const session = await this.services.sessions.iotticket(this.connectionId ?? '');
-    return new CoreAccess(coreOf(session));
+    return new AssetApiAccess(assetApiOf(session));
   }
 }
 
-export class AssetNode extends CoreNode {
+export class AssetNode extends AssetApiNode {
   readonly contextValue = CONTEXT.asset;
   readonly label: string;
   override readonly ref: IotTicketAssetRef;
@@ -176,7 +176,7 @@ export class AttributeGroupNode extends TreeNode {
   }
 }
 
-export class AttributeNode extends CoreNode {
+export class AttributeNode extends AssetApiNode {
   readonly label: string;
   readonly contextValue: string;
   override readonly ref: IotTicketAttributeRef;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../treeNode';
 import { AssetNode } from './assetNodes';
-import { CoreAccess, coreOf } from './coreAccess';
+import { AssetApiAccess, assetApiOf } from './assetApiAccess';
 import { EventHistoryPanel } from '../../../webviews/eventHistory/eventHistoryPanel';
 import { ActiveEventsNode, OrganizationNode } from './organizationNodes';
 
@@ -13,7 +13,7 @@ export async function printAssetTree(node: TreeNode): Promise<vscode.TextDocumen
     return undefined;
   }
   const session = await node.services.sessions.iotticket(node.connectionId ?? '');
-  const access = new CoreAccess(coreOf(session));
+  const access = new AssetApiAccess(assetApiOf(session));
   const text = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Printing the asset tree of "{0}"…', node.label), cancellable: true },
     (_p, token) => {
@@ -38,7 +38,7 @@ export async function showEventHistory(nodes: readonly TreeNode[], extensionUri:
     return undefined;
   }
   const session = await anchor.services.sessions.iotticket(anchor.connectionId ?? '');
-  const access = new CoreAccess(coreOf(session));
+  const access = new AssetApiAccess(assetApiOf(session));
   const assetIds = assets.map((a) => a.assetId);
   let title = assets.map((a) => a.label).join(', ');
   if (assetIds.length === 0) {

@@ -11,15 +11,15 @@ import type { TreeNode } from '../../treeNode';
 import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
 import { assetIndex, type AssetIndex } from './assetIndex';
-import { CoreAccess } from './coreAccess';
+import { AssetApiAccess } from './assetApiAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
 
 export async function iotTicketConnectionChildren(connection: ConnectionContext, signal: AbortSignal): Promise<TreeNode[]> {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
   const out: TreeNode[] = [];
-  if (session.core) {
-    const orgs = await new CoreAccess(session.core).organizations(signal);
+  if (session.assetApi) {
+    const orgs = await new AssetApiAccess(session.assetApi).organizations(signal);
     // The asset tree belongs to the user's organization (the top-level one); sub-organizations show their details.
     const roots = orgs.filter((o) => o.parentId === null || o.parentId === undefined);
     for (const org of roots.length ? roots : orgs.slice(0, 1)) out.push(new OrganizationNode(connection, org));
@@ -72,7 +72,7 @@ function assetHit(index: AssetIndex, id: string): SearchHit {
 
 export const iotTicketSearch: PlatformSearch = async (connection, text, signal) => {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
-  if (!session.core) return { hits: [] };
+  if (!session.assetApi) return { hits: [] };
   const index = await assetIndex(session, connection.services.log, signal);
   const t = text.trim();
   const hits: SearchHit[] = [];

@@ -14,10 +14,10 @@ import type { ResourceOf } from '../../resources';
 import { TreeNode, idPart } from '../../treeNode';
 import { FolderNode } from '../folderNode';
 import { InfoNode } from '../placeholderNodes';
-import { AssetNode, CoreNode, attributeIcon } from './assetNodes';
-import { CoreAccess, coreOf } from './coreAccess';
+import { AssetNode, AssetApiNode, attributeIcon } from './assetNodes';
+import { AssetApiAccess, assetApiOf } from './assetApiAccess';
 
-export class OrganizationNode extends CoreNode {
+export class OrganizationNode extends AssetApiNode {
   readonly contextValue = CONTEXT.organization;
   readonly label: string;
   readonly assets: FolderNode<number>;
@@ -132,7 +132,7 @@ export class OrganizationNode extends CoreNode {
 }
 
 /** Active events of the whole organization, most severe first; the count shows on the node and the view badge. */
-export class ActiveEventsNode extends CoreNode {
+export class ActiveEventsNode extends AssetApiNode {
   readonly contextValue = CONTEXT.activeEvents;
   readonly label = vscode.l10n.t('Active events');
   count: number | undefined;
@@ -248,7 +248,7 @@ class EventNode extends TreeNode {
   }
 }
 
-class TemplateNode extends CoreNode {
+class TemplateNode extends AssetApiNode {
   readonly contextValue = CONTEXT.template;
   readonly label: string;
   override readonly ref: IotTicketTemplateRef;
@@ -299,7 +299,7 @@ class TemplateNode extends CoreNode {
   }
 }
 
-export class DeviceNode extends CoreNode {
+export class DeviceNode extends AssetApiNode {
   readonly contextValue = CONTEXT.device;
   readonly label: string;
   override readonly ref: IotTicketDeviceRef;
@@ -355,7 +355,7 @@ function analyticsFolder(parent: TreeNode, kind: AnalyticsKind): FolderNode<numb
     labels[kind],
     offsetPages(async (offset, limit, signal) => {
       const session = await parent.services.sessions.iotticket(parent.connectionId ?? '');
-      const items = await new CoreAccess(coreOf(session)).analytics(kind, signal);
+      const items = await new AssetApiAccess(assetApiOf(session)).analytics(kind, signal);
       return { nodes: items.slice(offset, offset + limit).map((i) => new AnalyticsNode(folder, kind, i)), total: items.length };
     }),
     { icon: kind === 'OnnxModel' ? 'symbol-module' : kind === 'MLModel' ? 'symbol-method' : 'cloud', contextValue: analyticsFolderContext(kind), emptyLabel: vscode.l10n.t('None registered') },
@@ -363,7 +363,7 @@ function analyticsFolder(parent: TreeNode, kind: AnalyticsKind): FolderNode<numb
   return folder;
 }
 
-class AnalyticsNode extends CoreNode {
+class AnalyticsNode extends AssetApiNode {
   readonly label: string;
   readonly contextValue: string;
   override readonly ref: IotTicketAnalyticsRef;

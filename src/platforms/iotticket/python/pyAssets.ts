@@ -2,7 +2,7 @@
 import { ValidationError } from '../../http';
 import type { AssetsApi } from '../assetApi';
 import type { AllAssetsOptions, PrintTreeOptions } from '../assetsClient';
-import { ASSET_LOCATORS, CORE_MAX_PAGE, type AssetLocator, type CorePage, type PageOptions } from '../coreContext';
+import { ASSET_LOCATORS, CORE_MAX_PAGE, type AssetLocator, type AssetApiPage, type PageOptions } from '../assetApiContext';
 import { ATTRIBUTE_TYPES } from '../enums';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from '../types';
 import { allowAtMostOne, checkInteger, checkNamesPath, checkText, optionalOneOf, requireExactlyOne } from '../validation';
@@ -57,7 +57,7 @@ export class PyAssets implements AssetsApi {
     return iterate(this.allAssets({ ...options, fresh: true }));
   }
 
-  async getAllAssetsPage(options: PageOptions & { templates?: boolean; eventTypes?: boolean } = {}): Promise<CorePage<Asset>> {
+  async getAllAssetsPage(options: PageOptions & { templates?: boolean; eventTypes?: boolean } = {}): Promise<AssetApiPage<Asset>> {
     const { limit, offset } = pageBounds(options);
     const all = await this.allAssets({ ...options, fresh: offset === 0 });
     return { items: all.slice(offset, offset + limit), fullSize: all.length, limit, offset };

@@ -1,7 +1,7 @@
 /** CommandsApi over das: the command log and commands to Command attributes. */
 import type { CommandsApi } from '../assetApi';
 import { checkCommandDetails, checkCommandLocator, checkControlValue, type ControlValue, checkSendCommand, type CommandLocator } from '../commandsClient';
-import type { AssetLocator } from '../coreContext';
+import type { AssetLocator } from '../assetApiContext';
 import { formatTimestamp, parseServerTime } from '../time';
 import type { CommandLogEntry, CommandReceipt } from '../types';
 import { NotInSdkError } from './errors';

@@ -9,7 +9,7 @@ import { ValidationError } from '../../http';
 import type { WriteReport } from '../adapterClient';
 import { packTelemetry, packTimesignals, type TelemetryRow, type Timesignal } from '../adapterPayloads';
 import type { DataApi } from '../assetApi';
-import { ASSET_LOCATORS, type AssetLocator } from '../coreContext';
+import { ASSET_LOCATORS, type AssetLocator } from '../assetApiContext';
 import {
   checkAttributeLocator, checkCalculatedWrite, checkStaticWrite, checkStatistics, checkTimesignal, columnNames, SERIES_MAX_LIMIT, type AttributeLocator,
 } from '../dataChecks';

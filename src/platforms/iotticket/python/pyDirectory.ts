@@ -1,7 +1,7 @@
 /** OrganizationsApi, CredentialsApi and DevicesApi over das. */
 import { mapConcurrent } from '../../http';
 import type { CredentialsApi, DevicesApi, OrganizationsApi } from '../assetApi';
-import { ASSET_LOCATORS, type AssetLocator, type CorePage, type PageOptions } from '../coreContext';
+import { ASSET_LOCATORS, type AssetLocator, type AssetApiPage, type PageOptions } from '../assetApiContext';
 import type { CredentialQuery } from '../credentialsClient';
 import type { Credential, Device, Organization, OrganizationDetails } from '../types';
 import { allowAtMostOne, checkInteger, checkText } from '../validation';
@@ -82,7 +82,7 @@ export class PyDevices implements DevicesApi {
     }
   }
 
-  async getDevicesPage(options: AssetLocator & PageOptions = {}): Promise<CorePage<Device>> {
+  async getDevicesPage(options: AssetLocator & PageOptions = {}): Promise<AssetApiPage<Device>> {
     const { limit, offset } = pageBounds(options);
     const ids = await this.ids(options, offset === 0);
     const items = await mapConcurrent(ids.slice(offset, offset + limit), 4, (id) => this.getDevice(id, options));
