@@ -6,19 +6,14 @@
  */
 import type { WriteReport } from './adapterClient';
 import type { TelemetryRow, Timesignal, DeviceEvent } from './adapterPayloads';
-import type { AllAssetsOptions, PrintTreeOptions } from './assetsClient';
-import type { CommandLocator, ControlValue } from './commandsClient';
 import type { AssetLocator, AssetApiPage, PageOptions } from './assetApiContext';
-import type { CredentialQuery } from './credentialsClient';
 import type {
-  DeviceWriteOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimeseriesOptions, TimesignalOptions, TimesignalResult,
-} from './dataClient';
-import type { ActiveEventsOptions, EventHistoryOptions } from './eventsClient';
-import type { ModelSpec } from './modelsClient';
-import type { OnnxFile } from './onnxClient';
+  ActiveEventsOptions, AllAssetsOptions, CommandLocator, ControlValue, CredentialQuery, DeviceWriteOptions, EventHistoryOptions, ModelSpec,
+  MultipleTimeseriesOptions, OnnxFile, PagedSeriesOptions, PrintTreeOptions, ServiceSpec, StatisticsOptions, TimeseriesOptions, TimesignalOptions,
+  TimesignalResult,
+} from './assetApiOptions';
 import type { Series } from './series';
 import type { JsonPoint } from './seriesExport';
-import type { ServiceSpec } from './servicesClient';
 import type { TimeInput } from './time';
 import type {
   AnalyticsDetails, AnalyticsItem, Asset, AssetAttribute, AssetEvent, AssetLevel, AssetTemplate, AssetTemplateSummary, CommandLogEntry,

@@ -7,21 +7,8 @@ import * as shapes from './shapes';
 import type { Asset, AssetAttribute, AssetLevel, AssetTemplate, AssetTemplateSummary } from './types';
 import { allowAtMostOne, checkText, optionalOneOf, requireExactlyOne } from './validation';
 import { oneLine } from '../../shared/escape/text';
-
-export interface AllAssetsOptions {
-  /** Include each asset's template id (the das `templates`). */
-  readonly templates?: boolean;
-  /** Include each asset's most severe active event type (the das `event_types`). */
-  readonly eventTypes?: boolean;
-  readonly pageSize?: number;
-  readonly signal?: AbortSignal;
-}
-
-export interface PrintTreeOptions {
-  /** Stop after this many assets (the text then ends with a note); default unlimited. */
-  readonly maxAssets?: number;
-  readonly signal?: AbortSignal;
-}
+import type { AllAssetsOptions, PrintTreeOptions } from './assetApiOptions';
+export type { AllAssetsOptions, PrintTreeOptions } from './assetApiOptions';
 
 export class AssetsClient implements AssetsApi {
   constructor(private readonly core: AssetApiContext) {}

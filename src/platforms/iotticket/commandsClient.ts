@@ -7,15 +7,8 @@ import * as shapes from './shapes';
 import { formatTimestamp, parseTimeZone, serverTime, type TimeZone } from './time';
 import type { CommandLogEntry, CommandReceipt } from './types';
 import { checkNamesPath, checkText, requireExactlyOne, requireOneOf } from './validation';
-
-/** A Command attribute: `namesPath` to the attribute, or an asset (id or name) paired with an attribute (id or name). */
-export interface CommandLocator {
-  readonly namesPath?: readonly string[];
-  readonly assetName?: string;
-  readonly assetId?: string;
-  readonly attributeName?: string;
-  readonly attributeId?: string;
-}
+import type { CommandLocator, ControlValue } from './assetApiOptions';
+export type { CommandLocator, ControlValue } from './assetApiOptions';
 
 interface RawCommandAttribute {
   readonly id: string;
@@ -129,9 +122,6 @@ export class CommandsClient implements CommandsApi {
     return { assetId, attributeId: attr.id };
   }
 }
-
-/** What das `send_control_command(desired_value)` takes: "the desired target value", any JSON value but null. */
-export type ControlValue = number | string | boolean | readonly unknown[] | { readonly [key: string]: unknown };
 
 /** A desired value must be JSON the server can store: no null, no non-finite number, nothing JSON drops. */
 export function checkControlValue(value: unknown): void {

@@ -4,15 +4,8 @@ import type { AssetApiContext } from './assetApiContext';
 import * as shapes from './shapes';
 import type { Credential } from './types';
 import { checkText } from './validation';
-
-export interface CredentialQuery {
-  readonly organizationId?: string;
-  readonly credentialId?: string;
-  readonly credentialName?: string;
-  readonly clientId?: string;
-  readonly scope?: string;
-  readonly signal?: AbortSignal;
-}
+import type { CredentialQuery } from './assetApiOptions';
+export type { CredentialQuery } from './assetApiOptions';
 
 export class CredentialsClient implements CredentialsApi {
   constructor(private readonly core: AssetApiContext) {}

@@ -14,97 +14,19 @@ import {
 import type { AttributeType } from './enums';
 import { checkTimestamps } from '../calendar';
 import * as shapes from './shapes';
-import { fetchPagedSeries, pointsToArrays, type PageProgress, type Series, type SeriesPage } from './series';
+import { fetchPagedSeries, pointsToArrays, type Series, type SeriesPage } from './series';
 import { seriesToJson, type JsonPoint } from './seriesExport';
-import { seriesForm, type SeriesFormOptions } from './seriesForm';
+import { seriesForm } from './seriesForm';
 import { scanSeriesPage } from './seriesScan';
 import { formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
-import type { AssetAttribute, StatisticsBucket, TimesignalValue } from './types';
+import type { AssetAttribute, StatisticsBucket } from './types';
 import { checkInteger, checkNonEmptyList, checkText, requireExactlyOne } from './validation';
+import type { TimeseriesOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimesignalOptions, TimesignalResult, DeviceWriteOptions } from './assetApiOptions';
+export type { TimeseriesOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimesignalOptions, TimesignalResult, DeviceWriteOptions } from './assetApiOptions';
 
 export { SERIES_MAX_LIMIT, type AttributeLocator } from './dataChecks';
 
 const SERIES_TYPES: readonly AttributeType[] = ['TelemetryData', 'Calculated'];
-
-export interface TimeseriesOptions extends AttributeLocator, SeriesFormOptions {
-  /** Default 0 (das). */
-  readonly startTime?: TimeInput;
-  /** Default now. */
-  readonly endTime?: TimeInput;
-  /** false (default): newest first; true: oldest first. */
-  readonly chronologicalOrder?: boolean;
-  /** 1–10000, default 10000. */
-  readonly limit?: number;
-  /** Zone for displaying the result (`seriesToCsv`/`seriesToJson` use it); does not affect start/end. */
-  readonly tz?: string;
-  readonly signal?: AbortSignal;
-}
-
-export interface MultipleTimeseriesOptions extends AssetLocator, SeriesFormOptions {
-  readonly attributeIds?: readonly string[];
-  readonly startTime?: TimeInput;
-  readonly endTime?: TimeInput;
-  readonly chronologicalOrder?: boolean;
-  /** Per attribute, 1–10000, default 10000. */
-  readonly limit?: number;
-  /** Names for the series instead of the attribute names (das `column_names`). */
-  readonly columnNames?: readonly string[];
-  readonly tz?: string;
-  /** Series fetched at the same time; default one request per series, at most 10 (requests are mostly waiting on the network). */
-  readonly concurrency?: number;
-  readonly signal?: AbortSignal;
-}
-
-export interface PagedSeriesOptions extends AttributeLocator {
-  readonly start: TimeInput;
-  readonly end: TimeInput;
-  /** Points per request, ≤10000 (default). */
-  readonly pageSize?: number;
-  readonly maxPoints?: number;
-  readonly signal?: AbortSignal;
-  readonly onPage?: (page: SeriesPage, progress: PageProgress) => void;
-}
-
-export interface StatisticsOptions {
-  readonly period: string;
-  readonly dimension: string;
-  readonly namesPath?: readonly string[];
-  readonly attributeId?: string;
-  readonly assetId?: string;
-  /** Required when period is Custom, ignored otherwise. */
-  readonly startTime?: TimeInput;
-  readonly endTime?: TimeInput;
-  /** 1–10000 buckets, default 10000. */
-  readonly limit?: number;
-  readonly timestamp?: 'datetime' | 'epoch';
-  readonly tz?: string;
-  readonly signal?: AbortSignal;
-}
-
-export interface TimesignalOptions {
-  readonly attributeId?: string;
-  readonly assetId?: string;
-  readonly namesPath?: readonly string[];
-  readonly timestamp?: 'datetime' | 'epoch';
-  readonly tz?: string;
-  readonly signal?: AbortSignal;
-}
-
-export interface TimesignalResult {
-  readonly timesignalId: string;
-  readonly attributeId: string;
-  readonly name?: string;
-  readonly values: readonly TimesignalValue[];
-}
-
-/** das device parameters of the write methods. */
-export interface DeviceWriteOptions {
-  readonly deviceId: string;
-  /** `deviceId@tenant`; default built from the client's tenant. */
-  readonly deviceUsername?: string;
-  readonly devicePassword: string;
-  readonly signal?: AbortSignal;
-}
 
 interface SeriesBody {
   readonly assetId?: string;

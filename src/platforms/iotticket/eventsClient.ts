@@ -13,31 +13,11 @@ import * as shapes from './shapes';
 import { formatIso, toEpochMs, type TimeInput } from './time';
 import type { AssetEvent } from './types';
 import { allowAtMostOne, checkInteger, checkNonEmptyList, optionalOneOf, requireExactlyOne } from './validation';
+import type { ActiveEventsOptions, EventHistoryOptions } from './assetApiOptions';
+export type { ActiveEventsOptions, EventHistoryOptions } from './assetApiOptions';
 
 /** das' default `limit` of event lists, and the most one request asks for (larger limits page on by `offset`). */
 export const EVENTS_MAX_LIMIT = 10_000;
-
-export interface ActiveEventsOptions {
-  readonly assetIds?: readonly string[];
-  /** Resolved to ids first; each name must be unique in the tree. */
-  readonly assetNames?: readonly string[];
-  /** Alarm, Warning or Notification. */
-  readonly eventType?: string;
-  /** Only events that started after this. */
-  readonly startTime?: TimeInput;
-  /** Include acknowledged events; default true. */
-  readonly acknowledged?: boolean;
-  /** Default 10000 (das); more is read in pages of 10000. */
-  readonly limit?: number;
-  readonly signal?: AbortSignal;
-}
-
-export interface EventHistoryOptions extends ActiveEventsOptions {
-  /** Only events that started before this. */
-  readonly endTime?: TimeInput;
-  /** Only acknowledged events; default false. */
-  readonly onlyAcknowledged?: boolean;
-}
 
 export interface EventQueryCheck {
   readonly type?: (typeof EVENT_TYPES)[number];

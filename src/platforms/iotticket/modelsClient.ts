@@ -6,9 +6,8 @@ import type { AssetApiContext } from './assetApiContext';
 import { TRIGGER_METHODS } from './enums';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireOneOf } from './validation';
-
-/** register_model's dict (camelCase, or the das snake_case keys). */
-export type ModelSpec = Readonly<Record<string, unknown>>;
+import type { ModelSpec } from './assetApiOptions';
+export type { ModelSpec } from './assetApiOptions';
 
 /**
  * register_model needs name, description, help_text, trigger_url, method (POST, GET or PUT), client_id and

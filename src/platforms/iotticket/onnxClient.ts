@@ -8,9 +8,8 @@ import type { AssetApiContext } from './assetApiContext';
 import * as shapes from './shapes';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { checkText } from './validation';
-
-/** The model file: a path to an `.onnx` file, or its bytes with a file name. */
-export type OnnxFile = string | { readonly data: Uint8Array; readonly fileName: string };
+import type { OnnxFile } from './assetApiOptions';
+export type { OnnxFile } from './assetApiOptions';
 
 /** update_onnx_model's payload: `name` (required), `description`, `help_text`, nothing else; as our camelCase update. */
 export function checkOnnxUpdate(payload: Readonly<Record<string, unknown>>): Record<string, string> {

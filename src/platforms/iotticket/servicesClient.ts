@@ -6,8 +6,8 @@ import type { AssetApiContext } from './assetApiContext';
 import { TRIGGER_METHODS } from './enums';
 import type { AnalyticsDetails, AnalyticsItem } from './types';
 import { requireExactlyOne, requireOneOf } from './validation';
-
-export type ServiceSpec = Readonly<Record<string, unknown>>;
+import type { ServiceSpec } from './assetApiOptions';
+export type { ServiceSpec } from './assetApiOptions';
 
 /**
  * register_service needs name, description, help_text, trigger_url, method, client_id and scope (or headers),
