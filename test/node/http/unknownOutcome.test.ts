@@ -49,9 +49,9 @@ void describe('writes whose outcome is unknown', () => {
     const err = await rejects(client(60).request({ method: 'POST', path: 'w', json: {} }), OutcomeUnknownError);
     assert.equal(err.reason, 'timeout');
     // Client and server share this event loop: on a loaded machine the client's timer can fire before the
-    // server has read the body it was sent. Wait for that arrival instead of racing it.
-    if (server.seen.length === 0) await server.nextArrival();
-    assert.equal(server.seen.length, 1);
+    // request reached the server at all (then it never will: waiting for it hung the suite). Either way the
+    // outcome is unknown to the client, and the write was sent at most once.
+    assert.ok(server.seen.length <= 1, `sent ${server.seen.length} times`);
   });
 
   void test('a 2xx that breaks off in the middle of its body', async () => {
