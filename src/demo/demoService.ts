@@ -4,6 +4,7 @@
  * (dist/emulator-server.js) loaded only then, so activation never pays for it.
  */
 import * as path from 'node:path';
+import * as v from 'valibot';
 import type * as vscode from 'vscode';
 import type { Emulator, EmulatorOptions } from '../emulator/server';
 import type { ExplorerLog } from '../log';
@@ -12,40 +13,35 @@ import type { ConnectionProfile } from '../connections/profile';
 export const DEMO_IOTTICKET_ID = 'demo-iotticket';
 export const DEMO_ALTAIR_ID = 'demo-altair';
 
-/** What the emulator's `info()` says about each platform (the parts the explorer uses). */
-export interface DemoInfo {
-  readonly url: string;
-  readonly iotticket: {
-    readonly user: string;
-    readonly password: string;
-    readonly tenant?: string;
-    readonly organizationId?: string;
-    readonly v1BaseUrl: string;
-    readonly adapterBaseUrl: string;
-    readonly coreBaseUrl: string;
+/** What the emulator's `info()` says about each platform (the parts the explorer uses), checked on arrival. */
+const str = v.string();
+const demoInfoSchema = v.looseObject({
+  url: str,
+  iotticket: v.looseObject({
+    user: str,
+    password: str,
+    tenant: v.optional(str),
+    organizationId: v.optional(str),
+    v1BaseUrl: str,
+    adapterBaseUrl: str,
+    coreBaseUrl: str,
     /** An example v1 device and datanode. */
-    readonly v1: { readonly deviceId: string; readonly datanodePath: string };
+    v1: v.looseObject({ deviceId: str, datanodePath: str }),
     /** An example asset with a telemetry attribute. */
-    readonly asset: {
-      readonly id: string;
-      readonly namesPath: readonly string[];
-      readonly telemetryAttributeId: string;
-      readonly telemetryAttributeName: string;
-    };
-    readonly [key: string]: unknown;
-  };
-  readonly altair: {
-    readonly clientId: string;
-    readonly clientSecret: string;
-    readonly space: string;
-    readonly scopes: readonly string[];
-    readonly baseUrl: string;
-    readonly category: string;
+    asset: v.looseObject({ id: str, namesPath: v.array(str), telemetryAttributeId: str, telemetryAttributeName: str }),
+  }),
+  altair: v.looseObject({
+    clientId: str,
+    clientSecret: str,
+    space: str,
+    scopes: v.array(str),
+    baseUrl: str,
+    category: str,
     /** An example thing with a numeric property, an action and an event. */
-    readonly thing: { readonly id: string; readonly title: string; readonly numericProperty: string; readonly actionName: string; readonly eventName: string };
-    readonly [key: string]: unknown;
-  };
-}
+    thing: v.looseObject({ id: str, title: str, numericProperty: str, actionName: str, eventName: str }),
+  }),
+});
+export type DemoInfo = v.InferOutput<typeof demoInfoSchema>;
 
 type StartEmulator = (options: EmulatorOptions) => Promise<Emulator>;
 
@@ -62,7 +58,7 @@ export class DemoService implements vscode.Disposable {
     this.emulator ??= this.launch();
     try {
       const emulator = await this.emulator;
-      return emulator.info() as unknown as DemoInfo;
+      return v.parse(demoInfoSchema, emulator.info());
     } catch (err) {
       this.emulator = undefined;
       throw err;

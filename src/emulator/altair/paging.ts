@@ -80,8 +80,10 @@ function firstKey<T>(source: Ordered<T>, it: Iterator<T>): string {
 }
 
 /** One page of `source` for a request, with both cursors. */
-export function pageOf<T, R = T>(source: Ordered<T>, request: PageRequest, render?: (item: T) => R): Page<R> {
-  const map = render ?? ((item: T) => item as unknown as R);
+export function pageOf<T>(source: Ordered<T>, request: PageRequest): Page<T>;
+export function pageOf<T, R>(source: Ordered<T>, request: PageRequest, render: (item: T) => R): Page<R>;
+export function pageOf<T, R>(source: Ordered<T>, request: PageRequest, render?: (item: T) => R): Page<T | R> {
+  const map: (item: T) => T | R = render ?? ((item) => item);
   if (request.previous) {
     const before = source.backward(request.previous, true);
     const items = take(before, request.limit).reverse();
@@ -153,7 +155,10 @@ export function arraySource<T>(items: readonly T[], keyOf: (item: T) => CursorKe
 }
 
 /** Sorts a copy of `items` by key and pages it. */
-export function pageArray<T, R = T>(items: readonly T[], keyOf: (item: T) => CursorKey, request: PageRequest, render?: (item: T) => R, compare: (a: CursorKey, b: CursorKey) => number = compareKeys): Page<R> {
+export function pageArray<T>(items: readonly T[], keyOf: (item: T) => CursorKey, request: PageRequest): Page<T>;
+export function pageArray<T, R>(items: readonly T[], keyOf: (item: T) => CursorKey, request: PageRequest, render: (item: T) => R, compare?: (a: CursorKey, b: CursorKey) => number): Page<R>;
+export function pageArray<T, R>(items: readonly T[], keyOf: (item: T) => CursorKey, request: PageRequest, render?: (item: T) => R, compare: (a: CursorKey, b: CursorKey) => number = compareKeys): Page<T | R> {
   const sorted = [...items].sort((a, b) => compare(keyOf(a), keyOf(b)));
-  return pageOf(arraySource(sorted, keyOf, compare), request, render);
+  const source = arraySource(sorted, keyOf, compare);
+  return render ? pageOf(source, request, render) : pageOf(source, request);
 }

@@ -180,5 +180,11 @@ export async function fetchPagedSeries(fetchPage: (request: PageRequest) => Prom
 
 function pickMeta(page: SeriesPage): SeriesMeta {
   const { name, unit, dataType, assetId, attributeId, deviceId, datanode } = page;
-  return Object.fromEntries(Object.entries({ name, unit, dataType, assetId, attributeId, deviceId, datanode }).filter(([, v]) => v !== undefined)) as unknown as SeriesMeta;
+  return {
+    name, unit, dataType,
+    ...(assetId !== undefined && { assetId }),
+    ...(attributeId !== undefined && { attributeId }),
+    ...(deviceId !== undefined && { deviceId }),
+    ...(datanode !== undefined && { datanode }),
+  };
 }

@@ -26,15 +26,15 @@ export interface CommandFile {
   readonly error?: { readonly message: string; readonly offset: number };
 }
 
-let validators: Map<string, ValidateFunction> | undefined;
+let validators: Map<string, ValidateFunction<WriteSpec>> | undefined;
 
-function validatorFor(kind: string): ValidateFunction {
+function validatorFor(kind: string): ValidateFunction<WriteSpec> {
   if (!validators) {
     // Built on the first check, so that activation does not load ajv (see src/lazy/lazyModule.ts).
     const { Ajv, addFormats } = loadAjv();
     const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
     addFormats(ajv);
-    validators = new Map(Object.entries(COMMAND_DEFINITIONS).map(([k, schema]) => [k, ajv.compile(schema)]));
+    validators = new Map(Object.entries(COMMAND_DEFINITIONS).map(([k, schema]) => [k, ajv.compile<WriteSpec>(schema)]));
   }
   return validators.get(kind)!;
 }
@@ -73,7 +73,7 @@ export function checkCommand(node: JsonNode, path: string, fallbackConnection: s
   if (typeof withConnection.connection !== 'string' || withConnection.connection === '') {
     return { ...at, error: `${name('connection')}: is required (here or as the file's "connection")` };
   }
-  return { ...at, spec: withConnection as unknown as WriteSpec };
+  return { ...at, spec: withConnection };
 }
 
 /** "Give one of payload or templateVariables" says more than the branch's own "payload is required". */

@@ -215,7 +215,7 @@ export class BridgeProcess {
           } else if (phase === 'init' && h.op === 'ready') {
             phase = 'ready';
             clearTimeout(timer);
-            this.info = h as unknown as ReadyInfo;
+            this.info = readyInfoOf(h);
             resolve();
           } else if (phase === 'ready') {
             this.answer(frame);
@@ -258,4 +258,17 @@ export class BridgeProcess {
       }
     });
   }
+}
+
+/** The bridge's `ready` frame, field by field: it comes from another process. */
+function readyInfoOf(h: Record<string, unknown>): ReadyInfo {
+  const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return {
+    python: text(h.python),
+    executable: text(h.executable),
+    pid: typeof h.pid === 'number' ? h.pid : 0,
+    sdkVersion: typeof h.sdkVersion === 'string' ? h.sdkVersion : null,
+    factory: text(h.factory),
+    client: text(h.client),
+  };
 }

@@ -118,14 +118,15 @@ export class PyData implements DataApi {
     const raw = await this.py.call('data', 'get_statistics', { period, dimension, ...target, start_time: start, end_time: end, limit, timestamp: 'epoch' }, options);
     const buckets = Array.isArray(raw) ? (raw as Record<string, unknown>[]) : [];
     const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v) : undefined);
-    return buckets.map((b) => {
-      const out: Record<string, unknown> = { ...b, stattime: formatTimestamp(parseServerTime(b.stattime ?? b.timestamp), format, zone), count: num(b.count) ?? 0, sum: num(b.sum) ?? 0 };
-      for (const k of ['avg', 'min', 'max']) {
+    return buckets.map((b): StatisticsBucket => {
+      // Empty buckets have no avg/min/max (the SDK gives NaN or nothing).
+      const stats: { avg?: number; min?: number; max?: number } = {};
+      for (const k of ['avg', 'min', 'max'] as const) {
         const v = num(b[k]);
-        if (v === undefined || Number.isNaN(v)) delete out[k];
-        else out[k] = v;
+        if (v !== undefined && !Number.isNaN(v)) stats[k] = v;
       }
-      return out as unknown as StatisticsBucket;
+      const { avg: _avg, min: _min, max: _max, ...rest } = b;
+      return { ...rest, stattime: formatTimestamp(parseServerTime(b.stattime ?? b.timestamp), format, zone), count: num(b.count) ?? 0, sum: num(b.sum) ?? 0, ...stats };
     });
   }
 
