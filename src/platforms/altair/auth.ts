@@ -73,6 +73,8 @@ export interface ClientCredentialsOptions {
   readonly tls?: TlsOptions;
   /** Per-attempt timeout of token requests when not attached to an AltairApi (attached: the API's). Default 30 s. */
   readonly timeoutMs?: number;
+  /** The clock token lifetimes are measured on (epoch ms); default `Date.now`. Tests share one with the emulator. */
+  readonly now?: () => number;
   readonly logger?: Logger;
 }
 
@@ -210,7 +212,7 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
   private async validToken(signal?: AbortSignal): Promise<Token> {
     if (this.disposed) throw new PlatformError('This Altair connection was signed out', 'validation');
     const token = this.token;
-    if (token && Date.now() < token.refreshAt) return token;
+    if (token && (this.options.now ?? Date.now)() < token.refreshAt) return token;
     return raceAbort(this.refresh(), signal);
   }
 
@@ -241,7 +243,7 @@ export class ClientCredentialsStrategy implements AltairSecurityStrategy {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.clientId, client_secret: this.clientSecret });
     if (this.scopes.length) form.set('scope', this.scopes.join(' '));
     this.tokenRequests++;
-    const started = Date.now();
+    const started = (this.options.now ?? Date.now)();
     const response = await this.client().request<unknown>({
       method: 'POST',
       path: this.tokenUrl,
