@@ -17,6 +17,7 @@ import { THING_SCHEME, ThingFileSystem } from './documents/thingFileSystem';
 import { registerConnectionCommands, tryDemo } from './explorer/commands/connectionCommands';
 import { registerNodeCommands } from './explorer/commands/nodeCommands';
 import { Explorer } from './explorer/explorer';
+import { platformModules } from './explorer/platforms';
 import { goToText, searchOf } from './explorer/goTo';
 import { createSeriesSource } from './explorer/seriesSources';
 import { ExplorerLog } from './log';
@@ -65,10 +66,10 @@ export interface ExplorerApi {
 export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
   const started = Date.now();
   const log = new ExplorerLog();
-  const store = new ConnectionStore(context.secrets);
+  const store = new ConnectionStore(context.secrets, (p) => platformModules.get(p.platform).validate(p));
   const health = new HealthTracker();
   const demo = new DemoService(context.extensionPath, log);
-  const sessions = new SessionManager(store, demo, log, health);
+  const sessions = new SessionManager(store, demo, log, health, platformModules);
   const explorer = new Explorer(context, store, sessions, log);
   const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store });
   const json = new JsonDocumentProvider();

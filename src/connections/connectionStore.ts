@@ -38,7 +38,11 @@ export class ConnectionStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private cache: { profiles: ConnectionProfile[]; problems: string[] } | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    /** The platform module's check of a profile from settings (`PlatformConnections.validate`). */
+    private readonly validate: (profile: ConnectionProfile) => string | undefined = () => undefined,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.${CONNECTIONS_KEY}`)) {
@@ -75,7 +79,7 @@ export class ConnectionStore implements vscode.Disposable {
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const [i, raw] of this.rawEntries().entries()) {
-      const parsed = parseProfile(raw);
+      const parsed = parseProfile(raw, this.validate);
       if (typeof parsed === 'string') problems.push(`iotExplorer.connections[${i}]: ${parsed}`);
       else if (seen.has(parsed.id)) problems.push(`iotExplorer.connections[${i}]: duplicate id "${parsed.id}"`);
       else {

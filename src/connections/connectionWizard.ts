@@ -1,11 +1,15 @@
 /**
- * Add and edit a connection with a multi-step quick input. Non-secret answers go to the profile in
- * settings, the password or client secret straight to SecretStorage. Editing keeps the stored secret
- * when the secret step is left empty.
+ * Add and edit a connection with a multi-step quick input: the platform, the name, the platform's own
+ * questions (declared by its module as `fields`, some only for certain answers), then the options. The
+ * step counter is the position in the steps the current answers lead to, so it never jumps. Editing
+ * asks which part to change and runs only that step (or goes straight to the one named by the caller).
+ * Non-secret answers go to the profile in settings, the secret straight to SecretStorage; editing keeps
+ * the stored secret when the secret step is left empty.
  */
 import * as vscode from 'vscode';
 import { MultiStepInput, type Step } from './multiStepInput';
-import { defaultAltairScopes, newProfileId, primarySecret, type ConnectionProfile, type Platform } from './profile';
+import type { Answers, ConnectionField, PlatformConnections, PlatformDirectory } from './platform';
+import { newProfileId, type ConnectionProfile } from './profile';
 
 export interface WizardResult {
   readonly profile: ConnectionProfile;
@@ -13,214 +17,166 @@ export interface WizardResult {
   readonly secret?: string;
 }
 
-interface State {
-  platform?: Platform;
-  label?: string;
-  coreBaseUrl?: string;
-  v1BaseUrl?: string;
-  adapterBaseUrl?: string;
-  username?: string;
-  host?: string;
-  space?: string;
-  clientId?: string;
-  scopes?: string;
-  secret?: string;
-  options?: string[];
+export interface WizardOptions {
+  /** Edit: go straight to this step (a field key, `label` or `options`) instead of asking what to change. */
+  readonly jumpTo?: string;
+  /** Fixing a connection not saved yet (its test failed): the secret typed for it, kept unless retyped. */
+  readonly secret?: string;
 }
 
-const urlCheck = (optional: boolean) => (value: string): string | undefined => {
-  if (!value.trim()) return optional ? undefined : vscode.l10n.t('Required');
-  try {
-    const u = new URL(value.trim());
-    return u.protocol === 'https:' || u.protocol === 'http:' ? undefined : vscode.l10n.t('Use an http or https URL');
-  } catch {
-    return vscode.l10n.t('Not a valid URL');
-  }
-};
 const required = (value: string): string | undefined => (value.trim() ? undefined : vscode.l10n.t('Required'));
 
+/** Step ids besides the fields'. */
+const LABEL = 'label';
+const OPTIONS = 'options';
+
 /** Runs the wizard; resolves undefined when cancelled. `existing` switches to edit mode. */
-export async function connectionWizard(existingIds: readonly string[], existing?: ConnectionProfile): Promise<WizardResult | undefined> {
-  const state: State = existing
-    ? {
-        ...existing,
-        scopes: existing.scopes?.join(' '),
-        options: [...(existing.production ? ['production'] : []), ...(existing.tlsVerify === false ? ['noTls'] : [])],
-      }
-    : {};
-  const title = existing ? vscode.l10n.t('Edit Connection') : vscode.l10n.t('Add Connection');
+export async function connectionWizard(
+  platforms: PlatformDirectory,
+  existingIds: readonly string[],
+  existing?: ConnectionProfile,
+  options: WizardOptions = {},
+): Promise<WizardResult | undefined> {
   const editing = existing !== undefined;
+  const title = editing ? vscode.l10n.t('Edit Connection "{0}"', existing.label) : vscode.l10n.t('Add Connection');
+  const base = existing;
+  let platform: PlatformConnections | undefined = base && platforms.get(base.platform);
+  const answers: Record<string, string | undefined> = base ? { ...platform!.answersOf(base), label: base.label, secret: options.secret } : {};
+  let chosen: string[] = base ? [...(base.production ? ['production'] : []), ...(base.tlsVerify === false ? ['noTls'] : [])] : [];
 
-  const pickPlatform: Step = async (input) => {
-    const items: (vscode.QuickPickItem & { platform: Platform })[] = [
-      { label: 'IoT-TICKET', description: 'Wapice', detail: vscode.l10n.t('Asset API (das.iot_client), REST API v1, device HTTP adapter — user name and password'), platform: 'iotticket' },
-      { label: 'Altair IoT Studio', description: 'AnythingDB', detail: vscode.l10n.t('OAuth2 client credentials of an App — client id and secret'), platform: 'altair' },
-    ];
-    const [picked] = await input.showQuickPick({ title, step: 1, totalSteps: 7, items, placeholder: vscode.l10n.t('Which platform?') });
-    state.platform = picked.platform;
-    return askLabel;
-  };
+  const sequence = (): string[] => addSteps(platform, answers);
+  const draft = (): ConnectionProfile => ({ ...(base ?? {}), id: base?.id ?? 'draft', label: answers.label ?? '', platform: platform!.id, ...platform!.toProfile(answers) });
+  const tlsMatters = (): boolean => offersTlsOption(platform!, draft());
 
-  const askLabel: Step = async (input) => {
-    state.label = await input.showInputBox({
-      title,
-      step: 2,
-      totalSteps: 7,
-      value: state.label ?? '',
-      prompt: vscode.l10n.t('Name shown in the tree'),
-      placeholder: state.platform === 'iotticket' ? 'Acme production' : 'Building sensors',
-      validate: required,
-    });
-    return state.platform === 'iotticket' ? askAssetApiUrl : askHost;
-  };
-
-  // IoT-TICKET
-  const askAssetApiUrl: Step = async (input) => {
-    state.coreBaseUrl = await input.showInputBox({
-      title,
-      step: 3,
-      totalSteps: 7,
-      value: state.coreBaseUrl ?? '',
-      prompt: vscode.l10n.t('Asset API base URL (the API das.iot_client uses); leave empty if you only use the REST API v1'),
-      placeholder: 'https://my.iot-ticket.com/core/v1',
-      validate: urlCheck(true),
-    });
-    return askV1Url;
-  };
-  const askV1Url: Step = async (input) => {
-    const guess = state.coreBaseUrl ? `${new URL(state.coreBaseUrl).origin}/api/v1` : 'https://my.iot-ticket.com/api/v1';
-    state.v1BaseUrl = await input.showInputBox({
-      title,
-      step: 4,
-      totalSteps: 7,
-      value: state.v1BaseUrl ?? (editing ? '' : guess),
-      prompt: vscode.l10n.t('REST API v1 base URL (enterprises, devices, datanodes); leave empty to skip'),
-      placeholder: 'https://my.iot-ticket.com/api/v1',
-      validate: (v) => (!v.trim() && !state.coreBaseUrl ? vscode.l10n.t('Give at least one of the two base URLs') : urlCheck(true)(v)),
-    });
-    return askUsername;
-  };
-  const askUsername: Step = async (input) => {
-    state.username = await input.showInputBox({
-      title,
-      step: 5,
-      totalSteps: 7,
-      value: state.username ?? '',
-      prompt: vscode.l10n.t('User name'),
-      validate: required,
-    });
-    return askSecret;
+  /** One step; `at` is its position for the counter (undefined: a lone step while editing). */
+  const ask = async (id: string, input: MultiStepInput, at?: { step: number; totalSteps: number }): Promise<void> => {
+    if (id === 'platform') {
+      const items = platforms.all().map((p) => ({ label: p.label, description: p.pick.description, detail: p.pick.detail(), platform: p }));
+      const [picked] = await input.showQuickPick({ title, ...at, items, placeholder: vscode.l10n.t('Which platform?') });
+      platform = picked.platform;
+    } else if (id === LABEL) {
+      answers.label = await input.showInputBox({
+        title,
+        ...at,
+        value: answers.label ?? '',
+        prompt: vscode.l10n.t('Name shown in the tree'),
+        placeholder: platform!.pick.labelPlaceholder,
+        validate: required,
+      });
+    } else if (id === OPTIONS) {
+      const items: (vscode.QuickPickItem & { key: string })[] = [
+        { label: vscode.l10n.t('Production'), detail: vscode.l10n.t('Mark as production: writes ask for confirmation'), key: 'production' },
+      ];
+      if (tlsMatters() || chosen.includes('noTls')) {
+        items.push({ label: vscode.l10n.t('Skip TLS certificate verification'), detail: vscode.l10n.t('Only for test installations with self-signed certificates'), key: 'noTls' });
+      }
+      const picked = await input.showQuickPick({
+        title,
+        ...at,
+        items,
+        canSelectMany: true,
+        selected: items.filter((i) => chosen.includes(i.key)),
+        placeholder: editing ? vscode.l10n.t('Options (press Enter to save)') : vscode.l10n.t('Options (press Enter to finish; advanced settings are under Edit Connection)'),
+      });
+      chosen = picked.map((p) => p.key);
+    } else {
+      const field = platform!.fields.find((f) => f.key === id);
+      const value = field && (await askField(field, input, at));
+      // An empty secret while editing keeps the stored (or already typed) one.
+      if (field && !(field.secret && editing && !value)) answers[field.key] = value;
+    }
   };
 
-  // Altair
-  const askHost: Step = async (input) => {
-    state.host = await input.showInputBox({
+  const askField = async (field: ConnectionField, input: MultiStepInput, at?: { step: number; totalSteps: number }): Promise<string> => {
+    const current = answers[field.key] ?? field.initial?.(answers, editing) ?? '';
+    const choices = field.choices?.(answers);
+    if (choices) {
+      const items = choices.map((c) => ({ label: c.label, detail: c.detail, value: c.value }));
+      const [picked] = await input.showQuickPick({ title, ...at, items, activeItem: items.find((i) => i.value === current), placeholder: field.prompt(editing) });
+      return picked.value;
+    }
+    return input.showInputBox({
       title,
-      step: 3,
-      totalSteps: 7,
-      value: state.host ?? 'https://api.swx.altairone.com',
-      prompt: vscode.l10n.t('API host'),
-      validate: (v) => (v.trim() && !/^https?:\/\//i.test(v.trim()) && /[/:]/.test(v) ? vscode.l10n.t('A host name or an http(s) URL') : required(v)),
+      ...at,
+      value: field.secret ? (editing ? '' : (answers[field.key] ?? '')) : current,
+      prompt: field.prompt(editing),
+      placeholder: field.placeholder,
+      password: field.secret,
+      validate: field.validate ? (v) => field.validate!(v, answers, editing) : undefined,
     });
-    return askSpace;
-  };
-  const askSpace: Step = async (input) => {
-    state.space = await input.showInputBox({
-      title,
-      step: 4,
-      totalSteps: 7,
-      value: state.space ?? '',
-      prompt: vscode.l10n.t('Space'),
-      validate: required,
-    });
-    return askClientId;
-  };
-  const askClientId: Step = async (input) => {
-    state.clientId = await input.showInputBox({
-      title,
-      step: 5,
-      totalSteps: 7,
-      value: state.clientId ?? '',
-      prompt: vscode.l10n.t('Client id of the App (OAuth2 client credentials)'),
-      validate: required,
-    });
-    return askSecret;
   };
 
-  const askSecret: Step = async (input) => {
-    const what = state.platform === 'iotticket' ? vscode.l10n.t('Password') : vscode.l10n.t('Client secret');
-    state.secret = await input.showInputBox({
-      title,
-      step: 6,
-      totalSteps: 7,
-      value: '',
-      password: true,
-      prompt: editing
-        ? vscode.l10n.t('{0} (stored in secure storage; leave empty to keep the stored one)', what)
-        : vscode.l10n.t('{0} (stored in secure storage, never in settings)', what),
-      validate: editing ? undefined : required,
-    });
-    return state.platform === 'altair' ? askScopes : askOptions;
-  };
-  const askScopes: Step = async (input) => {
-    state.scopes = await input.showInputBox({
-      title,
-      step: 7,
-      totalSteps: 8,
-      value: state.scopes ?? defaultAltairScopes.join(' '),
-      prompt: vscode.l10n.t('Scopes, separated by spaces (read-only use needs thing.read category.read model.read)'),
-      validate: required,
-    });
-    return askOptions;
-  };
-  const askOptions: Step = async (input) => {
-    const items: (vscode.QuickPickItem & { key: string })[] = [
-      { label: vscode.l10n.t('Production'), detail: vscode.l10n.t('Mark as production: writes ask for confirmation'), key: 'production' },
-      { label: vscode.l10n.t('Skip TLS certificate verification'), detail: vscode.l10n.t('Only for test installations with self-signed certificates'), key: 'noTls' },
-    ];
-    const picked = await input.showQuickPick({
-      title,
-      step: state.platform === 'altair' ? 8 : 7,
-      totalSteps: state.platform === 'altair' ? 8 : 7,
-      items,
-      canSelectMany: true,
-      selected: items.filter((i) => state.options?.includes(i.key)),
-      placeholder: vscode.l10n.t('Options (press Enter to finish)'),
-    });
-    state.options = picked.map((p) => p.key);
-  };
+  /** Adding: each step asks, then hands over to the next of the (possibly changed) sequence. */
+  const stepAt =
+    (index: number): Step =>
+    async (input) => {
+      const steps = sequence();
+      const id = steps[index];
+      if (!id) return;
+      await ask(id, input, { step: index + 1, totalSteps: steps.length });
+      return stepAt(index + 1);
+    };
 
-  const finished = await MultiStepInput.run(editing ? askLabel : pickPlatform);
-  if (!finished || !state.platform || !state.label) return undefined;
-  const trim = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim().replace(/\/+$/, '') : undefined);
+  /** Editing: what to change, then that one step. */
+  const editMenu: Step = async (input) => {
+    const items = editItems(platform!, existing!, answers, tlsMatters());
+    const [picked] = await input.showQuickPick({ title, items, placeholder: vscode.l10n.t('What do you want to change?') });
+    return lone(picked.id);
+  };
+  const lone =
+    (id: string): Step =>
+    async (input) => {
+      await ask(id, input);
+    };
+
+  const start = editing ? (options.jumpTo ? lone(options.jumpTo) : editMenu) : stepAt(0);
+  const finished = await MultiStepInput.run(start);
+  const label = answers.label?.trim();
+  if (!finished || !platform || !label) return undefined;
   const profile: ConnectionProfile = {
-    ...(existing ?? {}),
-    id: existing?.id ?? newProfileId(state.label, existingIds),
-    label: state.label.trim(),
-    platform: state.platform,
-    ...(state.platform === 'iotticket'
-      ? { coreBaseUrl: trim(state.coreBaseUrl), v1BaseUrl: trim(state.v1BaseUrl), username: state.username?.trim() }
-      : {
-          host: trim(state.host),
-          space: state.space?.trim(),
-          clientId: state.clientId?.trim(),
-          scopes: (state.scopes ?? '').split(/[\s,]+/).filter(Boolean),
-        }),
-    production: state.options?.includes('production') ? true : undefined,
-    tlsVerify: state.options?.includes('noTls') ? false : undefined,
+    ...draft(),
+    id: existing?.id ?? newProfileId(label, existingIds),
+    label,
+    production: chosen.includes('production') ? true : undefined,
+    tlsVerify: chosen.includes('noTls') && tlsMatters() ? false : undefined,
   };
-  return { profile, secret: state.secret ? state.secret : undefined };
+  return { profile, secret: answers.secret ? answers.secret : undefined };
+}
+
+/** The steps of Add Connection that the answers so far lead to: platform, name, the fields asked, options. */
+export function addSteps(platform: PlatformConnections | undefined, answers: Answers): string[] {
+  const fields = (platform?.fields ?? []).filter((f) => !f.advanced && (f.when?.(answers) ?? true));
+  return ['platform', LABEL, ...fields.map((f) => f.key), OPTIONS];
+}
+
+/** "Skip TLS certificate verification" is offered only when the connection talks to an https URL. */
+export function offersTlsOption(platform: PlatformConnections, profile: ConnectionProfile): boolean {
+  return platform.urls(profile).some((u) => /^https:/i.test(u));
+}
+
+/** The Edit Connection menu: every part of the connection with its current value. */
+function editItems(platform: PlatformConnections, profile: ConnectionProfile, answers: Answers, tlsMatters: boolean): (vscode.QuickPickItem & { id: string })[] {
+  const shown = (f: ConnectionField): string => {
+    if (f.secret) return vscode.l10n.t('stored in secure storage');
+    const v = answers[f.key];
+    const choice = f.choices?.(answers).find((c) => c.value === v);
+    return choice?.label ?? (v || vscode.l10n.t('not set'));
+  };
+  const options = [profile.production ? vscode.l10n.t('production') : undefined, tlsMatters && profile.tlsVerify === false ? vscode.l10n.t('TLS not verified') : undefined].filter(Boolean);
+  return [
+    { id: LABEL, label: vscode.l10n.t('Name'), description: profile.label },
+    ...platform.fields
+      .filter((f) => f.when?.(answers) ?? true)
+      .map((f) => ({ id: f.key, label: f.title(), description: shown(f), detail: f.advanced ? vscode.l10n.t('Advanced') : undefined })),
+    { id: OPTIONS, label: vscode.l10n.t('Options'), description: options.join(', ') || vscode.l10n.t('none') },
+  ];
 }
 
 /** Asks for the password or client secret of a connection (the "Set credential securely" command). */
-export async function askSecret(profile: ConnectionProfile): Promise<string | undefined> {
-  const kind = primarySecret(profile.platform);
+export async function askSecret(platform: PlatformConnections, profile: ConnectionProfile): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Set credential of "{0}"', profile.label),
-    prompt:
-      kind === 'password'
-        ? vscode.l10n.t('Password of {0} (stored in secure storage)', profile.username ?? vscode.l10n.t('the user'))
-        : vscode.l10n.t('Client secret of {0} (stored in secure storage)', profile.clientId ?? vscode.l10n.t('the App')),
+    prompt: platform.secret.prompt(profile),
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => (v ? undefined : vscode.l10n.t('Required')),

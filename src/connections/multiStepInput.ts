@@ -13,8 +13,9 @@ export type Step = (input: MultiStepInput) => Promise<Step | void>;
 
 export interface InputBoxStep {
   readonly title: string;
-  readonly step: number;
-  readonly totalSteps: number;
+  /** Omitted for a lone step (Edit Connection changing one field). */
+  readonly step?: number;
+  readonly totalSteps?: number;
   readonly value: string;
   readonly prompt: string;
   readonly placeholder?: string;
@@ -24,8 +25,8 @@ export interface InputBoxStep {
 
 export interface PickStep<T extends vscode.QuickPickItem> {
   readonly title: string;
-  readonly step: number;
-  readonly totalSteps: number;
+  readonly step?: number;
+  readonly totalSteps?: number;
   readonly items: readonly T[];
   readonly placeholder: string;
   readonly activeItem?: T;

@@ -2,7 +2,8 @@
  * A connection profile as stored in the `iotExplorer.connections` setting: only non-secret fields.
  * Passwords, client secrets and tokens live in SecretStorage under keys derived from the profile id.
  */
-export type Platform = 'iotticket' | 'altair';
+export const PLATFORMS = ['iotticket', 'altair'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 export interface ConnectionProfile {
   readonly id: string;
@@ -13,6 +14,10 @@ export interface ConnectionProfile {
   readonly v1BaseUrl?: string;
   readonly adapterBaseUrl?: string;
   readonly username?: string;
+  /** The tenant of device user names (`deviceId@tenant`) when neither the device nor its organization says. */
+  readonly tenant?: string;
+  /** Replacements of inferred asset-API route templates by name (src/platforms/iotticket/routeOverrides.ts). */
+  readonly routeOverrides?: Readonly<Record<string, string>>;
   // Altair IoT Studio.
   readonly host?: string;
   readonly space?: string;
@@ -39,24 +44,37 @@ export function secretPrefix(connectionId: string): string {
   return `iotExplorer:${connectionId}:`;
 }
 
+/** Each platform's name as users know it and the secret it signs in with (the platform modules say the rest). */
+const IDENTITY: Record<Platform, { readonly label: string; readonly secret: SecretKind }> = {
+  iotticket: { label: 'IoT-TICKET', secret: 'password' },
+  altair: { label: 'Altair IoT Studio', secret: 'clientSecret' },
+};
+
 /** The platform's name as users know it. */
 export function platformLabel(platform: Platform): string {
-  return platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio';
+  return IDENTITY[platform].label;
 }
 
 /** The secret a platform needs to sign in. */
 export function primarySecret(platform: Platform): SecretKind {
-  return platform === 'iotticket' ? 'password' : 'clientSecret';
+  return IDENTITY[platform].secret;
+}
+
+export function isPlatform(x: unknown): x is Platform {
+  return (PLATFORMS as readonly unknown[]).includes(x);
 }
 
 export const defaultAltairScopes: readonly string[] = ['thing', 'category', 'model'];
 
-/** Checks one entry read from settings; returns a profile or the reason it is unusable. */
-export function parseProfile(raw: unknown): ConnectionProfile | string {
+/**
+ * Checks one entry read from settings; returns a profile or the reason it is unusable. `validate` is the
+ * platform module's check of a non-demo profile (what it needs to connect).
+ */
+export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile) => string | undefined = () => undefined): ConnectionProfile | string {
   if (!raw || typeof raw !== 'object') return 'not an object';
   const p = raw as Record<string, unknown>;
   if (typeof p.id !== 'string' || !p.id) return 'missing "id"';
-  if (p.platform !== 'iotticket' && p.platform !== 'altair') return `"platform" must be "iotticket" or "altair" (got ${JSON.stringify(p.platform)})`;
+  if (!isPlatform(p.platform)) return `"platform" must be ${PLATFORMS.map((x) => `"${x}"`).join(' or ')} (got ${JSON.stringify(p.platform)})`;
   const str = (k: string): string | undefined => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : undefined);
   const profile: ConnectionProfile = {
     id: p.id,
@@ -66,6 +84,8 @@ export function parseProfile(raw: unknown): ConnectionProfile | string {
     v1BaseUrl: str('v1BaseUrl'),
     adapterBaseUrl: str('adapterBaseUrl'),
     username: str('username'),
+    tenant: str('tenant'),
+    routeOverrides: stringRecord(p.routeOverrides),
     host: str('host'),
     space: str('space'),
     clientId: str('clientId'),
@@ -76,11 +96,14 @@ export function parseProfile(raw: unknown): ConnectionProfile | string {
     production: p.production === true ? true : undefined,
     demo: p.demo === true ? true : undefined,
   };
-  if (!profile.demo) {
-    if (profile.platform === 'iotticket' && !profile.coreBaseUrl && !profile.v1BaseUrl) return 'needs "coreBaseUrl" or "v1BaseUrl"';
-    if (profile.platform === 'altair' && (!profile.space || !profile.clientId)) return 'needs "space" and "clientId"';
-  }
-  return profile;
+  return (!profile.demo && validate(profile)) || profile;
+}
+
+/** An object of strings (route overrides); other values are dropped. */
+function stringRecord(raw: unknown): Readonly<Record<string, string>> | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
 /** The profile without undefined fields, as written back to settings. */

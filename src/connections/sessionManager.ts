@@ -1,58 +1,20 @@
 /**
- * One signed-in session per connection: the platform clients built from the profile, its secrets and
- * TLS options (or, for demo connections, from the built-in emulator). Sessions are created on first
- * use, rebuilt when the profile changes, and dropped on sign-out (which revokes the Altair token).
+ * One signed-in session per connection: the platform's clients built by its module
+ * (`PlatformConnections.createSession`) from the profile, its secret and TLS options (or, for demo
+ * connections, from the built-in emulator). Sessions are created on first use, rebuilt when the profile
+ * changes, and dropped on sign-out (which ends what the platform holds on the server: an Altair token).
  */
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { AltairApi, ClientCredentialsStrategy } from '../platforms/altair';
-import { errorMessage, PlatformError, type Logger, type TlsOptions } from '../platforms/http';
-import { IotTicketClient } from '../platforms/iotticket/client';
-import { IotTicketV1Client } from '../platforms/iotticket/v1Client';
+import { errorMessage, PlatformError, type TlsOptions, type Logger } from '../platforms/http';
 import type { DemoService } from '../demo/demoService';
 import { SecretOriginError, type ConnectionStore } from './connectionStore';
 import type { HealthTracker } from './health';
-import { defaultAltairScopes, primarySecret, type ConnectionProfile } from './profile';
+import type { PlatformDirectory } from './platform';
+import type { ConnectionProfile } from './profile';
+import { MissingCredentialError, type AltairSession, type IotTicketSession, type Session } from './session';
 
-export interface IotTicketSession {
-  readonly platform: 'iotticket';
-  readonly profile: ConnectionProfile;
-  /** The asset API (das.iot_client surface); undefined when the profile has no coreBaseUrl. */
-  readonly assetApi?: IotTicketClient;
-  /** The REST API v1; undefined when the profile has no v1BaseUrl. */
-  readonly v1?: IotTicketV1Client;
-  readonly coreBaseUrl?: string;
-  readonly v1BaseUrl?: string;
-  readonly adapterBaseUrl?: string;
-  readonly username: string;
-}
-
-export interface AltairSession {
-  readonly platform: 'altair';
-  readonly profile: ConnectionProfile;
-  readonly api: AltairApi;
-  readonly strategy: ClientCredentialsStrategy;
-  readonly host: string;
-  readonly space: string;
-  readonly clientId: string;
-}
-
-export type Session = IotTicketSession | AltairSession;
-
-/** No secret is stored for a connection yet. */
-export class MissingCredentialError extends PlatformError {
-  override readonly name = 'MissingCredentialError';
-  constructor(readonly profile: ConnectionProfile) {
-    super(
-      vscode.l10n.t(
-        'No {0} is stored for "{1}". Run "IoT Explorer: Set Credential Securely…" on it.',
-        profile.platform === 'iotticket' ? vscode.l10n.t('password') : vscode.l10n.t('client secret'),
-        profile.label,
-      ),
-      'validation',
-    );
-  }
-}
+export { MissingCredentialError, type AltairSession, type IotTicketSession, type Session };
 
 export class SessionManager implements vscode.Disposable {
   private readonly sessions = new Map<string, { key: string; session: Promise<Session> }>();
@@ -63,6 +25,7 @@ export class SessionManager implements vscode.Disposable {
     private readonly demo: DemoService,
     private readonly log: Logger,
     readonly health: HealthTracker,
+    private readonly platforms: PlatformDirectory,
   ) {
     this.disposables.push(store.onDidChange(() => this.dropChanged()));
   }
@@ -116,7 +79,7 @@ export class SessionManager implements vscode.Disposable {
     this.sessions.delete(connectionId);
     if (cached) {
       const session = await cached.session.catch(() => undefined);
-      if (session?.platform === 'altair') await session.api.dispose();
+      if (session) await this.platforms.get(session.platform).disposeSession(session);
     }
     this.health.set(connectionId, 'signedOut');
   }
@@ -125,23 +88,8 @@ export class SessionManager implements vscode.Disposable {
   async test(connectionId: string, signal?: AbortSignal): Promise<string[]> {
     await this.invalidate(connectionId);
     const session = await this.get(connectionId);
-    const reached: string[] = [];
     try {
-      if (session.platform === 'iotticket') {
-        if (session.assetApi) {
-          const orgs = await session.assetApi.organizations.getOrganizations({ signal });
-          reached.push(vscode.l10n.t('asset API: {0} organization(s)', orgs.length));
-        }
-        if (session.v1) {
-          await session.v1.ping(signal);
-          reached.push(vscode.l10n.t('REST API v1: signed in'));
-        }
-      } else {
-        await session.strategy.getToken(signal);
-        reached.push(vscode.l10n.t('token granted ({0})', session.strategy.grantedScope ?? session.strategy.scopes.join(' ')));
-        const page = await session.api.spaces(session.space).things().get({ limit: 1, signal });
-        reached.push(vscode.l10n.t('space "{0}": things readable ({1} on the first page)', session.space, page.items.length));
-      }
+      const reached = await this.platforms.get(session.platform).testSession(session, signal);
       this.health.set(connectionId, 'ok');
       return reached;
     } catch (err) {
@@ -150,10 +98,30 @@ export class SessionManager implements vscode.Disposable {
     }
   }
 
-  private async create(profile: ConnectionProfile): Promise<Session> {
+  /**
+   * Tests a profile that is not saved yet (the wizard's answers) with the secret just typed, or the
+   * stored one when `secret` is undefined; the session is disposed afterwards.
+   */
+  async testProfile(profile: ConnectionProfile, secret: string | undefined, signal?: AbortSignal): Promise<string[]> {
+    const platform = this.platforms.get(profile.platform);
+    const session = await this.create(profile, secret, signal);
+    try {
+      return await platform.testSession(session, signal);
+    } finally {
+      await platform.disposeSession(session).catch(() => undefined);
+    }
+  }
+
+  private async create(profile: ConnectionProfile, typedSecret?: string, signal?: AbortSignal): Promise<Session> {
+    const platform = this.platforms.get(profile.platform);
     const tls = await this.tlsFor(profile);
-    if (profile.platform === 'iotticket') return this.createIotTicket(profile, tls);
-    return this.createAltair(profile, tls);
+    return platform.createSession(profile, {
+      tls,
+      log: this.log,
+      signal,
+      secret: async () => typedSecret ?? (await this.store.getSecret(profile, platform.secret.kind)),
+      demo: () => this.demo.start(),
+    });
   }
 
   private async tlsFor(profile: ConnectionProfile): Promise<TlsOptions | undefined> {
@@ -170,56 +138,6 @@ export class SessionManager implements vscode.Disposable {
     return { verify: profile.tlsVerify !== false, ca };
   }
 
-  private async createIotTicket(profile: ConnectionProfile, tls: TlsOptions | undefined): Promise<IotTicketSession> {
-    let coreBaseUrl = profile.coreBaseUrl;
-    let v1BaseUrl = profile.v1BaseUrl;
-    let adapterBaseUrl = profile.adapterBaseUrl;
-    let username = profile.username ?? '';
-    let password: string | undefined;
-    if (profile.demo) {
-      const info = (await this.demo.start()).iotticket;
-      ({ coreBaseUrl, v1BaseUrl, adapterBaseUrl } = info);
-      username = info.user;
-      password = info.password;
-    } else {
-      password = await this.store.getSecret(profile, primarySecret('iotticket'));
-    }
-    if (!password) throw new MissingCredentialError(profile);
-    const common = { tls, logger: this.log, userAgent: 'iot-explorer-vscode' };
-    return {
-      platform: 'iotticket',
-      profile,
-      assetApi: coreBaseUrl ? new IotTicketClient({ ...common, coreBaseUrl, username, password, adapterBaseUrl }) : undefined,
-      v1: v1BaseUrl ? new IotTicketV1Client({ ...common, baseUrl: v1BaseUrl, username, password }) : undefined,
-      coreBaseUrl,
-      v1BaseUrl,
-      adapterBaseUrl,
-      username,
-    };
-  }
-
-  private async createAltair(profile: ConnectionProfile, tls: TlsOptions | undefined): Promise<AltairSession> {
-    let host = profile.host;
-    let space = profile.space ?? '';
-    let clientId = profile.clientId ?? '';
-    let scopes = profile.scopes ?? defaultAltairScopes;
-    let secret: string | undefined;
-    if (profile.demo) {
-      const info = (await this.demo.start()).altair;
-      host = info.baseUrl;
-      space = info.space;
-      clientId = info.clientId;
-      secret = info.clientSecret;
-      scopes = info.scopes;
-    } else {
-      secret = await this.store.getSecret(profile, primarySecret('altair'));
-    }
-    if (!secret) throw new MissingCredentialError(profile);
-    const strategy = new ClientCredentialsStrategy({ clientId, clientSecret: secret, scopes });
-    const api = new AltairApi({ host, tls, logger: this.log, userAgent: 'iot-explorer-vscode', security: strategy });
-    return { platform: 'altair', profile, api, strategy, host: api.host, space, clientId };
-  }
-
   private dropChanged(): void {
     for (const [id, cached] of this.sessions) {
       const profile = this.store.get(id);
@@ -233,7 +151,7 @@ export class SessionManager implements vscode.Disposable {
   private async disposeSession(session: Promise<Session>): Promise<void> {
     // Profiles changed or removed: the old Altair token is revoked rather than left to expire.
     const s = await session.catch(() => undefined);
-    if (s?.platform === 'altair') await s.api.dispose().catch(() => undefined);
+    if (s) await this.platforms.get(s.platform).disposeSession(s).catch(() => undefined);
   }
 
   dispose(): void {

@@ -8,8 +8,7 @@ import { reportError } from '../commands/reportError';
 import { errorMessage, isCancellation } from '../platforms/http';
 import type { Explorer } from './explorer';
 import type { ConnectionNode } from './nodes/connectionNode';
-import { altairSearch } from './nodes/altair/altairRoots';
-import { iotTicketSearch } from './nodes/iotticket/iotticketRoots';
+import { platformTree } from './platforms/trees';
 import type { PlatformSearch, SearchHit } from './search';
 import type { TreeNode } from './treeNode';
 import { iconText } from '../shared/escape/message';
@@ -18,7 +17,7 @@ import { iconText } from '../shared/escape/message';
 const SHOWN = 200;
 
 export function searchOf(connection: ConnectionNode): PlatformSearch {
-  return connection.profile.platform === 'iotticket' ? iotTicketSearch : altairSearch;
+  return platformTree(connection.profile.platform).search;
 }
 
 /** Non-interactive Go to (tests, API): the first hit for `text`, revealed. */
@@ -44,10 +43,7 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
   const search = searchOf(connection);
   const pick = vscode.window.createQuickPick<HitItem>();
   pick.title = vscode.l10n.t('Go to… in {0}', connection.label);
-  pick.placeholder =
-    connection.profile.platform === 'iotticket'
-      ? vscode.l10n.t('Type part of an asset name (words in any order)')
-      : vscode.l10n.t('Type part of a thing title, or a thing id');
+  pick.placeholder = platformTree(connection.profile.platform).searchPlaceholder();
   pick.matchOnDescription = true;
   let abort: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;

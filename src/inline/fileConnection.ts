@@ -4,7 +4,7 @@
  * a single connection of a platform there is nothing to choose.
  */
 import * as vscode from 'vscode';
-import type { ConnectionProfile, Platform } from '../connections/profile';
+import { PLATFORMS, platformLabel, type ConnectionProfile, type Platform } from '../connections/profile';
 import { iconText } from '../shared/escape/message';
 
 const STATE_KEY = 'iotExplorer.inline.connections';
@@ -62,11 +62,11 @@ export class FileConnections implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Add a connection in the IoT Explorer view first (or try the demo).'));
       return undefined;
     }
-    const current = new Set((['iotticket', 'altair'] as const).map((p) => this.connectionFor(p)?.id));
+    const current = new Set(PLATFORMS.map((p) => this.connectionFor(p)?.id));
     const picked = await vscode.window.showQuickPick(
       profiles.map((p) => ({
         label: iconText(p.label),
-        description: p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio',
+        description: platformLabel(p.platform),
         detail: current.has(p.id) ? vscode.l10n.t('in use for this workspace') : undefined,
         profile: p,
       })),

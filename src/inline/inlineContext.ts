@@ -34,6 +34,4 @@ export async function locate(ctx: InlineContext, reference: Reference, signal?: 
   return target ? { kind: 'target', profile, target } : undefined;
 }
 
-export function platformLabel(platform: Platform): string {
-  return platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio';
-}
+export { platformLabel } from '../connections/profile';

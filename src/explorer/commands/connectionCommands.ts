@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CommandKernel } from '../../commands/kernel';
 import type { ConnectionStore } from '../../connections/connectionStore';
-import { askSecret, connectionWizard } from '../../connections/connectionWizard';
+import { askSecret, connectionWizard, type WizardResult } from '../../connections/connectionWizard';
 import { primarySecret, type ConnectionProfile } from '../../connections/profile';
 import { heldBackSecret, reviewSecretOrigin, secretOriginErrorOf, type SecretOriginChoice } from '../../connections/secretOriginPrompt';
 import { moveSecretsToStorage } from '../../connections/secretWarning';
@@ -13,6 +13,7 @@ import { errorMessage } from '../../platforms/http';
 import type { Explorer } from '../explorer';
 import { ErrorNode } from '../nodes/placeholderNodes';
 import { messageText } from '../../shared/escape/message';
+import { platformModules } from '../platforms';
 
 export interface ConnectionCommandDeps {
   readonly commands: CommandKernel;
@@ -97,14 +98,67 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     }
   };
 
+  /**
+   * Tests the wizard's answers before anything is saved; when the test fails, asks "Save Anyway" or
+   * "Fix…" (which reopens the wizard at the step the error points to) until it works or the user decides.
+   */
+  const testThenSave = async (first: WizardResult, existing: ConnectionProfile | undefined): Promise<void> => {
+    let result = first;
+    for (;;) {
+      const { profile, secret } = result;
+      try {
+        const reached = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing "{0}"…', profile.label), cancellable: true },
+          (_p, token) => {
+            const abort = new AbortController();
+            token.onCancellationRequested(() => abort.abort());
+            return sessions.testProfile(profile, secret, abort.signal);
+          },
+        );
+        await save(result, existing);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works: {1}.', messageText(profile.label), messageText(reached.join('; '))));
+        return;
+      } catch (err) {
+        log.error(`Testing "${profile.label}" failed`, err);
+        if (secretOriginErrorOf(err)) {
+          // The stored secret would now go somewhere else: save, then the usual review of the held-back secret.
+          await save(result, existing);
+          await testAndReport(profile);
+          return;
+        }
+        const saveAnyway = vscode.l10n.t('Save Anyway');
+        const fix = vscode.l10n.t('Fix…');
+        const choice = await vscode.window.showWarningMessage(
+          vscode.l10n.t('Testing "{0}" failed: {1}', messageText(profile.label), messageText(errorMessage(err))),
+          { modal: true, detail: vscode.l10n.t('Nothing is saved yet. Save the connection as it is, or fix it.') },
+          saveAnyway,
+          fix,
+        );
+        if (choice === saveAnyway) {
+          await save(result, existing);
+          sessions.health.report(profile.id, err);
+          return;
+        }
+        if (choice !== fix) return;
+        const fixed = await connectionWizard(platformModules, store.list().map((p) => p.id), profile, { jumpTo: stepToFix(err), secret });
+        if (!fixed) return;
+        result = { profile: fixed.profile, secret: fixed.secret ?? secret };
+      }
+    }
+  };
+
+  const save = async ({ profile, secret }: WizardResult, existing: ConnectionProfile | undefined): Promise<void> => {
+    if (secret) await store.setSecret(profile, primarySecret(profile.platform), secret);
+    await store.save(profile);
+    await sessions.invalidate(profile.id);
+    sessions.health.forget(profile.id);
+    log.info(existing ? `Changed connection "${profile.label}"` : `Added connection "${profile.label}" (${profile.platform})`);
+  };
+
   return [
     commands.register('iotExplorer.addConnection', async () => {
-      const result = await connectionWizard(store.list().map((p) => p.id));
-      if (!result) return;
-      if (result.secret) await store.setSecret(result.profile, primarySecret(result.profile.platform), result.secret);
-      await store.save(result.profile);
-      log.info(`Added connection "${result.profile.label}" (${result.profile.platform})`);
-      await testAndReport(result.profile);
+      const result = await connectionWizard(platformModules, store.list().map((p) => p.id));
+      if (result) await testThenSave(result, undefined);
     }),
     commands.register('iotExplorer.editConnection', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to edit'), filter: (p) => !p.demo });
@@ -113,12 +167,10 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         void vscode.window.showInformationMessage(vscode.l10n.t('The demo connections are set up by the emulator and cannot be edited.'));
         return;
       }
-      const result = await connectionWizard(store.list().map((p) => p.id), profile);
-      if (!result) return;
-      if (result.secret) await store.setSecret(result.profile, primarySecret(profile.platform), result.secret);
-      await store.save(result.profile);
-      await sessions.invalidate(profile.id);
-      await testAndReport(result.profile);
+      // A caller that knows what is missing (a feature lacking a field) names the step: `[node, 'adapterBaseUrl']`.
+      const jumpTo = typeof call.args[1] === 'string' ? call.args[1] : undefined;
+      const result = await connectionWizard(platformModules, store.list().map((p) => p.id), profile, { jumpTo });
+      if (result) await testThenSave(result, profile);
     }),
     commands.register('iotExplorer.removeConnection', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Connection to remove') });
@@ -165,7 +217,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     commands.register('iotExplorer.setCredential', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Connection whose credential to set'), filter: (p) => !p.demo });
       if (!profile) return;
-      const secret = await askSecret(profile);
+      const secret = await askSecret(platformModules.get(profile.platform), profile);
       if (!secret) return;
       await store.setSecret(profile, primarySecret(profile.platform), secret);
       await sessions.invalidate(profile.id);
@@ -192,4 +244,10 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     }),
     commands.register('iotExplorer.tryDemo', () => tryDemo(deps)),
   ];
+}
+
+/** The wizard step a failed test points to: the secret after 401/403, else the menu of every step. */
+function stepToFix(err: unknown): string | undefined {
+  const status = (err as { status?: unknown }).status;
+  return status === 401 || status === 403 ? 'secret' : undefined;
 }

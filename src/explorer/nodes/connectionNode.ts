@@ -12,8 +12,8 @@ import type { ExplorerServices } from '../treeNode';
 import type { ConnectionRef } from '../../shared/refs';
 import { connectionContext } from '../contextValues';
 import { TreeNode, idPart } from '../treeNode';
-import { altairConnectionChildren, altairSearch } from './altair/altairRoots';
-import { iotTicketConnectionChildren, iotTicketSearch } from './iotticket/iotticketRoots';
+import { platformModules } from '../platforms';
+import { platformTree } from '../platforms/trees';
 import { MatchesNode } from './matchesNode';
 
 export class ConnectionNode extends TreeNode {
@@ -34,9 +34,9 @@ export class ConnectionNode extends TreeNode {
       this,
       singlePage(async (signal) => {
         const filter = this.filter;
-        const base =
-          profile.platform === 'iotticket' ? await iotTicketConnectionChildren(this, signal) : await altairConnectionChildren(this, signal);
-        return filter ? [new MatchesNode(this, filter, profile.platform === 'iotticket' ? iotTicketSearch : altairSearch), ...base] : base;
+        const tree = platformTree(profile.platform);
+        const base = await tree.rootChildren(this, signal);
+        return filter ? [new MatchesNode(this, filter, tree.search), ...base] : base;
       }),
       { emptyLabel: vscode.l10n.t('Nothing to show') },
     );
@@ -60,7 +60,8 @@ export class ConnectionNode extends TreeNode {
     this.expandOnce = false;
     const item = new vscode.TreeItem(this.label, state);
     const health = this.services.sessions.health.get(p.id);
-    const parts = [p.platform === 'iotticket' ? 'IoT-TICKET' : 'Altair IoT Studio'];
+    const platform = platformModules.get(p.platform);
+    const parts = [platform.label];
     if (p.demo) parts.push(vscode.l10n.t('demo'));
     if (p.production) parts.push(vscode.l10n.t('production'));
     if (this.filter) parts.push(vscode.l10n.t('filter: "{0}"', this.filter));
@@ -69,15 +70,11 @@ export class ConnectionNode extends TreeNode {
     item.iconPath =
       health.state === 'failing'
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
-        : new vscode.ThemeIcon(p.platform === 'iotticket' ? 'server-environment' : 'cloud', p.production ? new vscode.ThemeColor('charts.red') : undefined);
+        : new vscode.ThemeIcon(platform.icon, p.production ? new vscode.ThemeColor('charts.red') : undefined);
     // Icons on from the start: appendText then escapes `$(…)` in the texts it is given.
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${markdownText(this.label)}** — ${parts[0]}\n\n`);
-    const urls =
-      p.platform === 'iotticket'
-        ? [p.coreBaseUrl && `asset API: ${p.coreBaseUrl}`, p.v1BaseUrl && `REST API v1: ${p.v1BaseUrl}`, p.username && `user: ${p.username}`]
-        : [`host: ${p.host ?? 'https://api.swx.altairone.com'}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`];
-    for (const line of urls.filter(Boolean)) tip.appendMarkdown(markdownLines(`${line as string}\n\n`));
+    for (const line of platform.describe(p)) tip.appendMarkdown(markdownLines(`${line}\n\n`));
     if (p.demo) tip.appendMarkdown(markdownLines(vscode.l10n.t('Built-in emulator on a loopback port (no account).') + '\n\n'));
     tip.appendMarkdown(`$(${healthIcon(health.state)}) `);
     tip.appendMarkdown(markdownLines(stateLabel(health.state) + (health.message ? ` — ${health.message}` : '')));
