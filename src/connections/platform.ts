@@ -74,8 +74,10 @@ export interface PlatformConnections {
   createSession(profile: ConnectionProfile, env: SessionEnv): Promise<Session>;
   /** Cheap calls on every surface of a session; resolves with what was reached. */
   testSession(session: Session, signal?: AbortSignal): Promise<string[]>;
-  /** Ends what a session holds on the server (Altair revokes its token) and stops its processes. */
+  /** A session ends (profile changed or removed, window closed): stops its processes, and revokes what the profile says to. */
   disposeSession(session: Session): Promise<void>;
+  /** Sign Out: ends what the session holds on the server (Altair revokes its token); else as `disposeSession`. */
+  signOut?(session: Session): Promise<void>;
 }
 
 /** The platforms there are, by id. */

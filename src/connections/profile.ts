@@ -23,6 +23,16 @@ export interface ConnectionProfile {
   readonly space?: string;
   readonly clientId?: string;
   readonly scopes?: readonly string[];
+  /** The OAuth2 token endpoint, relative to the host or absolute (default `/oauth2/token`). */
+  readonly tokenUrl?: string;
+  /** The revocation endpoint (default `/oauth2/revoke`); Sign Out always revokes there. */
+  readonly revokeUrl?: string;
+  /** Revoke the token whenever a session ends (profile changed or removed, window closed); off by default, as in the SDK. */
+  readonly revokeToken?: boolean;
+  /** Seconds before expiry at which the token is renewed (default 10, as in the SDK). */
+  readonly refreshThresholdSec?: number;
+  /** Per-attempt timeout of each request, token requests included, in seconds (default 30). */
+  readonly requestTimeoutSec?: number;
   // Both.
   readonly tlsVerify?: boolean;
   readonly caFile?: string;
@@ -90,6 +100,11 @@ export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile
     space: str('space'),
     clientId: str('clientId'),
     scopes: Array.isArray(p.scopes) ? p.scopes.filter((s): s is string => typeof s === 'string') : undefined,
+    tokenUrl: str('tokenUrl'),
+    revokeUrl: str('revokeUrl'),
+    revokeToken: typeof p.revokeToken === 'boolean' ? p.revokeToken : undefined,
+    refreshThresholdSec: typeof p.refreshThresholdSec === 'number' && p.refreshThresholdSec >= 0 ? p.refreshThresholdSec : undefined,
+    requestTimeoutSec: typeof p.requestTimeoutSec === 'number' && p.requestTimeoutSec > 0 ? p.requestTimeoutSec : undefined,
     tlsVerify: typeof p.tlsVerify === 'boolean' ? p.tlsVerify : undefined,
     caFile: str('caFile'),
     pageSize: typeof p.pageSize === 'number' && p.pageSize > 0 ? Math.floor(p.pageSize) : undefined,

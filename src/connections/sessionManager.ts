@@ -79,7 +79,8 @@ export class SessionManager implements vscode.Disposable {
     this.sessions.delete(connectionId);
     if (cached) {
       const session = await cached.session.catch(() => undefined);
-      if (session) await this.platforms.get(session.platform).disposeSession(session);
+      const platform = session && this.platforms.get(session.platform);
+      if (session && platform) await (platform.signOut ?? platform.disposeSession)(session);
     }
     this.health.set(connectionId, 'signedOut');
   }
@@ -108,7 +109,8 @@ export class SessionManager implements vscode.Disposable {
     try {
       return await platform.testSession(session, signal);
     } finally {
-      await platform.disposeSession(session).catch(() => undefined);
+      // A session made only for the test: what it holds on the server goes now (an Altair token is revoked).
+      await (platform.signOut ?? platform.disposeSession)(session).catch(() => undefined);
     }
   }
 

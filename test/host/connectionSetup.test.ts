@@ -102,3 +102,76 @@ suite('Connection setup: wizard steps, fields and the test before saving', () =>
     assert.equal(reached[1], 'REST API v1: signed in');
   });
 });
+
+suite('Connection setup: Altair token at once, and per-connection token settings', () => {
+  let api: ExplorerApi;
+  let info: DemoInfo;
+
+  suiteSetup(async () => {
+    api = await explorerApi();
+    info = await api.startDemo({ reveal: false });
+  });
+
+  const altairProfile = (id: string, extra: Partial<ConnectionProfile> = {}): ConnectionProfile => ({
+    id,
+    label: id,
+    platform: 'altair',
+    host: info.altair.baseUrl,
+    space: info.altair.space,
+    clientId: info.altair.clientId,
+    scopes: [...info.altair.scopes],
+    ...extra,
+  });
+
+  const thingsStatus = async (token: string): Promise<number> =>
+    (await fetch(`${info.altair.baseUrl}/spaces/${info.altair.space}/things?limit=1`, { headers: { Authorization: `Bearer ${token}` } })).status;
+
+  test('a wrong client secret fails when the session starts, as with_security does in the SDK', async () => {
+    await api.connections.add(altairProfile('wrong-secret'), { clientSecret: 'not-the-client-secret' });
+    try {
+      const err = await api.connections.sessions.altair('wrong-secret').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.ok(err instanceof Error, `the session started: ${String(err)}`);
+      assert.equal((err as { status?: number }).status, 401);
+      assert.equal((err as { code?: unknown }).code, 'invalid_client');
+      // Test Connection says the same, before anything else is tried.
+      await assert.rejects(api.connections.sessions.test('wrong-secret'), /401/);
+    } finally {
+      await api.connections.remove('wrong-secret');
+    }
+  });
+
+  test('the token URL, threshold and timeout of a connection reach its session', async () => {
+    await api.connections.add(altairProfile('token-settings', { tokenUrl: '/oauth2/nowhere' }), { clientSecret: info.altair.clientSecret });
+    try {
+      const err = await api.connections.sessions.altair('token-settings').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      assert.equal((err as { status?: number } | undefined)?.status, 404, `a token URL that does not exist must fail the session: ${String(err)}`);
+      await api.connections.add(altairProfile('token-settings', { refreshThresholdSec: 3, requestTimeoutSec: 12 }), { clientSecret: info.altair.clientSecret });
+      const session = await api.connections.sessions.altair('token-settings');
+      assert.equal(session.strategy.refreshThresholdSec, 3);
+      assert.equal(session.strategy.tokenUrl, '/oauth2/token');
+    } finally {
+      await api.connections.remove('token-settings');
+    }
+  });
+
+  test('revocation when a session ends is off by default (as in the SDK) and on when the connection says so', async () => {
+    for (const revokeToken of [undefined, true]) {
+      const id = revokeToken ? 'revoke-on' : 'revoke-off';
+      await api.connections.add(altairProfile(id, { revokeToken }), { clientSecret: info.altair.clientSecret });
+      try {
+        const token = await (await api.connections.sessions.altair(id)).strategy.getToken();
+        assert.equal(await thingsStatus(token), 200);
+        await api.connections.sessions.invalidate(id);
+        assert.equal(await thingsStatus(token), revokeToken ? 401 : 200, `revokeToken ${String(revokeToken)}`);
+      } finally {
+        await api.connections.remove(id);
+      }
+    }
+  });
+});

@@ -167,8 +167,9 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         void vscode.window.showInformationMessage(vscode.l10n.t('The demo connections are set up by the emulator and cannot be edited.'));
         return;
       }
-      // A caller that knows what is missing (a feature lacking a field) names the step: `[node, 'adapterBaseUrl']`.
-      const jumpTo = typeof call.args[1] === 'string' ? call.args[1] : undefined;
+      // A caller that knows what is missing (a feature lacking a field) names the step: `{ connectionId, field }`.
+      const field = (call.value as { field?: unknown } | undefined)?.field;
+      const jumpTo = typeof field === 'string' ? field : undefined;
       const result = await connectionWizard(platformModules, store.list().map((p) => p.id), profile, { jumpTo });
       if (result) await testThenSave(result, profile);
     }),

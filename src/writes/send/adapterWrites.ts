@@ -21,10 +21,17 @@ export class MissingDeviceCredentialsError extends ValidationError {
   }
 }
 
+/** The connection lacks a setting the write needs: the UI says which and offers to edit the connection at that field. */
+export class MissingConnectionFieldError extends ValidationError {
+  constructor(readonly connectionId: string, readonly field: string, readonly what: string) {
+    super('connection', `connection "${connectionId}" has no ${what} (${field})`);
+  }
+}
+
 async function adapterFor(ctx: WriteContext, connectionId: string, deviceId: string): Promise<{ adapter: DeviceAdapterClient; device: DeviceCredentials }> {
   const endpoints = await ctx.iotticket(connectionId);
   const adapter = await endpoints.adapter(deviceId);
-  if (!adapter) throw new ValidationError('connection', `connection "${connectionId}" has no device HTTP adapter URL (adapterBaseUrl)`);
+  if (!adapter) throw new MissingConnectionFieldError(connectionId, 'adapterBaseUrl', 'device HTTP adapter URL');
   const device = await ctx.deviceCredentials(connectionId, deviceId);
   if (!device) throw new MissingDeviceCredentialsError(connectionId, deviceId);
   return { adapter, device };

@@ -13,7 +13,7 @@ import { outcomeActions, outcomeText, type WriteOutcome } from '../model/outcome
 import { describeSpec, type WriteSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from '../send/context';
 import { notPrepared, prepareWrite } from '../send/executor';
-import { MissingDeviceCredentialsError } from '../send/adapterWrites';
+import { MissingConnectionFieldError, MissingDeviceCredentialsError } from '../send/adapterWrites';
 import { messageText } from '../../shared/escape/message';
 
 /** Options callers (and tests) may pass with a spec. */
@@ -87,9 +87,24 @@ export class SendRunner {
         return await prepareWrite(spec, ctx);
       } catch (err) {
         if (err instanceof MissingDeviceCredentialsError && attempt === 0 && (await this.askDeviceCredentials(err.connectionId, err.deviceId))) continue;
+        if (err instanceof MissingConnectionFieldError && attempt === 0 && (await this.offerConnectionEdit(err))) continue;
         return notPrepared(err);
       }
     }
+  }
+
+  /** Says which field the connection lacks and offers Edit Connection at that field; true when it is set now. */
+  private async offerConnectionEdit(err: MissingConnectionFieldError): Promise<boolean> {
+    const label = this.services.store.get(err.connectionId)?.label ?? err.connectionId;
+    const edit = vscode.l10n.t('Edit Connection');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('"{0}" has no {1} ({2}), which this write needs.', messageText(label), err.what, err.field),
+      edit,
+    );
+    if (choice !== edit) return false;
+    await vscode.commands.executeCommand('iotExplorer.editConnection', { connectionId: err.connectionId, field: err.field });
+    const profile = this.services.store.get(err.connectionId) as Record<string, unknown> | undefined;
+    return profile?.[err.field] !== undefined;
   }
 
   private async finish(spec: WriteSpec, outcome: WriteOutcome, options: SendOptions, confirmations: string[], sent: boolean): Promise<SendResult> {

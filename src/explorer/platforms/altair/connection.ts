@@ -7,8 +7,8 @@ import type { ConnectionField, PlatformConnections } from '../../../connections/
 import { defaultAltairScopes, type ConnectionProfile } from '../../../connections/profile';
 import type { Session } from '../../../connections/session';
 import { DEFAULT_ALTAIR_HOST } from '../../../platforms/altair/api';
-import { required, secretPrompt, trimText, trimUrl } from '../fieldChecks';
-import { createAltairSession, disposeAltairSession } from './session';
+import { checkNumber, numberOf, required, secretPrompt, trimText, trimUrl } from '../fieldChecks';
+import { createAltairSession, disposeAltairSession, signOutAltairSession } from './session';
 
 const fields: readonly ConnectionField[] = [
   {
@@ -39,7 +39,57 @@ const fields: readonly ConnectionField[] = [
     initial: () => defaultAltairScopes.join(' '),
     validate: required,
   },
+  // Token settings (issue 16 §6): advanced, listed by Edit Connection; the defaults are the SDK's.
+  {
+    key: 'tokenUrl',
+    advanced: true,
+    title: () => vscode.l10n.t('Token URL'),
+    prompt: () => vscode.l10n.t('OAuth2 token endpoint, relative to the host or absolute; leave empty for /oauth2/token'),
+    placeholder: '/oauth2/token',
+    validate: checkEndpoint,
+  },
+  {
+    key: 'revokeUrl',
+    advanced: true,
+    title: () => vscode.l10n.t('Revoke URL'),
+    prompt: () => vscode.l10n.t('OAuth2 revocation endpoint, relative to the host or absolute; leave empty for /oauth2/revoke'),
+    placeholder: '/oauth2/revoke',
+    validate: checkEndpoint,
+  },
+  {
+    key: 'revokeToken',
+    advanced: true,
+    title: () => vscode.l10n.t('Token revocation'),
+    prompt: () => vscode.l10n.t('When a session ends (connection changed or removed, window closed), revoke its token?'),
+    choices: () => [
+      { label: vscode.l10n.t('Off'), detail: vscode.l10n.t('The token expires by itself, as in the SDK (Sign Out still revokes)'), value: 'off' },
+      { label: vscode.l10n.t('On'), detail: vscode.l10n.t('Revoke the token at the revoke URL whenever a session ends'), value: 'on' },
+    ],
+  },
+  {
+    key: 'refreshThresholdSec',
+    advanced: true,
+    title: () => vscode.l10n.t('Token refresh threshold'),
+    prompt: () => vscode.l10n.t('Seconds before expiry at which the token is renewed; leave empty for 10'),
+    placeholder: '10',
+    validate: checkNumber(0, 86400),
+  },
+  {
+    key: 'requestTimeoutSec',
+    advanced: true,
+    title: () => vscode.l10n.t('Request timeout'),
+    prompt: () => vscode.l10n.t('Seconds each request may take, token requests included; leave empty for 30'),
+    placeholder: '30',
+    validate: checkNumber(1, 3600),
+  },
 ];
+
+/** A token or revoke endpoint: a path on the host or an http(s) URL. */
+function checkEndpoint(value: string): string | undefined {
+  const v = value.trim();
+  if (!v || v.startsWith('/')) return undefined;
+  return /^https?:\/\/[^/]/i.test(v) ? undefined : vscode.l10n.t('A path such as /oauth2/token, or an http(s) URL');
+}
 
 /** The host a profile talks to (a bare host name gets https://, as the client does). */
 function hostUrl(p: ConnectionProfile): string {
@@ -62,12 +112,27 @@ export const altairConnections: PlatformConnections = {
     prompt: (profile) => vscode.l10n.t('Client secret of {0} (stored in secure storage)', profile.clientId ?? vscode.l10n.t('the App')),
   },
   fields,
-  answersOf: (p) => ({ host: p.host, space: p.space, clientId: p.clientId, scopes: p.scopes?.join(' ') }),
+  answersOf: (p) => ({
+    host: p.host,
+    space: p.space,
+    clientId: p.clientId,
+    scopes: p.scopes?.join(' '),
+    tokenUrl: p.tokenUrl,
+    revokeUrl: p.revokeUrl,
+    revokeToken: p.revokeToken ? 'on' : 'off',
+    refreshThresholdSec: p.refreshThresholdSec?.toString(),
+    requestTimeoutSec: p.requestTimeoutSec?.toString(),
+  }),
   toProfile: (a) => ({
     host: trimUrl(a.host),
     space: trimText(a.space),
     clientId: trimText(a.clientId),
     scopes: (a.scopes ?? '').split(/[\s,]+/).filter(Boolean),
+    tokenUrl: trimText(a.tokenUrl),
+    revokeUrl: trimText(a.revokeUrl),
+    revokeToken: a.revokeToken === 'on' ? true : undefined,
+    refreshThresholdSec: numberOf(a.refreshThresholdSec),
+    requestTimeoutSec: numberOf(a.requestTimeoutSec),
   }),
   urls: (p) => [hostUrl(p)],
   validate: (p) => (!p.space || !p.clientId ? 'needs "space" and "clientId"' : undefined),
@@ -75,9 +140,11 @@ export const altairConnections: PlatformConnections = {
   signsOut: true,
   createSession: (profile, env) => createAltairSession(profile, env),
   disposeSession: (session) => disposeAltairSession(session),
+  signOut: (session) => signOutAltairSession(session),
   async testSession(session: Session, signal?: AbortSignal): Promise<string[]> {
     if (session.platform !== 'altair') return [];
     const reached: string[] = [];
+    // The session fetched its token when it started (as with_security); this only reads it.
     await session.strategy.getToken(signal);
     reached.push(vscode.l10n.t('token granted ({0})', session.strategy.grantedScope ?? session.strategy.scopes.join(' ')));
     const page = await session.api.spaces(session.space).things().get({ limit: 1, signal });

@@ -1,4 +1,9 @@
-/** An Altair IoT Studio session: the API with its OAuth2 client-credentials strategy. */
+/**
+ * An Altair IoT Studio session: the API with its OAuth2 client-credentials strategy, configured from the
+ * profile's token settings. As the SDK's `set_credentials` / `with_security`, the token is fetched when
+ * the session starts, so a wrong client secret fails there (Test Connection, the first expansion) with the
+ * token endpoint's answer, not on some later request.
+ */
 import * as vscode from 'vscode';
 import type { SessionEnv } from '../../../connections/platform';
 import { defaultAltairScopes, type ConnectionProfile } from '../../../connections/profile';
@@ -22,12 +27,30 @@ export async function createAltairSession(profile: ConnectionProfile, env: Sessi
     secret = await env.secret();
   }
   if (!secret) throw new MissingCredentialError(profile, vscode.l10n.t('client secret'));
-  const strategy = new ClientCredentialsStrategy({ clientId, clientSecret: secret, scopes });
-  const api = new AltairApi({ host, tls: env.tls, logger: env.log, userAgent: 'iot-explorer-vscode', security: strategy });
+  const strategy = new ClientCredentialsStrategy({
+    clientId,
+    clientSecret: secret,
+    scopes,
+    tokenUrl: profile.tokenUrl,
+    revokeUrl: profile.revokeUrl,
+    refreshThresholdSec: profile.refreshThresholdSec,
+  });
+  const options = { host, tls: env.tls, logger: env.log, userAgent: 'iot-explorer-vscode', security: strategy, timeoutMs: timeoutOf(profile) };
+  // As with_security: a wrong client secret fails here with the token endpoint's 401 invalid_client.
+  const api = await AltairApi.connect(options, env.signal);
   return { platform: 'altair', profile, api, strategy, host: api.host, space, clientId };
 }
 
-/** Revokes the token on the server rather than leaving it to expire. */
+function timeoutOf(profile: ConnectionProfile): number | undefined {
+  return profile.requestTimeoutSec === undefined ? undefined : Math.round(profile.requestTimeoutSec * 1000);
+}
+
+/** A session ends: its token is revoked only when the profile says so (the SDK's default is not to). */
 export async function disposeAltairSession(session: Session): Promise<void> {
+  if (session.platform === 'altair' && session.profile.revokeToken === true) await session.api.dispose();
+}
+
+/** Sign Out: the token is revoked on the server and the strategy refuses any later request. */
+export async function signOutAltairSession(session: Session): Promise<void> {
   if (session.platform === 'altair') await session.api.dispose();
 }
