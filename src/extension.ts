@@ -10,6 +10,7 @@ import { ConnectionStore } from './connections/connectionStore';
 import { HealthStatusBar, HealthTracker } from './connections/health';
 import { SecretInSettingsWarning } from './connections/secretWarning';
 import { SessionManager } from './connections/sessionManager';
+import { PythonInterpreters } from './connections/pythonInterpreter';
 import { DemoService, type DemoInfo } from './demo/demoService';
 import { JSON_SCHEME, JsonDocumentProvider } from './documents/jsonDocuments';
 import { LOG_SCHEME, LogDocumentProvider } from './documents/logDocument';
@@ -69,7 +70,13 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const store = new ConnectionStore(context.secrets, (p) => platformModules.get(p.platform).validate(p));
   const health = new HealthTracker();
   const demo = new DemoService(context.extensionPath, log);
-  const sessions = new SessionManager(store, demo, log, health, platformModules);
+  const python = new PythonInterpreters();
+  context.subscriptions.push(python);
+  const sessions = new SessionManager(store, demo, log, health, platformModules, {
+    interpreter: () => python.resolve(),
+    bridgeScript: context.asAbsolutePath('python/iot_explorer_bridge.py'),
+    onDidChange: python.onDidChange,
+  });
   const explorer = new Explorer(context, store, sessions, log);
   const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store });
   const json = new JsonDocumentProvider();
@@ -90,7 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const onnx = registerOnnx(context, { commands, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) });
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
   context.subscriptions.push(explorer.provider.registerDecorator(inline), explorer.dragAndDrop.registerDropHandler(onnx.handleDrop));
-  const deps = { commands, explorer, store, sessions, demo, log };
+  const deps = { commands, explorer, store, sessions, demo, log, python };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
     vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logDoc),

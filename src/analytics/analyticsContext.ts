@@ -13,7 +13,7 @@ import { TreeNode } from '../explorer/treeNode';
 import type { ExplorerLog } from '../log';
 import { PlatformError } from '../platforms/http';
 import { refAs } from '../shared/refs';
-import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
 import type { ActivityLog } from './activityLog';
 import type { AnalyticsDocuments } from './analyticsDocuments';
 import { analyticsKinds, type AnalyticsKind } from './analyticsOps';
@@ -82,7 +82,7 @@ export function folderKindOf(arg: unknown): AnalyticsKind | undefined {
 
 export interface ConnectedClient {
   readonly profile: ConnectionProfile;
-  readonly client: IotTicketClient;
+  readonly client: AssetApi;
 }
 
 /** The IoT-TICKET asset API client of a connection (signed in on first use). */

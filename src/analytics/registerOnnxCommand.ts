@@ -15,6 +15,7 @@ import { promptBasicInfo } from './infoPrompts';
 import { formatBytes, inspectOnnx, OnnxFileError, type OnnxInspection } from './inspectOnnx';
 import { helpTextFromInspection, inspectionText } from './inspectionReport';
 import { uploadOnnxModel, type OnnxModelRecord } from './onnxUpload';
+import { IotTicketClient } from '../platforms/iotticket/client';
 import { messageText } from '../shared/escape/message';
 
 /** For scripts and tests: answers that skip the matching questions. */
@@ -136,6 +137,12 @@ export async function registerOne(ctx: AnalyticsContext, file: vscode.Uri, optio
         const sub = token.onCancellationRequested(() => abort.abort());
         let reported = 0;
         try {
+          if (!(client instanceof IotTicketClient)) {
+            // The Python backend: das register_onnx_model, without upload progress.
+            const id = await client.onnx.registerOnnxModel(name!, { data: inspection.bytes, fileName }, { description, helpText, signal: abort.signal });
+            const record: OnnxModelRecord = { id, name: name! };
+            return record;
+          }
           return await uploadOnnxModel(
             client.http,
             { bytes: inspection.bytes, fileName, name: name!, description, helpText },

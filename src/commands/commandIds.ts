@@ -44,6 +44,7 @@ export const COMMAND_IDS = [
   'iotExplorer.openJson',
   'iotExplorer.pin',
   'iotExplorer.printAssetTree',
+  'iotExplorer.python.selectInterpreter',
   'iotExplorer.refresh',
   'iotExplorer.refreshNode',
   'iotExplorer.removeConnection',

@@ -20,6 +20,16 @@ export interface SessionEnv {
   demo(): Promise<DemoInfo>;
   /** Aborts a session start that fetches something at once (an Altair token). */
   readonly signal?: AbortSignal;
+  /** The Python that serves a backend in the user's own SDK (IoT-TICKET's das.iot_client). */
+  readonly python: PythonEnv;
+}
+
+/** Where a Python backend's process comes from. */
+export interface PythonEnv {
+  /** The interpreter now (the Python extension's active one, the setting, or python3/python on PATH). */
+  interpreter(): Promise<{ readonly path: string; readonly source: string }>;
+  /** python/iot_explorer_bridge.py of the extension. */
+  readonly bridgeScript: string;
 }
 
 /** The wizard's answers so far, by field key (the profile's own keys; `secret` for the secret). */

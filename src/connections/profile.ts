@@ -16,6 +16,16 @@ export interface ConnectionProfile {
   readonly username?: string;
   /** The tenant of device user names (`deviceId@tenant`) when neither the device nor its organization says. */
   readonly tenant?: string;
+  /** Which backend serves the asset API: direct HTTP over the inferred routes (default) or the user's das.iot_client in Python. */
+  readonly assetApi?: 'http' | 'python';
+  /** Python backend: `module:callable` that builds the client (default `das.iot_client:IoTClient`). */
+  readonly pythonFactory?: string;
+  /** Python backend: non-secret keyword arguments of the factory. */
+  readonly pythonFactoryKwargs?: Readonly<Record<string, unknown>>;
+  /** Python backend: the factory's keyword argument that receives the stored password (sent over stdin only). */
+  readonly pythonSecretKwarg?: string;
+  /** Python backend: folders put first on sys.path (e.g. the project with the factory's module). */
+  readonly pythonSysPath?: readonly string[];
   /** Replacements of inferred asset-API route templates by name (src/platforms/iotticket/routeOverrides.ts). */
   readonly routeOverrides?: Readonly<Record<string, string>>;
   // Altair IoT Studio.
@@ -95,6 +105,11 @@ export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile
     adapterBaseUrl: str('adapterBaseUrl'),
     username: str('username'),
     tenant: str('tenant'),
+    assetApi: p.assetApi === 'python' || p.assetApi === 'http' ? p.assetApi : undefined,
+    pythonFactory: str('pythonFactory'),
+    pythonFactoryKwargs: p.pythonFactoryKwargs && typeof p.pythonFactoryKwargs === 'object' && !Array.isArray(p.pythonFactoryKwargs) ? (p.pythonFactoryKwargs as Record<string, unknown>) : undefined,
+    pythonSecretKwarg: str('pythonSecretKwarg'),
+    pythonSysPath: Array.isArray(p.pythonSysPath) ? p.pythonSysPath.filter((s): s is string => typeof s === 'string') : undefined,
     routeOverrides: stringRecord(p.routeOverrides),
     host: str('host'),
     space: str('space'),

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { AltairApi, ClientCredentialsStrategy } from '../platforms/altair';
 import { PlatformError } from '../platforms/http';
-import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
 import type { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { ConnectionProfile } from './profile';
 
@@ -14,7 +14,7 @@ export interface IotTicketSession {
   readonly platform: 'iotticket';
   readonly profile: ConnectionProfile;
   /** The asset API (das.iot_client surface, over HTTP or the user's Python); undefined without one. */
-  readonly assetApi?: IotTicketClient;
+  readonly assetApi?: AssetApi;
   /** The REST API v1; undefined when the profile has no v1BaseUrl. */
   readonly v1?: IotTicketV1Client;
   readonly coreBaseUrl?: string;

@@ -10,7 +10,7 @@ import { errorMessage, PlatformError, type TlsOptions, type Logger } from '../pl
 import type { DemoService } from '../demo/demoService';
 import { SecretOriginError, type ConnectionStore } from './connectionStore';
 import type { HealthTracker } from './health';
-import type { PlatformDirectory } from './platform';
+import type { PlatformDirectory, PythonEnv } from './platform';
 import type { ConnectionProfile } from './profile';
 import { MissingCredentialError, type AltairSession, type IotTicketSession, type Session } from './session';
 
@@ -26,8 +26,21 @@ export class SessionManager implements vscode.Disposable {
     private readonly log: Logger,
     readonly health: HealthTracker,
     private readonly platforms: PlatformDirectory,
+    private readonly python: PythonEnv & { readonly onDidChange?: vscode.Event<void> },
   ) {
     this.disposables.push(store.onDidChange(() => this.dropChanged()));
+    // A change of interpreter restarts the Python processes: their sessions are rebuilt on next use.
+    if (python.onDidChange) this.disposables.push(python.onDidChange(() => void this.restartPython()));
+  }
+
+  /** Ends every Python-backed session: the next use starts a new process (with the interpreter as it is now). */
+  async restartPython(): Promise<void> {
+    for (const id of [...this.sessions.keys()]) {
+      if (this.store.get(id)?.assetApi !== 'python') continue;
+      this.log.info(`Restarting the Python backend of "${id}"`);
+      await this.invalidate(id);
+      this.health.forget(id);
+    }
   }
 
   /** The session of a connection, created (and signed in lazily, on the first request) if needed. */
@@ -121,6 +134,7 @@ export class SessionManager implements vscode.Disposable {
       tls,
       log: this.log,
       signal,
+      python: this.python,
       secret: async () => typedSecret ?? (await this.store.getSecret(profile, platform.secret.kind)),
       demo: () => this.demo.start(),
     });

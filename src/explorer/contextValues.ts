@@ -14,6 +14,8 @@ export const CONTEXT = {
   matches: 'iot.matches',
   loadMore: 'iot.loadMore',
   error: 'iot.error',
+  /** A Python backend that cannot start or keeps crashing: Show Log and Select Interpreter. */
+  errorPython: 'iot.error.python',
   empty: 'iot.empty',
   info: 'iot.info',
   quota: 'iot.quota',
@@ -104,5 +106,10 @@ export function analyticsFolderOf(node: HasContext | undefined): { readonly kind
 
 /** Load more, error and empty rows: not entities. */
 export function isPlaceholder(node: HasContext): boolean {
-  return node.contextValue === CONTEXT.loadMore || node.contextValue === CONTEXT.error || node.contextValue === CONTEXT.empty;
+  return node.contextValue === CONTEXT.loadMore || isErrorRow(node) || node.contextValue === CONTEXT.empty;
+}
+
+/** An error row (any kind). */
+export function isErrorRow(node: HasContext): boolean {
+  return node.contextValue === CONTEXT.error || node.contextValue === CONTEXT.errorPython;
 }

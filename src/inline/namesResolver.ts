@@ -5,7 +5,8 @@
  * its own wait.
  */
 import { isNotFound, raceAbort, ValidationError } from '../platforms/http';
-import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
+import { IotTicketClient } from '../platforms/iotticket/client';
 import type { Asset, AssetAttribute } from '../platforms/iotticket/types';
 import type { SessionSource } from './valueBackend';
 
@@ -110,6 +111,8 @@ export class NamesResolver {
   attributeById(connectionId: string, attributeId: string, signal?: AbortSignal): Promise<(AssetAttribute & { namesPath?: string[] }) | null> {
     return this.cached(`attr\u0000${connectionId}\u0000${attributeId}`, signal, async () => {
       const core = await this.core(connectionId);
+      // An attribute by its id alone is a route of the HTTP asset API; das reads attributes with their asset.
+      if (!(core instanceof IotTicketClient)) return null;
       try {
         return await core.http.get<AssetAttribute & { namesPath?: string[] }>(core.routes.attribute(undefined, attributeId));
       } catch (err) {
@@ -163,7 +166,7 @@ export class NamesResolver {
     return raceAbort(value, signal);
   }
 
-  private async core(connectionId: string): Promise<IotTicketClient> {
+  private async core(connectionId: string): Promise<AssetApi> {
     const s = await this.sessions.iotticket(connectionId);
     if (!s.assetApi) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
     return s.assetApi;

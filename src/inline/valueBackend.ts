@@ -6,7 +6,8 @@
  */
 import type { AltairApi, PropertyAffordance, Thing } from '../platforms/altair';
 import { isNotFound, ValidationError } from '../platforms/http';
-import type { IotTicketClient } from '../platforms/iotticket/client';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
+import { IotTicketClient } from '../platforms/iotticket/client';
 import type { AssetAttribute } from '../platforms/iotticket/types';
 import type { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { ValueBackend } from './latestValues';
@@ -15,7 +16,7 @@ import { valueKey, type AltairPropertyRef, type IotTicketAttributeRef, type V1Da
 
 /** The parts of a session the inline features use (the explorer's SessionManager provides them). */
 export interface SessionSource {
-  iotticket(connectionId: string): Promise<{ readonly assetApi?: IotTicketClient; readonly v1?: IotTicketV1Client }>;
+  iotticket(connectionId: string): Promise<{ readonly assetApi?: AssetApi; readonly v1?: IotTicketV1Client }>;
   altair(connectionId: string): Promise<{ readonly api: AltairApi; readonly space: string }>;
 }
 
@@ -74,9 +75,12 @@ export class PlatformValueBackend implements ValueBackend {
     const assetId = refs[0].assetId;
     let attrs: AssetAttribute[];
     try {
+      // An attribute by its id alone is a route of the HTTP asset API; das reads attributes with their asset.
       attrs = assetId
         ? await core.assets.getAttributes({ assetId, signal })
-        : [await core.http.get<AssetAttribute>(core.routes.attribute(undefined, refs[0].attributeId), { signal })];
+        : core instanceof IotTicketClient
+          ? [await core.http.get<AssetAttribute>(core.routes.attribute(undefined, refs[0].attributeId), { signal })]
+          : [];
     } catch (err) {
       if (isNotFound(err)) return out;
       throw err;
@@ -171,7 +175,7 @@ export class PlatformValueBackend implements ValueBackend {
     return doc;
   }
 
-  private async core(connectionId: string): Promise<IotTicketClient> {
+  private async core(connectionId: string): Promise<AssetApi> {
     const s = await this.sessions.iotticket(connectionId);
     if (!s.assetApi) throw new ValidationError('coreBaseUrl', 'this connection has no asset API base URL');
     return s.assetApi;

@@ -27,11 +27,30 @@ suite('Connection setup: wizard steps, fields and the test before saving', () =>
   test('the wizard asks the fields each platform declares, and its step counter counts exactly those', () => {
     const iotticket = platformModules.get('iotticket');
     const steps = addSteps(iotticket, {});
-    assert.deepEqual(steps, ['platform', 'label', 'coreBaseUrl', 'v1BaseUrl', 'adapterBaseUrl', 'username', 'secret', 'options']);
+    assert.deepEqual(steps, ['platform', 'label', 'assetApi', 'coreBaseUrl', 'v1BaseUrl', 'adapterBaseUrl', 'username', 'secret', 'options']);
+    // The backend choice decides what follows: the user's das.iot_client needs its factory, not an asset API URL.
+    assert.deepEqual(addSteps(iotticket, { assetApi: 'python' }), [
+      'platform', 'label', 'assetApi', 'pythonFactory', 'pythonFactoryKwargs', 'v1BaseUrl', 'adapterBaseUrl', 'username', 'secret', 'options',
+    ]);
     const altair = addSteps(platformModules.get('altair'), {});
     assert.deepEqual(altair, ['platform', 'label', 'host', 'space', 'clientId', 'secret', 'scopes', 'options']);
     // Advanced fields (the tenant) are not part of Add Connection; Edit Connection lists them.
     assert.ok(iotticket.fields.some((f) => f.key === 'tenant' && f.advanced));
+  });
+
+  test('the Python backend\'s factory and keyword arguments are checked before they are saved', () => {
+    const fields = platformModules.get('iotticket').fields;
+    const factory = fields.find((f) => f.key === 'pythonFactory');
+    const kwargs = fields.find((f) => f.key === 'pythonFactoryKwargs');
+    assert.equal(factory?.validate?.('my_project.iot:make_client', {}, false), undefined);
+    assert.match(factory?.validate?.('make_client', {}, false) ?? '', /module:callable/);
+    assert.equal(kwargs?.validate?.('{"organization_id": "E1001"}', {}, false), undefined);
+    assert.match(kwargs?.validate?.('{"password": "x"}', {}, false) ?? '', /password looks secret/);
+    assert.match(kwargs?.validate?.('[1]', {}, false) ?? '', /JSON object/);
+    const profile = platformModules.get('iotticket').toProfile({ assetApi: 'python', pythonFactoryKwargs: '{"organization_id": "E1001"}', coreBaseUrl: 'https://ignored.example' });
+    assert.equal(profile.assetApi, 'python');
+    assert.deepEqual(profile.pythonFactoryKwargs, { organization_id: 'E1001' });
+    assert.equal(profile.coreBaseUrl, undefined);
   });
 
   test('the device HTTP adapter URL is prefilled from the other URLs', () => {

@@ -7,6 +7,7 @@ import { primarySecret, type ConnectionProfile } from '../../connections/profile
 import { heldBackSecret, reviewSecretOrigin, secretOriginErrorOf, type SecretOriginChoice } from '../../connections/secretOriginPrompt';
 import { moveSecretsToStorage } from '../../connections/secretWarning';
 import type { SessionManager } from '../../connections/sessionManager';
+import type { PythonInterpreters } from '../../connections/pythonInterpreter';
 import { demoProfiles, type DemoInfo, type DemoService } from '../../demo/demoService';
 import type { ExplorerLog } from '../../log';
 import { errorMessage } from '../../platforms/http';
@@ -22,6 +23,8 @@ export interface ConnectionCommandDeps {
   readonly sessions: SessionManager;
   readonly demo: DemoService;
   readonly log: ExplorerLog;
+  /** The interpreter of Python-backed connections (Select Interpreter). */
+  readonly python?: PythonInterpreters;
 }
 
 /** Adds (or keeps) the two demo connections, starts the emulator and expands them in the tree. */
@@ -244,6 +247,17 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       await afterReview(profile, await reviewSecretOrigin(store, held));
     }),
     commands.register('iotExplorer.tryDemo', () => tryDemo(deps)),
+    commands.register('iotExplorer.python.selectInterpreter', async () => {
+      if (!deps.python || !(await deps.python.select())) return;
+      // Also after picking the same interpreter (das just installed in it): a failed backend starts afresh.
+      await sessions.restartPython();
+      for (const p of store.list()) {
+        const conn = p.assetApi === 'python' ? explorer.connection(p.id) : undefined;
+        if (conn) explorer.refresh(conn);
+      }
+      const chosen = await deps.python.resolve();
+      void vscode.window.showInformationMessage(vscode.l10n.t('das.iot_client connections now use {0}.', messageText(chosen.path)));
+    }),
   ];
 }
 

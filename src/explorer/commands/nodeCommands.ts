@@ -17,7 +17,7 @@ import { refAs } from '../../shared/refs';
 import { printAssetTree, showEventHistory } from '../nodes/iotticket/iotticketCommands';
 import { revealFavourite } from '../favouriteReveal';
 import type { TreeNode } from '../treeNode';
-import { CONTEXT } from '../contextValues';
+import { isErrorRow } from '../contextValues';
 
 export interface NodeCommandDeps {
   readonly commands: CommandKernel;
@@ -44,7 +44,7 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
     commands.register('iotExplorer.refresh', () => explorer.refresh()),
     commands.register('iotExplorer.refreshNode', (call) => {
       // An error node stands for its level: refreshing it loads that level again.
-      const list = call.targets().map((n) => (n.contextValue === CONTEXT.error && n.parent ? n.parent : n));
+      const list = call.targets().map((n) => (isErrorRow(n) && n.parent ? n.parent : n));
       if (list.length === 0) explorer.refresh();
       for (const n of list) explorer.refresh(n);
     }),

@@ -38,7 +38,6 @@ export class LoadMoreNode extends TreeNode {
 }
 
 export class ErrorNode extends TreeNode {
-  readonly contextValue = CONTEXT.error;
   readonly label: string;
   readonly message: string;
 
@@ -52,8 +51,19 @@ export class ErrorNode extends TreeNode {
       ? vscode.l10n.t('No credential stored — set it securely…')
       : this.secretHeldBack
         ? vscode.l10n.t('Secret held back: the connection points elsewhere — review…')
-        : vscode.l10n.t('Failed to load — show log');
+        : this.pythonBackend
+          ? vscode.l10n.t('Python backend failed — show log or select the interpreter')
+          : vscode.l10n.t('Failed to load — show log');
     this.message = errorMessage(error);
+  }
+
+  get contextValue(): string {
+    return this.pythonBackend ? CONTEXT.errorPython : CONTEXT.error;
+  }
+
+  /** The asset API's Python process could not start or keeps crashing (PythonSetupError, PythonBackendFailedError …). */
+  get pythonBackend(): boolean {
+    return this.error instanceof Error && /^Python(Setup|BackendFailed|ProcessExited)Error$/.test(this.error.name);
   }
 
   /** The connection has no password or client secret yet: the node leads to "Set Credential Securely…". */

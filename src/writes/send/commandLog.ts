@@ -3,7 +3,8 @@
  * plus each attribute's full log, read from `GET assets/{a}/commands/{attr}` on the client's own HTTP
  * client (the das client has no call for the whole log). Formatted as text for a read-only editor.
  */
-import type { IotTicketClient } from '../../platforms/iotticket/client';
+import type { AssetApi } from '../../platforms/iotticket/assetApi';
+import { IotTicketClient } from '../../platforms/iotticket/client';
 import { commandLog as commandLogShape } from '../../platforms/iotticket/shapes';
 import { isFinalStatus } from '../model/commandFollow';
 
@@ -38,17 +39,16 @@ export interface CommandLog {
 }
 
 /** Reads the log of every Command attribute of an asset (or just one), at most `perAttribute` entries each. */
-export async function readCommandLog(core: IotTicketClient, assetId: string, options: { attributeId?: string; perAttribute?: number; signal?: AbortSignal } = {}): Promise<CommandLog> {
+export async function readCommandLog(core: AssetApi, assetId: string, options: { attributeId?: string; perAttribute?: number; signal?: AbortSignal } = {}): Promise<CommandLog> {
   const latest = await core.commands.getCommandDetails({ assetId, signal: options.signal });
   const attributes = (await core.assets.getAttributes({ assetId, signal: options.signal })).filter(
     (a) => a.type === 'Command' && (options.attributeId === undefined || a.id === options.attributeId),
   );
   const logs: CommandAttributeLog[] = [];
   for (const a of attributes) {
-    const body = await core.http.get<{ history?: CommandRecordView[]; latest?: CommandRecordView | null; deviceId?: string | null; payloadType?: string }>(
-      core.routes.command(assetId, a.id),
-      { signal: options.signal, expect: commandLogShape },
-    );
+    // The full log is a route of the HTTP asset API; das has no call for it (the latest entry below then).
+    const body: { history?: CommandRecordView[]; latest?: CommandRecordView | null; deviceId?: string | null; payloadType?: string } =
+      core instanceof IotTicketClient ? await core.http.get(core.routes.command(assetId, a.id), { signal: options.signal, expect: commandLogShape }) : {};
     let entries = body.history ?? (body.latest ? [body.latest] : []);
     // Servers without a full log still give the latest entry through get_command_details.
     if (entries.length === 0) {

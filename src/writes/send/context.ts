@@ -4,13 +4,13 @@
  */
 import type { AltairApi } from '../../platforms/altair';
 import type { DeviceAdapterClient, DeviceCredentials } from '../../platforms/iotticket/adapterClient';
-import type { IotTicketClient } from '../../platforms/iotticket/client';
+import type { AssetApi } from '../../platforms/iotticket/assetApi';
 import type { WriteOutcome } from '../model/outcome';
 import type { WriteSpec } from '../model/writeSpec';
 
 export interface IotTicketEndpoints {
   /** The asset API client (commands, static and calculated writes, attributes). */
-  readonly assetApi?: IotTicketClient;
+  readonly assetApi?: AssetApi;
   /** The device HTTP adapter for a device (paths carry the device's tenant); undefined without an adapter URL. */
   adapter(deviceId: string, signal?: AbortSignal): Promise<DeviceAdapterClient | undefined>;
 }

@@ -6,7 +6,6 @@
  */
 import { HttpError, PlatformError, ValidationError, mapConcurrent } from '../../platforms/http';
 import type { AssetApi } from '../../platforms/iotticket/assetApi';
-import type { IotTicketClient } from '../../platforms/iotticket/client';
 import type { AssetAttribute } from '../../platforms/iotticket/types';
 import { checkControlValue, type ControlValue } from '../../platforms/iotticket/commandsClient';
 import { parseCalculatedFile, resolveCalculatedColumns, type CalculatedColumn } from '../model/calculatedTable';
@@ -35,7 +34,7 @@ export function isTemplated(attr: CommandAttribute, givenVariables: boolean): bo
 /** Stop counting aggregated targets here: the confirmation then says "at least". */
 const MAX_COUNTED_ASSETS = 2000;
 
-async function assetApiOf(ctx: WriteContext, connectionId: string): Promise<IotTicketClient> {
+async function assetApiOf(ctx: WriteContext, connectionId: string): Promise<AssetApi> {
   const { assetApi: core } = await ctx.iotticket(connectionId);
   if (!core) throw new ValidationError('connection', `connection "${connectionId}" has no asset API URL (coreBaseUrl)`);
   return core;
