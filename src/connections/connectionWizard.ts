@@ -49,7 +49,7 @@ export async function connectionWizard(
   const tlsMatters = (): boolean => offersTlsOption(platform!, draft());
 
   /** One step; `at` is its position for the counter (undefined: a lone step while editing). */
-  const ask = async (id: string, input: MultiStepInput, at?: { step: number; totalSteps: number }): Promise<void> => {
+  const ask = async (id: string, input: MultiStepInput, at?: { step: number; totalSteps?: number }): Promise<void> => {
     if (id === 'platform') {
       const items = platforms.all().map((p) => ({ label: p.label, description: p.pick.description, detail: p.pick.detail(), platform: p }));
       const [picked] = await input.showQuickPick({ title, ...at, items, placeholder: vscode.l10n.t('Which platform?') });
@@ -87,7 +87,7 @@ export async function connectionWizard(
     }
   };
 
-  const askField = async (field: ConnectionField, input: MultiStepInput, at?: { step: number; totalSteps: number }): Promise<string> => {
+  const askField = async (field: ConnectionField, input: MultiStepInput, at?: { step: number; totalSteps?: number }): Promise<string> => {
     const current = answers[field.key] ?? field.initial?.(answers, editing) ?? '';
     const choices = field.choices?.(answers);
     if (choices) {
@@ -113,7 +113,8 @@ export async function connectionWizard(
       const steps = sequence();
       const id = steps[index];
       if (!id) return;
-      await ask(id, input, { step: index + 1, totalSteps: steps.length });
+      // Until the platform is chosen the number of steps is not known: the counter shows the position only.
+      await ask(id, input, { step: index + 1, totalSteps: platform ? steps.length : undefined });
       return stepAt(index + 1);
     };
 
