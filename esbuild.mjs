@@ -67,13 +67,13 @@ if (args.has('--tests')) {
     // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
     // loaded on first use, so activation does not parse its megabyte.
     // ajv(-formats) and onnx-proto likewise, for the commands that validate files or inspect models
-    // (src/lazy/lazyModule.ts loads them).
+    // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts).
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
-    external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'onnx-proto'],
+    external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'onnx-proto', 'hyparquet-writer'],
   });
   configs.push({
     ...common,
-    entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-proto': 'onnx-proto' },
+    entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-proto': 'onnx-proto', parquet: 'hyparquet-writer' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
   });
   configs.push({

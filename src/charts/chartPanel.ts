@@ -11,7 +11,8 @@ import { appendAfter } from '../shared/chart/pageMerge';
 import { CHART_VIEW_TYPE, type FetchQuery, type HostToView, type RenderTimings, type SeriesInfo, type ViewCommand, type ViewReplies, type ViewToHost } from '../shared/chart/protocol';
 import { seriesKey, type SeriesDescriptor } from '../shared/chart/series';
 import { parseUriList } from '../shared/chart/seriesUri';
-import { parseZone, presetRange, type TimeRange } from '../shared/chart/timeRange';
+import { presetRange, type TimeRange } from '../shared/chart/timeRange';
+import { localZoneName, normalizeZone, type ZoneSpec } from '../shared/chart/timeZone';
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../shared/chart/viewOptions';
 import { errorMessage } from '../platforms/http';
 import { oneLine } from '../shared/escape/text';
@@ -160,9 +161,10 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
     return presetRange(o.preset === 'custom' ? '24h' : o.preset, now);
   }
 
-  /** The chart's zone in minutes east of UTC, as the webview resolved it. */
-  zoneOffsetMin(): number {
-    return this.lastQuery?.zoneOffsetMin ?? parseZone(this.options.zone) ?? 0;
+  /** The chart's zone for exports: the chosen one, and for 'local' the IANA zone of this machine (so daylight saving is kept). */
+  exportZone(): ZoneSpec {
+    const zone = normalizeZone(this.options.zone) ?? 'local';
+    return zone === 'local' ? localZoneName() : zone;
   }
 
   protected override onDispose(): void {

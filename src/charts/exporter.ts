@@ -1,5 +1,5 @@
 /**
- * The export commands of a chart: CSV and JSON streamed to a file the user picks (cancellable, with
+ * The export commands of a chart: CSV, JSON and Parquet streamed to a file the user picks (cancellable, with
  * progress), PNG of the chart, and "Copy visible range as CSV".
  */
 import { dirname } from 'node:path';
@@ -22,6 +22,7 @@ export class ChartExporter {
     switch (command) {
       case 'exportCsv': return this.exportWithDialog(panel, 'csv');
       case 'exportJson': return this.exportWithDialog(panel, 'json');
+      case 'exportParquet': return this.exportWithDialog(panel, 'parquet');
       case 'exportPng': return this.exportPng(panel);
       case 'copyVisibleCsv': return this.copyVisibleCsv(panel);
     }
@@ -34,7 +35,7 @@ export class ChartExporter {
     }
     const uri = await vscode.window.showSaveDialog({
       defaultUri: defaultFile(`${fileStem(panel)}.${format}`),
-      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      filters: FILTERS[format],
       saveLabel: vscode.l10n.t('Export'),
     });
     if (!uri) return;
@@ -67,7 +68,7 @@ export class ChartExporter {
   async exportToFile(panel: ChartPanel, format: ExportFormat, filePath: string, range: TimeRange, signal?: AbortSignal, onProgress?: (points: number, fraction: number) => void): Promise<ExportResult> {
     const started = Date.now();
     try {
-      const r = await replaceFile(filePath, (out) => exportSeries(out, panel.seriesEntries, format, { range, offsetMin: panel.zoneOffsetMin(), signal, onProgress }));
+      const r = await replaceFile(filePath, (out) => exportSeries(out, panel.seriesEntries, format, { range, zone: panel.exportZone(), bom: csvBom(), signal, onProgress }));
       this.log.info(`chart ${panel.id}: exported ${r.points} points as ${format} to ${filePath} in ${Date.now() - started} ms`);
       return r;
     } catch (err) {
@@ -118,7 +119,7 @@ export class ChartExporter {
         cb();
       },
     });
-    await exportSeries(sink, panel.seriesEntries, 'csv', { range: { from: Math.floor(range.from), to: Math.ceil(range.to) }, offsetMin: panel.zoneOffsetMin() });
+    await exportSeries(sink, panel.seriesEntries, 'csv', { range: { from: Math.floor(range.from), to: Math.ceil(range.to) }, zone: panel.exportZone() });
     await finish(sink);
     return chunks.join('');
   }
@@ -140,6 +141,13 @@ export function exportErrorText(err: unknown): string {
     case 'nameTooLong': return vscode.l10n.t('The name {0} is too long for its disk.', file);
     case 'other': return `${vscode.l10n.t('Could not write {0}: {1}', file, errorMessage(err.cause))} ${kept}`;
   }
+}
+
+const FILTERS: Readonly<Record<ExportFormat, Record<string, string[]>>> = { csv: { CSV: ['csv'] }, json: { JSON: ['json'] }, parquet: { Parquet: ['parquet'] } };
+
+/** The user's choice of a byte order mark in CSV files (Excel reads UTF-8 by it). */
+function csvBom(): boolean {
+  return vscode.workspace.getConfiguration('iotExplorer.export').get<boolean>('csvByteOrderMark', false);
 }
 
 /** Exports stream through Node's fs on the extension host, so they go to files it can reach. */

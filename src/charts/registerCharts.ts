@@ -38,6 +38,7 @@ export const CHART_COMMANDS = {
   addSeries: 'iotExplorer.addToChart',
   exportCsv: 'iotExplorer.chart.exportCsv',
   exportJson: 'iotExplorer.chart.exportJson',
+  exportParquet: 'iotExplorer.chart.exportParquet',
   copyVisibleCsv: 'iotExplorer.chart.copyVisibleCsv',
   exportPng: 'iotExplorer.chart.exportPng',
 } as const;
@@ -92,6 +93,7 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
     deps.commands.register(CHART_COMMANDS.addSeries, (call) => api.add(itemsOf(call))),
     deps.commands.register(CHART_COMMANDS.exportCsv, onPanel((p) => exporter.exportWithDialog(p, 'csv'))),
     deps.commands.register(CHART_COMMANDS.exportJson, onPanel((p) => exporter.exportWithDialog(p, 'json'))),
+    deps.commands.register(CHART_COMMANDS.exportParquet, onPanel((p) => exporter.exportWithDialog(p, 'parquet'))),
     deps.commands.register(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
     deps.commands.register(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, new ChartSerializer(manager, deps.log)),

@@ -18,6 +18,7 @@ export const COMMAND_IDS = [
   'iotExplorer.chart.copyVisibleCsv',
   'iotExplorer.chart.exportCsv',
   'iotExplorer.chart.exportJson',
+  'iotExplorer.chart.exportParquet',
   'iotExplorer.chart.exportPng',
   'iotExplorer.clearFilter',
   'iotExplorer.copyId',

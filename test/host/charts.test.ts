@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { readParquet } from 'parquet-wasm/node';
+import { tableFromIPC } from 'apache-arrow';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { ChartManager, type LastRender } from '../../src/charts/chartManager';
 import type { ChartPanel } from '../../src/charts/chartPanel';
@@ -179,10 +181,34 @@ suite('Charts: chart panels in a real VS Code', () => {
     const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
     const refA = await sequentialRead(emu, range.from, range.to);
     const refB = await sequentialRead(emu, range.from, range.to, other.id);
-    assert.equal(lines[0], 'timestamp,epoch_ms,series,unit,value');
+    assert.equal(lines[0], 'timestamp,epoch_ms,series_id,series,unit,value');
     assert.equal(lines.length - 1, refA.timestamps.length + refB.timestamps.length);
     assert.equal(r.points, lines.length - 1);
     assert.equal(Number(lines[1].split(',')[1]), refA.timestamps[0]);
+  });
+
+  test('Parquet export loads its writer on first use in the extension host and holds every point; the BOM setting starts a CSV with EF BB BF', async () => {
+    const file = join(tmp, 'chart.parquet');
+    const range = first.exportRange();
+    const r = await exporter.exportToFile(first, 'parquet', file, range);
+    const bytes = readFileSync(file);
+    assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PAR1');
+    assert.equal(bytes.subarray(-4).toString('latin1'), 'PAR1');
+    const table = tableFromIPC(readParquet(new Uint8Array(bytes)).intoIPCStream());
+    const refA = await sequentialRead(emu, range.from, range.to);
+    const refB = await sequentialRead(emu, range.from, range.to, other.id);
+    assert.equal(table.numRows, refA.timestamps.length + refB.timestamps.length);
+    assert.equal(r.points, table.numRows);
+    assert.equal(Number(table.getChild('timestamp')!.get(0)), refA.timestamps[0]);
+    const config = vscode.workspace.getConfiguration('iotExplorer.export');
+    await config.update('csvByteOrderMark', true, vscode.ConfigurationTarget.Global);
+    try {
+      const csv = join(tmp, 'excel.csv');
+      await exporter.exportToFile(first, 'csv', csv, range);
+      assert.deepEqual([...readFileSync(csv).subarray(0, 4)], [0xef, 0xbb, 0xbf, 0x74]);
+    } finally {
+      await config.update('csvByteOrderMark', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('a cancelled or failed export leaves the file the user chose as it was, and leaves nothing beside it', async () => {

@@ -13,6 +13,7 @@ import zoomPlugin from 'chartjs-plugin-zoom';
 import { format } from 'date-fns';
 import type { SeriesInfo, StatsSeriesPayload } from '../../src/shared/chart/protocol';
 import { formatZone, fromDisplayTime, toDisplayTime } from '../../src/shared/chart/timeRange';
+import { zoneOffsetFn, type ZoneSpec } from '../../src/shared/chart/timeZone';
 import { withAlpha } from '../../src/shared/chart/chartTheme';
 import { axesFor, yScales } from './axes';
 import type { XY } from './downsample';
@@ -121,7 +122,8 @@ export interface ChartViewHandlers {
 export class ChartView {
   private readonly chart: Chart<'line', Point[]>;
   private theme: ChartTheme;
-  private zone: number | 'local' = 'local';
+  private zone: ZoneSpec = 'local';
+  private zoneOffset: (ts: number) => number = localOffset;
   private hidden = new Set<string>();
   private series: readonly SeriesInfo[] = [];
 
@@ -182,8 +184,9 @@ export class ChartView {
     this.applyTheme(theme);
   }
 
-  setZone(zone: number | 'local'): void {
+  setZone(zone: ZoneSpec): void {
     this.zone = zone;
+    this.zoneOffset = zoneOffsetFn(zone);
   }
 
   /** The x range shown (after any zoom or pan), in real epoch ms. */
@@ -321,15 +324,18 @@ export class ChartView {
 
   /** Real epoch ms → chart x (display time in the chosen zone). */
   toX(ts: number): number {
-    return this.zone === 'local' ? ts : toDisplayTime(ts, this.zone, localOffset);
+    return this.zone === 'local' ? ts : toDisplayTime(ts, this.zoneOffset(ts), localOffset);
   }
 
   fromX(x: number): number {
-    return this.zone === 'local' ? x : fromDisplayTime(x, this.zone, localOffset);
+    if (this.zone === 'local') return x;
+    // The zone's offset at the instant shown; one correction step settles daylight-saving edges.
+    const guess = fromDisplayTime(x, this.zoneOffset(x), localOffset);
+    return fromDisplayTime(x, this.zoneOffset(guess), localOffset);
   }
 
   private formatX(x: number): string {
-    const zoneLabel = this.zone === 'local' ? formatZone(localOffset(x)) : formatZone(this.zone);
+    const zoneLabel = formatZone(this.zoneOffset(this.fromX(x)));
     return `${format(x, 'yyyy-MM-dd HH:mm:ss.SSS')} UTC${zoneLabel}`;
   }
 

@@ -175,6 +175,7 @@ onClick(el.pause, { type: 'user.pause' });
 onClick(el.resetZoom, { type: 'user.resetZoom' });
 onClick(el.exportCsv, { type: 'user.command', command: 'exportCsv' });
 onClick(el.exportJson, { type: 'user.command', command: 'exportJson' });
+onClick(el.exportParquet, { type: 'user.command', command: 'exportParquet' });
 onClick(el.exportPng, { type: 'user.command', command: 'exportPng' });
 onClick(el.copyCsv, { type: 'user.command', command: 'copyVisibleCsv' });
 onClick(el.cancel, { type: 'user.cancel' });

@@ -6,7 +6,8 @@
  */
 import * as l10n from '@vscode/l10n';
 import type { FetchQuery, SeriesInfo } from '../../src/shared/chart/protocol';
-import { formatWallClock, parseInZone, parseZone } from '../../src/shared/chart/timeRange';
+import { formatWallClock, parseInZone } from '../../src/shared/chart/timeRange';
+import { normalizeZone, zoneOffsetAt, type ZoneSpec } from '../../src/shared/chart/timeZone';
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../../src/shared/chart/viewOptions';
 import { appendCapped } from './downsample';
 import {
@@ -275,14 +276,15 @@ export function controlTimes(s: ChartState, env: ChartEnv): { from?: string; to?
   return out;
 }
 
-export function zoneChoice(o: ChartViewOptions): number | 'local' {
-  return o.zone === 'local' ? 'local' : parseZone(o.zone) ?? 0;
+/** The chosen zone, normalised (`local`, `±hh:mm` or an IANA name; unknown text falls back to UTC). */
+export function zoneChoice(o: ChartViewOptions): ZoneSpec {
+  return normalizeZone(o.zone) ?? '+00:00';
 }
 
-/** Minutes east of UTC of the chosen zone at `at`. */
+/** Minutes east of UTC of the chosen zone at `at` (daylight saving included for IANA zones). */
 function zoneOffset(o: ChartViewOptions, env: ChartEnv, at: number): number {
   const z = zoneChoice(o);
-  return z === 'local' ? env.localOffsetMin(at) : z;
+  return z === 'local' ? env.localOffsetMin(at) : zoneOffsetAt(z, at);
 }
 
 function labelOf(series: readonly SeriesInfo[], seriesId: string): string {

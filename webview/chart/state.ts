@@ -109,7 +109,7 @@ export type Effect =
    */
   | { readonly kind: 'draw'; readonly range?: Range; readonly report?: DrawReport; readonly liveAt?: number }
   | { readonly kind: 'syncControls' }
-  | { readonly kind: 'setZone'; readonly zone: number | 'local' }
+  | { readonly kind: 'setZone'; readonly zone: string }
   | { readonly kind: 'scheduleZoom'; readonly from: number; readonly to: number };
 
 export interface Step {

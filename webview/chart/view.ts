@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS } from '../../src/shared/chart/viewOptions';
 import { ZONE_CHOICES } from '../../src/shared/chart/timeRange';
+import { ianaZoneNames } from '../../src/shared/chart/timeZone';
 import { htmlText as esc } from '../../src/shared/escape/html';
 
 /** The toolbar's fixed choices, labelled in the UI language (called after the l10n bundle is loaded). */
@@ -26,7 +27,7 @@ export function markup(): string {
       <span>–</span>
       <vscode-textfield id="to" type="datetime-local" aria-label="${esc(l10n.t('To'))}"></vscode-textfield>
     </span>
-    <vscode-single-select id="zone" aria-label="${esc(l10n.t('Time zone'))}" title="${esc(l10n.t('Time zone of the axis, the range and exports'))}">${options([['local', l10n.t('Local time')], ...ZONE_CHOICES.map((z) => [z, `UTC${z}`] as const)])}</vscode-single-select>
+    <vscode-single-select id="zone" aria-label="${esc(l10n.t('Time zone'))}" title="${esc(l10n.t('Time zone of the axis, the range and exports: local, a fixed offset, or a named zone that follows daylight saving'))}">${options([['local', l10n.t('Local time')], ...ZONE_CHOICES.map((z) => [z, `UTC${z}`] as const), ...ianaZoneNames().map((z) => [z, z] as const)])}</vscode-single-select>
   </div>
   <div class="group">
     <vscode-single-select id="mode" aria-label="${esc(l10n.t('Mode'))}">${options([['raw', l10n.t('Raw values')], ['stats', l10n.t('Statistics')]])}</vscode-single-select>
@@ -52,6 +53,7 @@ export function markup(): string {
     <vscode-button id="resetZoom" secondary title="${esc(l10n.t('Back to the selected range'))}">${esc(l10n.t('Reset zoom'))}</vscode-button>
     <vscode-button id="exportCsv" secondary title="${esc(l10n.t('Export the range as CSV, streamed to a file'))}">CSV</vscode-button>
     <vscode-button id="exportJson" secondary title="${esc(l10n.t('Export the range as JSON, streamed to a file'))}">JSON</vscode-button>
+    <vscode-button id="exportParquet" secondary title="${esc(l10n.t('Export the range as Parquet (for pandas, Spark, DuckDB), streamed to a file'))}">Parquet</vscode-button>
     <vscode-button id="exportPng" secondary title="${esc(l10n.t('Save the chart as PNG'))}">PNG</vscode-button>
     <vscode-button id="copyCsv" secondary title="${esc(l10n.t('Copy the visible range as CSV'))}">${esc(l10n.t('Copy visible'))}</vscode-button>
   </div>
@@ -79,7 +81,7 @@ export interface Elements {
   mode: SelectLike; rawOptions: HTMLElement; statsOptions: HTMLElement; downsample: SelectLike; limit: TextLike;
   period: SelectLike; dimension: SelectLike;
   live: CheckLike; liveOptions: HTMLElement; interval: SelectLike; liveStart: SelectLike; liveTime: TextLike; pause: HTMLElement;
-  resetZoom: HTMLElement; exportCsv: HTMLElement; exportJson: HTMLElement; exportPng: HTMLElement; copyCsv: HTMLElement;
+  resetZoom: HTMLElement; exportCsv: HTMLElement; exportJson: HTMLElement; exportParquet: HTMLElement; exportPng: HTMLElement; copyCsv: HTMLElement;
   series: HTMLUListElement; banner: HTMLElement; plot: HTMLElement; canvas: HTMLCanvasElement; empty: HTMLElement; drop: HTMLElement;
   progress: HTMLElement; statusText: HTMLElement; cancel: HTMLElement;
 }
@@ -87,7 +89,7 @@ export interface Elements {
 export function mount(root: HTMLElement): Elements {
   root.innerHTML = markup();
   const ids = ['preset', 'custom', 'from', 'to', 'zone', 'mode', 'rawOptions', 'statsOptions', 'downsample', 'limit', 'period', 'dimension',
-    'live', 'liveOptions', 'interval', 'liveStart', 'liveTime', 'pause', 'resetZoom', 'exportCsv', 'exportJson', 'exportPng', 'copyCsv',
+    'live', 'liveOptions', 'interval', 'liveStart', 'liveTime', 'pause', 'resetZoom', 'exportCsv', 'exportJson', 'exportParquet', 'exportPng', 'copyCsv',
     'series', 'banner', 'plot', 'canvas', 'empty', 'drop', 'progress', 'statusText', 'cancel'] as const;
   const out: Record<string, HTMLElement> = {};
   for (const id of ids) {

@@ -10,7 +10,7 @@ import {
 } from '../webview/validate';
 import { FETCH_REASONS, VIEW_COMMANDS, type ViewToHost } from './protocol';
 import { isSeriesDescriptor, type SeriesDescriptor } from './series';
-import { parseZone } from './timeRange';
+import { isZoneSpec } from './timeZone';
 import {
   CHART_MODES, DOWNSAMPLE_METHODS, LIVE_INTERVAL_MAX_MS, LIVE_INTERVAL_MIN_MS, RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS,
   type ChartViewOptions, type ChartWebviewState, type LiveOptions,
@@ -31,7 +31,7 @@ const duration = v.pipe(v.number(), v.finite(), v.minValue(0));
 const id = textSchema(MAX_ID);
 const list = <S extends v.GenericSchema>(item: S) => v.pipe(v.array(item), v.maxLength(MAX_LIST), v.readonly());
 const limit = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
-const zone = v.pipe(v.string(), v.maxLength(16), v.check((z) => z === 'local' || parseZone(z) !== undefined, 'a zone: local or ±hh:mm'));
+const zone = v.pipe(v.string(), v.maxLength(64), v.check(isZoneSpec, 'a zone: local, ±hh:mm or an IANA name'));
 const statsDimension = v.picklist([...STATS_DIMENSIONS, 'auto']);
 
 export const liveOptionsSchema = v.object({

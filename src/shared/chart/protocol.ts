@@ -116,8 +116,8 @@ export interface HeldSeries {
   readonly values: Float64Array;
 }
 
-export type ViewCommand = 'exportCsv' | 'exportJson' | 'exportPng' | 'copyVisibleCsv';
-export const VIEW_COMMANDS: readonly ViewCommand[] = ['exportCsv', 'exportJson', 'exportPng', 'copyVisibleCsv'];
+export type ViewCommand = 'exportCsv' | 'exportJson' | 'exportParquet' | 'exportPng' | 'copyVisibleCsv';
+export const VIEW_COMMANDS: readonly ViewCommand[] = ['exportCsv', 'exportJson', 'exportParquet', 'exportPng', 'copyVisibleCsv'];
 
 export type ViewToHost =
   | { readonly type: 'ready'; readonly state?: ChartWebviewState }

@@ -46,14 +46,14 @@ void test('CSV export of 90 days streams window by window and equals the series'
     return d;
   } };
   const sink = new Sink();
-  const r = await exportSeries(sink, [entryOf(spy)], 'csv', { range: { from: NOW - 90 * DAY, to: NOW }, offsetMin: 0, targetPoints: 20_000 });
+  const r = await exportSeries(sink, [entryOf(spy)], 'csv', { range: { from: NOW - 90 * DAY, to: NOW }, zone: 'UTC', targetPoints: 20_000 });
   await finish(sink);
   const ref = await sequentialRead(emu, NOW - 90 * DAY, NOW);
   const lines = sink.parts.join('').trimEnd().split('\n').slice(1);
   assert.equal(r.points, ref.timestamps.length);
   assert.equal(lines.length, ref.timestamps.length);
   lines.forEach((line, i) => {
-    const [, epoch, , , value] = line.split(',');
+    const [, epoch, , , , value] = line.split(',');
     assert.equal(Number(epoch), ref.timestamps[i]);
     assert.equal(value === '' ? NaN : Number(value), ref.values[i]);
   });
@@ -68,7 +68,7 @@ void test('JSON export of two series parses back to the same points', async () =
   const b = emulatorSource(emu, { attributeId: other.id, label: other.name, unit: other.unit });
   const sink = new Sink();
   const range = { from: NOW - 3 * DAY, to: NOW };
-  await exportSeries(sink, [entryOf(a), entryOf(b)], 'json', { range, offsetMin: 120, targetPoints: 1000 });
+  await exportSeries(sink, [entryOf(a), entryOf(b)], 'json', { range, zone: '+02:00', targetPoints: 1000 });
   await finish(sink);
   const doc = JSON.parse(sink.parts.join('')) as { zone: string; series: { id: string; points: { ts: string; v: number | null }[] }[] };
   assert.equal(doc.zone, '+02:00');
@@ -90,7 +90,7 @@ void test('a range the chart already holds is exported from the cache without re
   await runRawQuery([entry], { from: NOW - 2 * DAY, to: NOW, widthPx: 500, mode: 'raw', period: 'Custom', dimension: 'auto', downsample: 'lttb', zoneOffsetMin: 0, reason: 'initial' });
   const requests = src.requests.length;
   const sink = new Sink();
-  const r = await exportSeries(sink, [entry], 'csv', { range: { from: NOW - DAY, to: NOW }, offsetMin: 0 });
+  const r = await exportSeries(sink, [entry], 'csv', { range: { from: NOW - DAY, to: NOW }, zone: 'UTC' });
   await finish(sink);
   assert.equal(src.requests.length, requests);
   assert.equal(r.points, (await sequentialRead(emu, NOW - DAY, NOW)).timestamps.length);
@@ -104,6 +104,6 @@ void test('a cancelled export stops between windows', async () => {
     if (++windows === 3) ac.abort();
     return src.fetchRange(o);
   } };
-  await assert.rejects(exportSeries(new Sink(), [entryOf(spy)], 'csv', { range: { from: NOW - 90 * DAY, to: NOW }, offsetMin: 0, signal: ac.signal, targetPoints: 5000 }), { name: 'AbortError' });
+  await assert.rejects(exportSeries(new Sink(), [entryOf(spy)], 'csv', { range: { from: NOW - 90 * DAY, to: NOW }, zone: 'UTC', signal: ac.signal, targetPoints: 5000 }), { name: 'AbortError' });
   assert.equal(windows, 3);
 });

@@ -35,11 +35,11 @@ function* pages(count: number, size: number, start: number): Generator<XY> {
 
 void test('CSV: header, ISO timestamps in the zone, quoted labels, empty fields for gaps', async () => {
   const sink = new SlowSink();
-  const w = new CsvSeriesWriter(sink, { offsetMin: 120 });
+  const w = new CsvSeriesWriter(sink, { zone: '+02:00' });
   await w.begin();
-  await w.writePage({ id: 's1', label: 'Temp, "inner"', unit: '°C' }, { timestamps: Float64Array.of(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1)), values: Float64Array.of(21.5, NaN) });
+  await w.writePage({ id: 's1', key: 'a1/t1', label: 'Temp, "inner"', unit: '°C' }, { timestamps: Float64Array.of(Date.UTC(2024, 0, 1), Date.UTC(2024, 0, 1, 0, 0, 1)), values: Float64Array.of(21.5, NaN) });
   await finish(sink);
-  assert.equal(sink.text(), `${CSV_HEADER}2024-01-01T02:00:00.000+02:00,1704067200000,"Temp, ""inner""",°C,21.5\n2024-01-01T02:00:01.000+02:00,1704067201000,"Temp, ""inner""",°C,\n`);
+  assert.equal(sink.text(), `${CSV_HEADER}2024-01-01T02:00:00.000+02:00,1704067200000,a1/t1,"Temp, ""inner""",°C,21.5\n2024-01-01T02:00:01.000+02:00,1704067201000,a1/t1,"Temp, ""inner""",°C,\n`);
   assert.equal(csvText('plain'), 'plain');
 });
 
@@ -50,7 +50,7 @@ void test('CSV streams page by page: each page reaches the sink before the next 
   const start = Date.UTC(2024, 0, 1);
   let expectedRows = 0;
   for (const page of pages(20, 5000, start)) {
-    await w.writePage({ id: 's', label: 'S' }, page);
+    await w.writePage({ id: 's', key: 'k', label: 'S' }, page);
     expectedRows += page.timestamps.length;
     // Everything written so far has been handed to the sink (minus what its small buffer still holds).
     const lines = sink.text().split('\n').length - 2;
@@ -62,10 +62,11 @@ void test('CSV streams page by page: each page reaches the sink before the next 
   assert.equal(w.rowCount, 100_000);
   // Back-pressure honoured: the stream never buffered more than a chunk beyond its high-water mark.
   assert.ok(sink.maxBuffered < 64 * 1024, `buffered ${sink.maxBuffered}`);
-  const [iso, epoch, label, unit, value] = lines[1 + 12_345].split(',');
+  const [iso, epoch, key, label, unit, value] = lines[1 + 12_345].split(',');
   const t = start + 12_345 * 1000;
   assert.equal(iso, new Date(t).toISOString());
   assert.equal(Number(epoch), t);
+  assert.equal(key, 'k');
   assert.equal(label, 'S');
   assert.equal(unit, '');
   assert.equal(Number(value), ((t / 1000) % 97) / 4);
@@ -73,12 +74,12 @@ void test('CSV streams page by page: each page reaches the sink before the next 
 
 void test('JSON streams several series into one valid document', async () => {
   const sink = new SlowSink();
-  const w = new JsonSeriesWriter(sink, { offsetMin: -210, rowsPerChunk: 700 });
+  const w = new JsonSeriesWriter(sink, { zone: '-03:30', rowsPerChunk: 700 });
   const start = Date.UTC(2024, 0, 1);
   await w.begin({ from: start, to: start + 3_600_000 }, start);
   const sizes: number[] = [];
   for (const id of ['a', 'b']) {
-    await w.beginSeries({ id, label: `Series ${id}`, unit: id === 'a' ? 'bar' : undefined });
+    await w.beginSeries({ id, key: `asset/${id}`, label: `Series ${id}`, unit: id === 'a' ? 'bar' : undefined });
     let n = 0;
     for (const page of pages(3, 2000, start)) {
       await w.writePage(page);
@@ -110,5 +111,5 @@ void test('a destroyed file stops the export with a clear error', async () => {
   await w.begin();
   sink.destroy();
   const [page] = pages(1, 10, 0);
-  await assert.rejects(() => w.writePage({ id: 's', label: 's' }, page), /closed before the export finished/);
+  await assert.rejects(() => w.writePage({ id: 's', key: 's', label: 's' }, page), /closed before the export finished/);
 });

@@ -181,24 +181,28 @@ void describe('Hostile strings through every sink (node tier, both platforms)', 
     });
   });
 
-  void test('CSV export: labels and units are text cells, neutralised and quoted; values stay numbers, negative ones too', async () => {
+  /** Series keys are platform ids: as hostile as names (asset id / attribute id). */
+  const keyOf = (i: number): string => `${assetNames[i % assetNames.length]}/${propertyNames[i % propertyNames.length]}`;
+
+  void test('CSV export: keys, labels and units are text cells, neutralised and quoted; values stay numbers, negative ones too', async () => {
     const sink = new Sink();
     const csv = new CsvSeriesWriter(sink);
     await csv.begin();
     const labels = [...attributeNames, ...thingTitles];
     for (const [i, label] of labels.entries()) {
-      await csv.writePage({ id: `s${i}`, label, unit: units[i % units.length] }, { timestamps: Float64Array.of(Date.UTC(2024, 0, 1) + i), values: Float64Array.of(-20.5 - i) });
+      await csv.writePage({ id: `s${i}`, key: keyOf(i), label, unit: units[i % units.length] }, { timestamps: Float64Array.of(Date.UTC(2024, 0, 1) + i), values: Float64Array.of(-20.5 - i) });
     }
     await finish(sink);
     const records = parseCsvRecords(sink.text, ',');
     assert.equal(records.length, 1 + labels.length, 'one record per row: no line break escaped its cell');
     labels.forEach((label, i) => {
-      const [, , series, unit, value] = records[i + 1].cells;
+      const [, , key, series, unit, value] = records[i + 1].cells;
       const expect = (s: string): string => (/^[=+\-@\t\r\n＝＋－＠]/.test(s) ? `'${kept(s)}` : kept(s));
+      assert.equal(key, expect(keyOf(i)));
       assert.equal(series, expect(label));
       assert.equal(unit, expect(units[i % units.length]));
       assert.equal(value, String(-20.5 - i), 'a negative number is written as a number');
-      for (const cell of [series, unit]) assert.ok(!/^[=+\-@\t\r]/.test(cell), `formula cell ${JSON.stringify(cell.slice(0, 40))}`);
+      for (const cell of [key, series, unit]) assert.ok(!/^[=+\-@\t\r]/.test(cell), `formula cell ${JSON.stringify(cell.slice(0, 40))}`);
     });
   });
 
@@ -207,15 +211,16 @@ void describe('Hostile strings through every sink (node tier, both platforms)', 
     const json = new JsonSeriesWriter(sink);
     await json.begin({ from: 0, to: 1 });
     for (const [i, label] of thingTitles.entries()) {
-      await json.beginSeries({ id: `s${i}`, label, unit: propertyNames[i] });
+      await json.beginSeries({ id: `s${i}`, key: assetNames[i % assetNames.length], label, unit: propertyNames[i] });
       await json.writePage({ timestamps: Float64Array.of(0), values: Float64Array.of(-1) });
       await json.endSeries();
     }
     await json.end();
     await finish(sink);
-    const doc = JSON.parse(sink.text) as { series: { label: string; unit: string }[] };
+    const doc = JSON.parse(sink.text) as { series: { key: string; label: string; unit: string }[] };
     assert.deepEqual(doc.series.map((s) => s.label), thingTitles);
     assert.deepEqual(doc.series.map((s) => s.unit), propertyNames);
+    assert.deepEqual(doc.series.map((s) => s.key), thingTitles.map((_, i) => assetNames[i % assetNames.length]));
     assert.ok(!INVISIBLE.test(sink.text) && !/[\u2028\u2029]/.test(sink.text));
     const specs = assetNames.map((name) => ({ kind: 'iotticket.command' as const, connection: name, label: name, assetId: name, attributeId: name, templateVariables: { [name]: 1 } }));
     const file = commandFileText(specs);
