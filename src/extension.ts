@@ -26,6 +26,7 @@ import { registerCharts, type ChartsApi } from './charts/registerCharts';
 import { registerCommandsAndWrites, type ActionsApi } from './writes/register';
 import { registerOnnx, type OnnxApi } from './analytics/registerOnnx';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
+import { registerNotebook } from './notebook/registerNotebook';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { TreeNode } from './explorer/treeNode';
 import { exportedApi } from './testApi';
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const actions = registerCommandsAndWrites(context, { commands, services: explorer.services });
   const onnx = registerOnnx(context, { commands, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) });
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
+  context.subscriptions.push(registerNotebook({ commands, connection: (id) => store.get(id), charts: () => charts?.manager, log: log.channel }));
   context.subscriptions.push(explorer.provider.registerDecorator(inline), explorer.dragAndDrop.registerDropHandler(onnx.handleDrop));
   const deps = { commands, explorer, store, sessions, demo, log, python };
   context.subscriptions.push(

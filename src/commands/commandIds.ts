@@ -42,6 +42,7 @@ export const COMMAND_IDS = [
   'iotExplorer.onnx.inspect',
   'iotExplorer.onnx.register',
   'iotExplorer.openChart',
+  'iotExplorer.openInNotebook',
   'iotExplorer.openJson',
   'iotExplorer.pin',
   'iotExplorer.printAssetTree',
