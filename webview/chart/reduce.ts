@@ -10,6 +10,7 @@ import { formatWallClock, parseInZone } from '../../src/shared/chart/timeRange';
 import { normalizeZone, zoneOffsetAt, type ZoneSpec } from '../../src/shared/chart/timeZone';
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../../src/shared/chart/viewOptions';
 import { appendCapped } from './downsample';
+import { dropBefore, fittedInterval } from './liveWindow';
 import {
   baseRange, savedState, type ChartEnv, type ChartInput, type ChartState, type DrawReport, type Effect, type FetchReason, type Range, type Step,
 } from './state';
@@ -161,7 +162,7 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
       return {
         ...s,
         emptyHint: false,
-        status: line(l10n.t('{0} series · {1} points drawn · live, updated {2}', s.series.length, input.drawn.toLocaleString(), new Date(input.now).toLocaleTimeString())),
+        status: line(l10n.t('{0} series · {1} points drawn · live, updated {2} · waiting for the next point', s.series.length, input.drawn.toLocaleString(), new Date(input.now).toLocaleTimeString())),
       };
   }
 }
@@ -188,12 +189,12 @@ function onData(s: ChartState, msg: Msg<'data'> | Msg<'stats'>, env: ChartEnv, o
 
 function onAppend(s: ChartState, msg: Msg<'append'>, env: ChartEnv, out: Effect[]): ChartState {
   if (s.shown !== 'raw') return s;
+  // The window the user chose slides forward with the clock; points that leave it are dropped.
+  const range: Range | undefined = s.zoomed ? undefined : { from: msg.now - liveSpan(s), to: msg.now };
   const raw = new Map(s.raw);
-  for (const x of msg.series) raw.set(x.seriesId, appendCapped(raw.get(x.seriesId), { timestamps: x.timestamps, values: x.values }, env.widthPx));
-  let range: Range | undefined;
-  if (!s.zoomed) {
-    const from = s.liveStartedAt ?? s.range.from;
-    range = { from: Math.min(from, msg.now - 60_000), to: msg.now };
+  for (const x of msg.series) {
+    const merged = appendCapped(raw.get(x.seriesId), { timestamps: x.timestamps, values: x.values }, env.widthPx);
+    raw.set(x.seriesId, range ? dropBefore(merged, range.from) : merged);
   }
   out.push({ kind: 'draw', range, liveAt: msg.now });
   return { ...s, raw, range: range ?? s.range };
@@ -202,8 +203,12 @@ function onAppend(s: ChartState, msg: Msg<'append'>, env: ChartEnv, out: Effect[
 function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>): ChartState {
   let n: ChartState = { ...s, live: msg };
   if (msg.startedAt !== undefined && msg.state !== 'off' && (s.live.state === 'off' || s.liveStartedAt !== msg.startedAt)) {
-    // A new session: start from an empty chart at its start time.
-    n = { ...n, liveStartedAt: msg.startedAt, raw: new Map(), shown: 'raw', zoomed: false };
+    // A new session keeps what the chart shows and the span the user chose: live points extend it.
+    const keep = s.shown === 'raw';
+    n = {
+      ...n, liveStartedAt: msg.startedAt, liveWindowMs: Math.max(60_000, s.range.to - s.range.from), raw: keep ? s.raw : new Map(), shown: 'raw', zoomed: false,
+      status: line(l10n.t('Live · waiting for the next point (polling {0})', intervalText(s.options.live.intervalMs))),
+    };
   }
   switch (msg.state) {
     case 'disconnected': {
@@ -227,11 +232,13 @@ function setOptions(s: ChartState, patch: Partial<ChartViewOptions>, out: Effect
 }
 
 function setLive(s: ChartState, patch: Partial<LiveOptions>, env: ChartEnv, out: Effect[]): ChartState {
-  const live = { ...s.options.live, ...patch };
+  // Switching live on polls at a rate fitted to the series' own sampling (the user may change it after).
+  const fitted = patch.enabled && !s.options.live.enabled && patch.intervalMs === undefined ? fittedInterval(s.raw.values()) : undefined;
+  const live = { ...s.options.live, ...patch, ...(fitted !== undefined ? { intervalMs: fitted } : {}) };
   const n = setOptions(s, { live }, out);
   out.push(post({ type: 'live', live }), { kind: 'syncControls' });
   if (s.options.live.enabled && !live.enabled) {
-    return fetchData({ ...n, liveStartedAt: undefined, zoomed: false }, 'range', baseRange(n.options, env.now), env, out);
+    return fetchData({ ...n, liveStartedAt: undefined, liveWindowMs: undefined, zoomed: false }, 'range', baseRange(n.options, env.now), env, out);
   }
   return n;
 }
@@ -285,6 +292,15 @@ export function zoneChoice(o: ChartViewOptions): ZoneSpec {
 function zoneOffset(o: ChartViewOptions, env: ChartEnv, at: number): number {
   const z = zoneChoice(o);
   return z === 'local' ? env.localOffsetMin(at) : zoneOffsetAt(z, at);
+}
+
+/** The span live mode keeps: the chosen window, a minute at least. */
+function liveSpan(s: ChartState): number {
+  return s.liveWindowMs ?? Math.max(60_000, s.range.to - s.range.from);
+}
+
+function intervalText(ms: number): string {
+  return ms < 60_000 ? l10n.t('every {0} s', ms / 1000) : l10n.t('every {0} min', ms / 60_000);
 }
 
 function labelOf(series: readonly SeriesInfo[], seriesId: string): string {

@@ -40,6 +40,8 @@ export interface ChartState {
   /** The fetch in flight; a response to any other request is stale. */
   readonly current?: { readonly id: number; readonly query: FetchQuery };
   readonly liveStartedAt?: number;
+  /** The span live mode keeps (the window the user chose when it started), sliding forward with the clock. */
+  readonly liveWindowMs?: number;
   readonly live: LiveStatusMessage;
   /** The status line of the last complete draw (kept for "Cancelled. …"). */
   readonly lastSummary: string;

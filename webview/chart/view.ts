@@ -3,13 +3,13 @@ import * as l10n from '@vscode/l10n';
 import { RANGE_PRESETS, STATS_DIMENSIONS, STATS_PERIODS } from '../../src/shared/chart/viewOptions';
 import { ZONE_CHOICES } from '../../src/shared/chart/timeRange';
 import { ianaZoneNames } from '../../src/shared/chart/timeZone';
+import { LIVE_INTERVALS } from './liveWindow';
 import { htmlText as esc } from '../../src/shared/escape/html';
 
 /** The toolbar's fixed choices, labelled in the UI language (called after the l10n bundle is loaded). */
 function presetLabels(): Record<string, string> {
   return { '1h': l10n.t('1 h'), '24h': l10n.t('24 h'), '7d': l10n.t('7 d'), '30d': l10n.t('30 d'), custom: l10n.t('Custom…') };
 }
-const INTERVALS: readonly number[] = [1000, 2000, 5000, 10_000, 30_000, 60_000];
 const intervalLabel = (ms: number): string => (ms < 60_000 ? l10n.t('every {0} s', ms / 1000) : l10n.t('every {0} min', ms / 60_000));
 
 const options = (items: readonly (readonly [string, string])[]): string =>
@@ -43,7 +43,7 @@ export function markup(): string {
   <div class="group">
     <vscode-checkbox id="live" title="${esc(l10n.t('Poll for new points'))}">${esc(l10n.t('Live'))}</vscode-checkbox>
     <span id="liveOptions" hidden>
-      <vscode-single-select id="interval" aria-label="${esc(l10n.t('Polling interval'))}">${options(INTERVALS.map((ms) => [String(ms), intervalLabel(ms)]))}</vscode-single-select>
+      <vscode-single-select id="interval" aria-label="${esc(l10n.t('Polling interval'))}">${options(LIVE_INTERVALS.map((ms) => [String(ms), intervalLabel(ms)]))}</vscode-single-select>
       <vscode-single-select id="liveStart" aria-label="${esc(l10n.t('Live start'))}">${options([['now', l10n.t('from now')], ['time', l10n.t('from time…')]])}</vscode-single-select>
       <vscode-textfield id="liveTime" type="datetime-local" aria-label="${esc(l10n.t('Live start time'))}" hidden></vscode-textfield>
       <vscode-button id="pause" secondary>${esc(l10n.t('Pause'))}</vscode-button>

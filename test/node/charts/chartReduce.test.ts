@@ -4,6 +4,7 @@ import type { FetchQuery, HostToView, SeriesInfo, ViewToHost } from '../../../sr
 import type { SeriesDescriptor } from '../../../src/shared/chart/series';
 import { defaultViewOptions } from '../../../src/shared/chart/viewOptions';
 import { controlTimes, reduce } from '../../../webview/chart/reduce';
+import { dropBefore, fittedInterval } from '../../../webview/chart/liveWindow';
 import { initialState, type ChartEnv, type ChartInput, type ChartState, type Effect } from '../../../webview/chart/state';
 
 const NOW = Date.UTC(2024, 5, 1, 12, 0, 0);
@@ -155,25 +156,34 @@ void test('options the user changes are saved and sent; a limit that is not a po
   assert.deepEqual(lastOptions, { type: 'options', options: b.state.options });
 });
 
-void test('live mode: a new session clears the chart, appends follow the clock until the user zooms', () => {
-  const a = run(initialState(undefined, NOW), [init(), { type: 'user.live', enabled: true }]);
-  assert.deepEqual(posted(a.effects).filter((m) => m.type === 'live'), [{ type: 'live', live: { ...defaultViewOptions.live, enabled: true, paused: false } }]);
+void test('live mode keeps the chosen 7-day window: history stays, appends slide it forward, and it says at once that it waits for the next point', () => {
+  const week = 7 * 86_400_000;
+  const options = { ...defaultViewOptions, preset: '7d' as const };
+  const a0 = run(initialState(undefined, NOW), [init([s1], options)]);
+  const q = fetches(a0.effects)[0].query;
+  assert.equal(q.to - q.from, week);
+  // A week of history sampled every 10 s (the last 300 points), then live on.
+  const history = { timestamps: Float64Array.from({ length: 300 }, (_, i) => NOW - (300 - i) * 10_000), values: new Float64Array(300) };
+  const history2 = { timestamps: Float64Array.of(NOW - week + 1000, ...history.timestamps), values: new Float64Array(301) };
+  const a = run(a0.state, [{ ...data(1, q), series: [{ seriesId: 's1', ...history2, fetchedPoints: 301, truncated: false }] } as HostToView, { type: 'user.live', enabled: true }]);
+  assert.deepEqual(posted(a.effects).filter((m) => m.type === 'live'), [{ type: 'live', live: { ...defaultViewOptions.live, enabled: true, paused: false, intervalMs: 10_000 } }], 'polls at the series\' own 10 s');
   const startedAt = NOW - 1000;
   const b = run(a.state, [{ type: 'liveStatus', state: 'connected', startedAt }]);
-  assert.equal(b.state.raw.size, 0);
+  assert.equal(b.state.raw.get('s1')?.timestamps.length, 301, 'the history stays');
   assert.equal(b.state.liveStartedAt, startedAt);
-  const c = run(b.state, [{ type: 'append', now: NOW + 5000, series: [{ seriesId: 's1', ...xy(NOW, NOW + 4000) }] }]);
-  assert.equal(c.state.raw.get('s1')?.timestamps.length, 2);
+  assert.match(b.state.status.text, /^Live · waiting for the next point \(polling every 10 s\)$/);
+  const c = run(b.state, [{ type: 'append', now: NOW + 5000, series: [{ seriesId: 's1', ...xy(NOW + 2000, NOW + 4000) }] }]);
+  assert.equal(c.state.raw.get('s1')?.timestamps.length, 302, 'the oldest point left the sliding window, two arrived');
   const draw = c.effects.find((e) => e.kind === 'draw');
-  assert.deepEqual(draw?.kind === 'draw' && [draw.range, draw.liveAt], [{ from: NOW + 5000 - 60_000, to: NOW + 5000 }, NOW + 5000]);
+  assert.deepEqual(draw?.kind === 'draw' && [draw.range, draw.liveAt], [{ from: NOW + 5000 - week, to: NOW + 5000 }, NOW + 5000]);
   const zoomed = run(c.state, [{ type: 'user.range', from: NOW, to: NOW + 1000 }]);
   assert.ok(zoomed.effects.some((e) => e.kind === 'scheduleZoom'));
   const d = run(zoomed.state, [{ type: 'append', now: NOW + 10_000, series: [{ seriesId: 's1', ...xy(NOW + 8000) }] }]);
   const draw2 = d.effects.find((e) => e.kind === 'draw');
   assert.equal(draw2?.kind === 'draw' ? draw2.range : 'x', undefined, 'a zoomed chart keeps its range');
-  assert.equal(d.state.raw.get('s1')?.timestamps.length, 3);
-  const e = run(d.state, [{ type: 'page.liveDrawn', now: NOW + 10_000, drawn: 3 }]);
-  assert.match(e.state.status.text, /^1 series · 3 points drawn · live, updated /);
+  assert.equal(d.state.raw.get('s1')?.timestamps.length, 303);
+  const e = run(d.state, [{ type: 'page.liveDrawn', now: NOW + 10_000, drawn: 303 }]);
+  assert.match(e.state.status.text, /^1 series · 303 points drawn · live, updated .* · waiting for the next point$/);
 });
 
 void test('live mode: disconnected and paused show in the banner; switching off fetches the preset range again', () => {
@@ -229,4 +239,14 @@ void test('a restored state brings back its options; live mode resumes on init',
   const a = run(s, [init([s1], options)]);
   assert.deepEqual(posted(a.effects).find((m) => m.type === 'live'), { type: 'live', live: options.live });
   assert.equal(fetches(a.effects)[0].query.mode, 'raw', 'live mode fetches raw points');
+});
+
+void test('live polling fits the sampling: the longest offered interval not longer than the median step', () => {
+  const every = (ms: number, n = 50) => ({ timestamps: Float64Array.from({ length: n }, (_, i) => i * ms), values: new Float64Array(n) });
+  assert.equal(fittedInterval([every(10_000)]), 10_000);
+  assert.equal(fittedInterval([every(7000)]), 5000);
+  assert.equal(fittedInterval([every(500)]), 1000);
+  assert.equal(fittedInterval([every(3_600_000)]), 60_000);
+  assert.equal(fittedInterval([every(1000, 2)]), undefined, 'too few points to tell');
+  assert.deepEqual(dropBefore(every(1000, 10), 4500).timestamps, Float64Array.of(5000, 6000, 7000, 8000, 9000));
 });
