@@ -129,11 +129,7 @@ export class ChartView {
 
   constructor(canvas: HTMLCanvasElement, theme: ChartTheme, private readonly handlers: ChartViewHandlers) {
     this.theme = theme;
-    const emitRange = ({ chart }: { chart: Chart }): void => {
-      const x = chart.scales.x;
-      this.xRange = { min: x.min, max: x.max };
-      this.handlers.onUserRange(this.fromX(x.min), this.fromX(x.max));
-    };
+    const emitRange = (): void => this.reportRange();
     this.chart = new Chart<'line', Point[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -168,12 +164,13 @@ export class ChartView {
           },
           zoom: {
             limits: { x: { minRange: 1000 } },
-            pan: { enabled: true, mode: 'x', onPanComplete: emitRange },
+            // Drag zooms (what people try first); Shift+drag or the Pan toggle pans.
+            pan: { enabled: true, mode: 'x', modifierKey: 'shift', onPanComplete: emitRange },
             zoom: {
               mode: 'x',
               wheel: { enabled: true },
               pinch: { enabled: true },
-              drag: { enabled: true, modifierKey: 'shift' },
+              drag: { enabled: true },
               onZoomComplete: emitRange,
             },
           },
@@ -182,6 +179,34 @@ export class ChartView {
     });
     tags.set(this.chart as unknown as Chart, []);
     this.applyTheme(theme);
+  }
+
+  /** Pan mode: a plain drag pans instead of selecting a range to zoom into. */
+  setPanMode(on: boolean): void {
+    const zoom = this.chart.options.plugins?.zoom;
+    if (!zoom?.pan || !zoom.zoom?.drag) return;
+    zoom.pan.modifierKey = on ? undefined : 'shift';
+    zoom.zoom.drag.enabled = !on;
+    this.chart.update('none');
+  }
+
+  /** Keyboard zoom around the centre (factor > 1 zooms in); reported like a wheel zoom. */
+  zoomBy(factor: number): void {
+    this.chart.zoom({ x: factor });
+    this.reportRange();
+  }
+
+  /** Keyboard pan by a fraction of the visible width (positive: later in time). */
+  panBy(fraction: number): void {
+    const x = this.chart.scales.x;
+    this.chart.pan({ x: -(x.right - x.left) * fraction }, undefined, 'none');
+    this.reportRange();
+  }
+
+  private reportRange(): void {
+    const x = this.chart.scales.x;
+    this.xRange = { min: x.min, max: x.max };
+    this.handlers.onUserRange(this.fromX(x.min), this.fromX(x.max));
   }
 
   setZone(zone: ZoneSpec): void {

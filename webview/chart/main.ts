@@ -17,7 +17,7 @@ import type { ChartMode, DownsampleMethod, LiveOptions, RangePreset, StatsDimens
 import { useL10nBundle } from '../common/l10n';
 import { ChartView } from './chartView';
 import { loadState, log, onMessage, post, saveState } from './messaging';
-import { controlTimes, reduce, zoneChoice } from './reduce';
+import { controlTimes, reduce, shownPreset, zoneChoice } from './reduce';
 import { initialState, type ChartEnv, type ChartInput, type ChartState, type Effect } from './state';
 import { readTheme, watchTheme } from './theme';
 import { mount } from './view';
@@ -128,8 +128,9 @@ function renderSeries(): void {
 
 function syncControls(): void {
   const o = state.options;
-  el.preset.value = o.preset;
-  el.custom.hidden = o.preset !== 'custom';
+  const preset = shownPreset(state);
+  el.preset.value = preset;
+  el.custom.hidden = preset !== 'custom';
   el.zone.value = o.zone;
   el.mode.value = o.mode;
   el.rawOptions.hidden = o.mode !== 'raw';
@@ -173,6 +174,26 @@ onChange(el.liveTime, () => ({ type: 'user.liveTime', text: el.liveTime.value })
 const onClick = (target: HTMLElement, input: ChartInput): void => target.addEventListener('click', () => dispatch(input));
 onClick(el.pause, { type: 'user.pause' });
 onClick(el.resetZoom, { type: 'user.resetZoom' });
+
+// ---- zoom and pan: drag zooms, the Pan toggle (or Shift) pans, keys on the focused chart --------
+
+let panMode = false;
+el.panMode.addEventListener('click', () => {
+  panMode = !panMode;
+  el.panMode.setAttribute('aria-pressed', String(panMode));
+  el.panMode.toggleAttribute('secondary', !panMode);
+  view.setPanMode(panMode);
+});
+el.canvas.addEventListener('keydown', (e) => {
+  const act: Record<string, () => void> = {
+    '+': () => view.zoomBy(1.5), '=': () => view.zoomBy(1.5), '-': () => view.zoomBy(1 / 1.5),
+    ArrowLeft: () => view.panBy(-0.25), ArrowRight: () => view.panBy(0.25), '0': () => dispatch({ type: 'user.resetZoom' }),
+  };
+  const run = act[e.key];
+  if (!run) return;
+  e.preventDefault();
+  run();
+});
 onClick(el.exportCsv, { type: 'user.command', command: 'exportCsv' });
 onClick(el.exportJson, { type: 'user.command', command: 'exportJson' });
 onClick(el.exportParquet, { type: 'user.command', command: 'exportParquet' });

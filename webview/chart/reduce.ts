@@ -126,8 +126,10 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
     }
     case 'user.pause':
       return setLive(s, { paused: !s.options.live.paused }, env, out);
-    case 'user.resetZoom':
+    case 'user.resetZoom': {
+      out.push({ kind: 'syncControls' });
       return fetchData({ ...s, zoomed: false }, 'range', baseRange(s.options, env.now), env, out);
+    }
     case 'user.range':
       out.push({ kind: 'scheduleZoom', from: input.from, to: input.to });
       return { ...s, zoomed: true };
@@ -151,8 +153,12 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
       return s;
 
     // ---- page events ----
-    case 'page.zoomSettled':
-      return fetchData(s, 'zoom', { from: input.from, to: input.to }, env, out);
+    case 'page.zoomSettled': {
+      // The range control shows the zoomed window (as "Custom" from–to) until Reset zoom.
+      const n = fetchData(s, 'zoom', { from: input.from, to: input.to }, env, out);
+      out.push({ kind: 'syncControls' });
+      return n;
+    }
     case 'page.drawn': {
       const { report, drawn, drawMs } = input;
       out.push(post({ type: 'rendered', requestId: report.requestId, fetchMs: report.fetchMs, transferMs: report.transferMs, drawMs, points: report.points, drawnPoints: drawn, series: report.series }));
@@ -270,12 +276,17 @@ function summarize(s: ChartState, r: DrawReport, drawn: number, drawMs: number):
   return { ...s, lastSummary: summary, status: r.errors.length > 0 ? line(`${summary} · ${r.errors.join('; ')}`, true) : line(summary) };
 }
 
-/** The text fields of the controls for the options in the state (custom range and live start time). */
+/** What the range control shows: the chosen preset, or "custom" while the user is zoomed in. */
+export function shownPreset(s: ChartState): ChartViewOptions['preset'] {
+  return s.zoomed ? 'custom' : s.options.preset;
+}
+
+/** The text fields of the controls for the options in the state (custom range or zoomed window, and live start time). */
 export function controlTimes(s: ChartState, env: ChartEnv): { from?: string; to?: string; liveTime?: string } {
   const offset = zoneOffset(s.options, env, env.now);
   const out: { from?: string; to?: string; liveTime?: string } = {};
-  if (s.options.preset === 'custom') {
-    const r = baseRange(s.options, env.now);
+  if (shownPreset(s) === 'custom') {
+    const r = s.zoomed ? s.range : baseRange(s.options, env.now);
     out.from = formatWallClock(r.from, offset);
     out.to = formatWallClock(r.to, offset);
   }

@@ -50,6 +50,7 @@ export function markup(): string {
     </span>
   </div>
   <div class="group end">
+    <vscode-button id="panMode" secondary aria-pressed="false" title="${esc(l10n.t('Drag selects a range to zoom into; with Pan on (or Shift held) drag moves the chart. Keys: + and − zoom, ← and → pan, 0 resets.'))}">${esc(l10n.t('Pan'))}</vscode-button>
     <vscode-button id="resetZoom" secondary title="${esc(l10n.t('Back to the selected range'))}">${esc(l10n.t('Reset zoom'))}</vscode-button>
     <vscode-button id="exportCsv" secondary title="${esc(l10n.t('Export the range as CSV, streamed to a file'))}">CSV</vscode-button>
     <vscode-button id="exportJson" secondary title="${esc(l10n.t('Export the range as JSON, streamed to a file'))}">JSON</vscode-button>
@@ -61,7 +62,7 @@ export function markup(): string {
 <ul id="series" class="series" aria-label="${esc(l10n.t('Series'))}"></ul>
 <div id="banner" class="banner" role="status" hidden></div>
 <section class="plot" id="plot">
-  <canvas id="canvas" role="img" aria-label="${esc(l10n.t('Time series chart'))}"></canvas>
+  <canvas id="canvas" tabindex="0" role="img" aria-label="${esc(l10n.t('Time series chart: drag to zoom, + and − zoom, ← and → pan, 0 resets'))}"></canvas>
   <div id="empty" class="empty">${esc(l10n.t('Drop series here from the IoT Explorer tree, or use "Add to chart".'))}</div>
   <div id="drop" class="drop" hidden>${esc(l10n.t('Drop to add to this chart'))}</div>
 </section>
@@ -81,7 +82,7 @@ export interface Elements {
   mode: SelectLike; rawOptions: HTMLElement; statsOptions: HTMLElement; downsample: SelectLike; limit: TextLike;
   period: SelectLike; dimension: SelectLike;
   live: CheckLike; liveOptions: HTMLElement; interval: SelectLike; liveStart: SelectLike; liveTime: TextLike; pause: HTMLElement;
-  resetZoom: HTMLElement; exportCsv: HTMLElement; exportJson: HTMLElement; exportParquet: HTMLElement; exportPng: HTMLElement; copyCsv: HTMLElement;
+  panMode: HTMLElement; resetZoom: HTMLElement; exportCsv: HTMLElement; exportJson: HTMLElement; exportParquet: HTMLElement; exportPng: HTMLElement; copyCsv: HTMLElement;
   series: HTMLUListElement; banner: HTMLElement; plot: HTMLElement; canvas: HTMLCanvasElement; empty: HTMLElement; drop: HTMLElement;
   progress: HTMLElement; statusText: HTMLElement; cancel: HTMLElement;
 }
@@ -89,7 +90,7 @@ export interface Elements {
 export function mount(root: HTMLElement): Elements {
   root.innerHTML = markup();
   const ids = ['preset', 'custom', 'from', 'to', 'zone', 'mode', 'rawOptions', 'statsOptions', 'downsample', 'limit', 'period', 'dimension',
-    'live', 'liveOptions', 'interval', 'liveStart', 'liveTime', 'pause', 'resetZoom', 'exportCsv', 'exportJson', 'exportParquet', 'exportPng', 'copyCsv',
+    'live', 'liveOptions', 'interval', 'liveStart', 'liveTime', 'pause', 'panMode', 'resetZoom', 'exportCsv', 'exportJson', 'exportParquet', 'exportPng', 'copyCsv',
     'series', 'banner', 'plot', 'canvas', 'empty', 'drop', 'progress', 'statusText', 'cancel'] as const;
   const out: Record<string, HTMLElement> = {};
   for (const id of ids) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FetchQuery, HostToView, SeriesInfo, ViewToHost } from '../../../src/shared/chart/protocol';
 import type { SeriesDescriptor } from '../../../src/shared/chart/series';
 import { defaultViewOptions } from '../../../src/shared/chart/viewOptions';
-import { controlTimes, reduce } from '../../../webview/chart/reduce';
+import { controlTimes, reduce, shownPreset } from '../../../webview/chart/reduce';
 import { dropBefore, fittedInterval } from '../../../webview/chart/liveWindow';
 import { initialState, type ChartEnv, type ChartInput, type ChartState, type Effect } from '../../../webview/chart/state';
 
@@ -249,4 +249,20 @@ void test('live polling fits the sampling: the longest offered interval not long
   assert.equal(fittedInterval([every(3_600_000)]), 60_000);
   assert.equal(fittedInterval([every(1000, 2)]), undefined, 'too few points to tell');
   assert.deepEqual(dropBefore(every(1000, 10), 4500).timestamps, Float64Array.of(5000, 6000, 7000, 8000, 9000));
+});
+
+void test('zooming shows the zoomed window in the range control ("Custom" from–to); Reset zoom brings the preset back', () => {
+  const a = run(initialState(undefined, NOW), [init()]);
+  assert.equal(shownPreset(a.state), '24h');
+  const from = NOW - 3_600_000;
+  const to = NOW - 1_800_000;
+  const z = run(a.state, [{ type: 'user.range', from, to }, { type: 'page.zoomSettled', from, to }]);
+  assert.ok(z.effects.some((e) => e.kind === 'syncControls'));
+  assert.equal(shownPreset(z.state), 'custom');
+  assert.equal(z.state.options.preset, '24h', 'the chosen preset is kept for Reset zoom');
+  assert.deepEqual(controlTimes(z.state, env), { from: '2024-06-01T11:00', to: '2024-06-01T11:30' });
+  const r = run(z.state, [{ type: 'user.resetZoom' }]);
+  assert.equal(shownPreset(r.state), '24h');
+  assert.ok(r.effects.some((e) => e.kind === 'syncControls'));
+  assert.deepEqual(fetches(r.effects).map((f) => [f.query.from, f.query.to]), [[NOW - 86_400_000, NOW]]);
 });
