@@ -64,12 +64,19 @@ if (args.has('--tests')) {
   configs.push({
     ...common,
     entryPoints: { extension: 'src/extension.ts' },
+    // An ES module split into chunks: dist/extension.mjs holds only what activation needs, and every
+    // `await import()` of a feature (charts, writes, analytics, inline previews, platform clients) is a
+    // chunk of its own, loaded on first use and sharing the modules both need (one copy of each class).
+    // VS Code loads `.mjs` extensions as ES modules and resolves `import 'vscode'` for them.
     // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
     // loaded on first use, so activation does not parse its megabyte.
     // ajv(-formats) and onnx-proto likewise, for the commands that validate files or inspect models
-    // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts).
-    outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+    // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts). `require` and `__dirname` are defined for them in the banner.
+    outdir: 'dist', platform: 'node', format: 'esm', splitting: true, target: 'node20',
+    outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);" },
     external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'onnx-proto', 'hyparquet-writer'],
+    metafile: true,
   });
   configs.push({
     ...common,

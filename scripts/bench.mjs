@@ -32,6 +32,8 @@ const PARAMS = opts.tiny
   ? { assets: 2000, childrenPerLevel: 1000, points: 50_000, multiPoints: 5000 }
   : { assets: 100_000, childrenPerLevel: 10_000, points: 1_000_000, multiPoints: 100_000 };
 const reps = Math.max(1, Number(opts.reps) || 5);
+/** Assets of the Go to… figures (issue 17 §4). */
+const GOTO_ASSETS = 1_000_000;
 const withActivation = !opts.tiny && !opts['no-activation'];
 
 const log = (s) => console.error(`[bench] ${s}`);
@@ -78,18 +80,29 @@ async function main() {
     await emulator.stop();
   }
 
+  let goto = { skipped: 'skipped (--tiny)' };
+  if (!opts.tiny) {
+    log(`Go to… at a million: an emulator with ${GOTO_ASSETS} assets`);
+    const big = await startEmulatorProcess(scripts.emulator, ['--dataset', 'large', '--assets', String(GOTO_ASSETS), '--children-per-level', '100', '--points', '1000']);
+    try {
+      goto = (await runJson([scripts.figures, 'goto', '--url', big.url, '--reps', String(reps)], 'goto figures')).goto;
+    } finally {
+      await big.stop();
+    }
+  }
+
   let activation = { skipped: opts.tiny ? 'skipped (--tiny)' : 'skipped (--no-activation)' };
   if (withActivation) {
     log('activation: code-server with the production build');
     activation = await measureActivation({ extensionPath: EXT, reps });
   }
 
-  const figures = figuresOf({ main, rss, sizes, activation });
+  const figures = figuresOf({ main, rss, sizes, activation, goto });
   const result = {
     figures,
     goals: goalsOf(figures),
     parameters: { ...PARAMS, reps, tiny: opts.tiny },
-    details: { ...main, rss: rss.rss, sizes, activation },
+    details: { ...main, rss: rss.rss, sizes, activation, goto },
     notes: [
       'Ratios: median of per-repetition ratios, each repetition running our path and its baseline back to back.',
       'tree_first_page_ms and goto_index_ms measure the vscode-free parts: AssetApiAccess.level (the first page ChildLoader loads) and the get_all_assets paging of assetIndex plus names paths; tree items are not built.',

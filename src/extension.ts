@@ -20,16 +20,18 @@ import { registerNodeCommands } from './explorer/commands/nodeCommands';
 import { Explorer } from './explorer/explorer';
 import { platformModules } from './explorer/platforms';
 import { goToText, searchOf } from './explorer/goTo';
-import { createSeriesSource } from './explorer/seriesSources';
 import { ExplorerLog } from './log';
-import { registerCharts, type ChartsApi } from './charts/registerCharts';
-import { registerCommandsAndWrites, type ActionsApi } from './writes/register';
-import { registerOnnx, type OnnxApi } from './analytics/registerOnnx';
+import type { ChartsApi } from './charts/registerCharts';
+import type { ActionsApi } from './writes/register';
+import type { OnnxApi } from './analytics/registerOnnx';
+import { registerOnnxShell } from './analytics/onnxShell';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import { registerNotebook } from './notebook/registerNotebook';
+import { registerFeatures } from './lazy/features';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { TreeNode } from './explorer/treeNode';
 import { exportedApi } from './testApi';
+import { msSinceCodeLoad } from './lazy/activationTime';
 
 /** What `activate` returns in test mode only (see src/testApi.ts): the extension-host tests inspect the tree without scraping the UI. */
 export interface ExplorerApi {
@@ -47,9 +49,12 @@ export interface ExplorerApi {
   readonly log: ExplorerLog;
   readonly statusBar: HealthStatusBar;
   readonly secretWarning: SecretInSettingsWarning;
-  readonly charts: ChartsApi | undefined;
-  readonly actions: ActionsApi;
-  readonly onnx: OnnxApi;
+  /** The features that load on first use (src/lazy/features.ts): each call loads it if needed. */
+  charts(): Promise<ChartsApi>;
+  actions(): Promise<ActionsApi>;
+  onnx(): Promise<OnnxApi>;
+  /** Which of them have been loaded (activation loads none). */
+  loadedFeatures(): string[];
   readonly inline: InlinePreviewsApi;
   /** The command kernel (tests compare what it registered with package.json). */
   readonly commands: CommandKernel;
@@ -87,18 +92,21 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const secretWarning = new SecretInSettingsWarning(store, log);
   context.subscriptions.push(log, store, health, demo, sessions, explorer, json, things, logDoc, statusBar, secretWarning);
 
-  let charts: ChartsApi | undefined;
-  try {
-    charts = registerCharts(context, { commands, resolveSource: (d) => createSeriesSource(sessions, d), log: log.channel });
-  } catch (err) {
-    log.error('Charts could not be registered', err);
-  }
-
-  const actions = registerCommandsAndWrites(context, { commands, services: explorer.services });
-  const onnx = registerOnnx(context, { commands, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) });
+  // Charts, writes and analytics load on first use; activation registers their commands as stubs.
+  const onnxShell = registerOnnxShell(context, commands);
+  const features = registerFeatures(context, {
+    commands,
+    resolveSource: async (d) => (await import('./explorer/seriesSources')).createSeriesSource(sessions, d),
+    log: log.channel,
+    services: explorer.services,
+    onnx: { shell: onnxShell, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) },
+  });
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
-  context.subscriptions.push(registerNotebook({ commands, connection: (id) => store.get(id), charts: () => charts?.manager, log: log.channel }));
-  context.subscriptions.push(explorer.provider.registerDecorator(inline), explorer.dragAndDrop.registerDropHandler(onnx.handleDrop));
+  context.subscriptions.push(registerNotebook({ commands, connection: (id) => store.get(id), charts: () => features.charts.loaded?.manager, log: log.channel }));
+  context.subscriptions.push(
+    explorer.provider.registerDecorator(inline),
+    explorer.dragAndDrop.registerDropHandler(async (target, dataTransfer, token) => (await features.onnx.load()).handleDrop(target, dataTransfer, token)),
+  );
   const deps = { commands, explorer, store, sessions, demo, log, python };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
@@ -127,7 +135,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     void tryDemo(deps).catch((err: unknown) => log.error('Starting the demo failed', err));
   }
   const activationMs = Date.now() - started;
-  log.info(`Activated in ${activationMs} ms`);
+  const ownMs = msSinceCodeLoad(context.extension.id);
+  log.info(`Activated in ${activationMs} ms${ownMs === undefined ? '' : ` (${ownMs} ms with loading the code)`}`);
 
   return exportedApi(context.extensionMode, process.env, (): ExplorerApi => ({
     explorer,
@@ -151,9 +160,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     log,
     statusBar,
     secretWarning,
-    charts,
-    actions,
-    onnx,
+    charts: () => features.charts.load(),
+    actions: () => features.actions.load(),
+    onnx: () => features.onnx.load(),
+    loadedFeatures: () => Object.entries(features).filter(([, f]) => f.loaded !== undefined).map(([name]) => name),
     inline,
     commands,
     activationMs,

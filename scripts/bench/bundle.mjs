@@ -5,7 +5,7 @@
 //    the activation figure loads into VS Code.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -34,11 +34,29 @@ export function buildProductionExtension() {
   const webviewDir = join(EXT, 'dist/webview');
   // Source maps are not shipped (.vscodeignore) and production builds make none; count only shipped files.
   const webviewFiles = walk(webviewDir).filter((f) => !f.endsWith('.map'));
+  const activationFiles = staticClosure(join(EXT, 'dist'), 'extension.mjs');
   return {
-    extensionJsBytes: statSync(join(EXT, 'dist/extension.js')).size,
+    extensionJsBytes: statSync(join(EXT, 'dist/extension.mjs')).size,
+    // What activation loads: the entry and the chunks it imports statically (features are import()ed).
+    activationJsBytes: activationFiles.reduce((s, f) => s + statSync(join(EXT, 'dist', f)).size, 0),
+    activationFiles: activationFiles.length,
+    allJsBytes: readdirSync(join(EXT, 'dist')).filter((f) => f.endsWith('.mjs')).reduce((s, f) => s + statSync(join(EXT, 'dist', f)).size, 0),
     webviewBytes: webviewFiles.reduce((s, f) => s + statSync(f).size, 0),
     webviewFiles: webviewFiles.length,
   };
+}
+
+/** `entry` and every file it imports statically (`import … from "./x.mjs"`), transitively. */
+export function staticClosure(dir, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]);
+  };
+  visit(entry);
+  return [...seen];
 }
 
 function walk(dir) {

@@ -3,7 +3,9 @@
  * run against an emulator in another process). Prints one JSON object as its last stdout line.
  *   node out/bench/figures.js main --url URL --reps N --points N --multi-points N [--emulator-pid PID] [--only series,history,…]
  *   node out/bench/figures.js rss --url URL
- * `main` measures figures 1–3; `rss` reads one long series in a fresh process and reports its peak RSS.
+ *   node out/bench/figures.js goto --url URL --reps N   (against an emulator with 1,000,000 assets)
+ * `main` measures figures 1–3; `rss` reads one long series in a fresh process and reports its peak RSS;
+ * `goto` the streaming Go to… search over a million assets (gotoFigures.ts).
  */
 import { parseArgs } from 'node:util';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
@@ -14,6 +16,7 @@ import { peakRss } from './rss';
 import { fetchRatio, multiSeriesSpeedup, type MeasureContext } from './seriesFigures';
 import { procCpuProbe } from './timing';
 import { gotoIndex, treeFirstPage } from './treeFigures';
+import { gotoFigures } from './gotoFigures';
 
 const DAY_MS = 86_400_000;
 /** The emulator's IoT-TICKET series span 90 days; Altair's long history 60 days (both end now). */
@@ -103,6 +106,8 @@ async function run(): Promise<void> {
     const client = iotTicketClient(info);
     const to = Date.now();
     result = { rss: await peakRss(() => chartRead(iotTicketPagedSource(client, info.iotticket.asset.id, info.iotticket.asset.telemetryAttributeId), to - HISTORY_MS, to)) };
+  } else if (mode === 'goto') {
+    result = { goto: await gotoFigures(iotTicketClient(info), Math.max(1, Number(values.reps))) };
   } else if (mode === 'main') {
     const only = new Set((values.only?.split(',') ?? MAIN_FIGURES) as MainFigure[]);
     for (const name of only) if (!MAIN_FIGURES.includes(name)) throw new Error(`unknown figure ${name}; known: ${MAIN_FIGURES.join(', ')}`);

@@ -7,10 +7,10 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { TreeNode } from '../explorer/treeNode';
-import { ActivityLog } from './activityLog';
+import type { ActivityLog } from './activityLog';
 import { deleteWithConfirmation, editInfo, listAnalytics, showDetails, showUsage } from './analyticsCommands';
 import type { AnalyticsContext, AnalyticsTreeDeps } from './analyticsContext';
-import { ANALYTICS_SCHEME, AnalyticsDocuments } from './analyticsDocuments';
+import type { AnalyticsDocuments } from './analyticsDocuments';
 import { DefinitionValidator } from './analyticsSchemas';
 import { newDefinition, registerFromFile, saveDefinition, updateFromFile } from './definitionCommands';
 import { inspectOnnx } from './inspectOnnx';
@@ -18,12 +18,13 @@ import { inspectionMarkdown } from './inspectionReport';
 import { acceptsOnnxDrop, handleOnnxDrop, URI_LIST_MIME } from './onnxDrop';
 import { maxUploadBytes, registerOnnxCommand } from './registerOnnxCommand';
 import type { BasicInfo } from './analyticsOps';
+import type { OnnxShell } from './onnxShell';
 
 export interface OnnxDeps extends AnalyticsTreeDeps {
   readonly commands: CommandKernel;
+  /** The Activity view and the analytics pages, which exist from activation on (src/onnx/onnxShell.ts). */
+  readonly shell: OnnxShell;
 }
-
-export const ACTIVITY_VIEW = 'iotExplorer.activity';
 
 export interface OnnxApi {
   readonly activity: ActivityLog;
@@ -37,8 +38,7 @@ export interface OnnxApi {
 }
 
 export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): OnnxApi {
-  const activity = new ActivityLog(context.workspaceState);
-  const documents = new AnalyticsDocuments();
+  const { activity, documents } = deps.shell;
   const ctx: AnalyticsContext = {
     deps,
     activity,
@@ -47,24 +47,11 @@ export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): 
     extensionUri: context.extensionUri,
     report: (err, options) => deps.commands.report(err, options),
   };
-  const activityView = vscode.window.createTreeView(ACTIVITY_VIEW, { treeDataProvider: activity });
   const { commands } = deps;
   /** The tree node, else a plain target from a script (`{ connectionId, kind, id }`) or a file. */
   const target = (call: CommandCall): unknown => call.node ?? call.value;
 
   context.subscriptions.push(
-    activity,
-    documents,
-    activityView,
-    activity.onDidChangeTreeData(() => {
-      // The newest result stays in sight: a short badge until the view is looked at.
-      const latest = activity.list()[0];
-      activityView.badge = latest && !activityView.visible && latest.outcome !== 'succeeded' ? { value: 1, tooltip: `${latest.action}: ${latest.outcome}` } : undefined;
-    }),
-    activityView.onDidChangeVisibility((e) => {
-      if (e.visible) activityView.badge = undefined;
-    }),
-    vscode.workspace.registerTextDocumentContentProvider(ANALYTICS_SCHEME, documents),
     commands.register('iotExplorer.onnx.register', (call) => registerOnnxCommand(ctx, call)),
     commands.register('iotExplorer.onnx.inspect', (call) => inspectCommand(ctx, call.value)),
     commands.register('iotExplorer.analytics.details', (call) => showDetails(ctx, target(call))),
@@ -76,7 +63,6 @@ export function registerOnnx(context: vscode.ExtensionContext, deps: OnnxDeps): 
     commands.register('iotExplorer.analytics.updateFromFile', (call) => updateFromFile(ctx, target(call), call.args[1] instanceof vscode.Uri ? call.args[1] : undefined)),
     commands.register('iotExplorer.analytics.saveDefinition', (call) => saveDefinition(ctx, target(call), call.args[1] instanceof vscode.Uri ? call.args[1] : undefined)),
     commands.register('iotExplorer.analytics.newDefinition', (call) => newDefinition(ctx, target(call))),
-    commands.register('iotExplorer.activity.clear', () => activity.clear()),
   );
 
   return {

@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
-import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
 import { type SeriesDescriptor } from '../shared/chart/series';
 import { ChartManager, type ResolveSource } from './chartManager';
 import type { ChartPanel } from './chartPanel';
@@ -26,6 +25,8 @@ export interface ChartDeps {
 
 export interface ChartsApi {
   readonly manager: ChartManager;
+  /** Restores chart panels after a reload (registered at activation by src/lazy/features.ts, which loads this module). */
+  readonly serializer: ChartSerializer;
   readonly exporter: ChartExporter;
   /** Opens one chart with every series among `items` (sources or descriptors). */
   open(items: readonly unknown[]): Promise<ChartPanel | undefined>;
@@ -63,6 +64,7 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
   };
   const api: ChartsApi = {
     manager,
+    serializer: new ChartSerializer(manager, deps.log),
     exporter,
     async open(items) {
       const sources = await sourcesOf(items);
@@ -96,7 +98,6 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
     deps.commands.register(CHART_COMMANDS.exportParquet, onPanel((p) => exporter.exportWithDialog(p, 'parquet'))),
     deps.commands.register(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
     deps.commands.register(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
-    vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, new ChartSerializer(manager, deps.log)),
   );
   return api;
 }

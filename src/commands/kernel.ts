@@ -39,6 +39,22 @@ export class CommandKernel {
     };
   }
 
+  /**
+   * A kernel for a feature loaded on first use (src/lazy/lazyFeature.ts): its `register` puts the handler
+   * into `handlers`, where the stub registered at activation finds it; an id without a stub is registered here.
+   */
+  recordingInto(handlers: Map<CommandId, CommandHandler>): CommandKernel {
+    const stubbed = (id: CommandId): boolean => this.ids.has(id);
+    const registerHere = (id: CommandId, handler: CommandHandler): vscode.Disposable => this.register(id, handler);
+    return new (class extends CommandKernel {
+      override register(id: CommandId, handler: CommandHandler): vscode.Disposable {
+        if (!stubbed(id)) return registerHere(id, handler);
+        handlers.set(id, handler);
+        return { dispose: () => handlers.delete(id) };
+      }
+    })(this.deps);
+  }
+
   /** Reports an error a handler caught itself (after recording it somewhere), with the same policy. */
   report(err: unknown, options: { what: string; message?: string }): void {
     reportError(this.deps.log, err, options);

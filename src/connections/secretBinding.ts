@@ -4,7 +4,7 @@
  * elsewhere, or checks certificates less, does not get the secret until the user confirms: a workspace
  * that reuses a connection id with its own URL cannot collect the user's password. vscode-free.
  */
-import { DEFAULT_ALTAIR_HOST } from '../platforms/altair/api';
+import { DEFAULT_ALTAIR_HOST } from '../platforms/altair/defaults';
 import type { ConnectionProfile, SecretKind } from './profile';
 
 export type StoredSecretKind = SecretKind | `device:${string}`;

@@ -5,9 +5,6 @@
 import * as vscode from 'vscode';
 import { messageText } from '../shared/escape/message';
 import type { Explorer } from './explorer';
-import { PropertyNode } from './nodes/altair/thingNodes';
-import { AttributeNode } from './nodes/iotticket/assetNodes';
-import { locateAsset } from './nodes/iotticket/iotticketRoots';
 import type { TreeNode } from './treeNode';
 
 /** Reveals a favourite's entity in its connection's tree (assets, attributes, things, properties). */
@@ -21,6 +18,7 @@ export async function revealFavourite(explorer: Explorer, node: TreeNode): Promi
   if (ref.kind === 'iotticket-asset' || ref.kind === 'iotticket-attribute') {
     const session = await explorer.sessions.iotticket(ref.connectionId);
     const { assetIndex } = await import('./nodes/iotticket/assetIndex');
+    const { locateAsset } = await import('./nodes/iotticket/iotticketRoots');
     const index = await assetIndex(session, explorer.log, signal);
     const assetId = ref.kind === 'iotticket-asset' ? ref.assetId : (ref.assetId ?? '');
     const asset = await locateAsset(connection, index.chain(assetId));
@@ -29,7 +27,7 @@ export async function revealFavourite(explorer: Explorer, node: TreeNode): Promi
       const groups = await asset.children();
       for (const g of groups) {
         if (!g.loader) continue;
-        const found = (await g.children()).find((n) => n instanceof AttributeNode && n.attribute.id === ref.attributeId);
+        const found = (await g.children()).find((n) => n.ref?.kind === 'iotticket-attribute' && n.ref.attributeId === ref.attributeId);
         if (found) target = found;
       }
     }
@@ -40,7 +38,7 @@ export async function revealFavourite(explorer: Explorer, node: TreeNode): Promi
     if (hit) target = await hit.locate(connection, signal);
     if (target && ref.kind === 'altair-property') {
       const props = (await target.children())[0];
-      target = (await props.children()).find((n) => n instanceof PropertyNode && n.name === ref.property) ?? target;
+      target = (await props.children()).find((n) => n.ref?.kind === 'altair-property' && n.ref.property === ref.property) ?? target;
     }
   }
   if (!target) {

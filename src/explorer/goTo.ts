@@ -9,13 +9,14 @@ import { errorMessage, isCancellation } from '../platforms/http';
 import type { Explorer } from './explorer';
 import type { ConnectionNode } from './nodes/connectionNode';
 import { platformTree } from './platforms/trees';
-import type { PlatformSearch, SearchHit } from './search';
+import type { PlatformSearch, SearchHit, SearchResult } from './search';
 import type { TreeNode } from './treeNode';
 import { iconText } from '../shared/escape/message';
 
 /** Most items shown at once; the title says how many more matched (never a silent cap). */
 const SHOWN = 200;
 
+/** The connection's platform search. */
 export function searchOf(connection: ConnectionNode): PlatformSearch {
   return platformTree(connection.profile.platform).search;
 }
@@ -39,14 +40,46 @@ interface HitItem extends vscode.QuickPickItem {
   readonly hit: SearchHit;
 }
 
-export async function goToInteractive(explorer: Explorer, connection: ConnectionNode): Promise<TreeNode | undefined> {
-  const search = searchOf(connection);
+/** "1 match in X", "N matches in X" (with how many were searched), or the progress of the index. */
+export function titleOf(result: SearchResult, connection: string): string {
+  const n = result.hits.length;
+  const matches = n === 1 ? vscode.l10n.t('1 match') : vscode.l10n.t('{0} matches', n.toLocaleString('en-US'));
+  if (result.indexing) {
+    const { indexed, total } = result.indexing;
+    return total === undefined
+      ? vscode.l10n.t('Indexing {0}… {1} so far', connection, matches)
+      : vscode.l10n.t('Indexing {0}: {1} of {2} assets… {3} so far', connection, indexed.toLocaleString('en-US'), total.toLocaleString('en-US'), matches);
+  }
+  if (n > SHOWN) return vscode.l10n.t('{0} in {1} — showing the first {2}; type more to narrow', matches, connection, SHOWN);
+  return result.searched ? vscode.l10n.t('{0} in {1} ({2} searched)', matches, connection, result.searched.toLocaleString('en-US')) : vscode.l10n.t('{0} in {1}', matches, connection);
+}
+
+/**
+ * The Go to… picker on one connection: matches appear while the index of a large tree is still being
+ * built (the title shows its progress), and the title bar's button switches to another connection,
+ * keeping the text.
+ */
+export async function goToInteractive(explorer: Explorer, first: ConnectionNode, chooseConnection: () => Promise<ConnectionNode | undefined>): Promise<TreeNode | undefined> {
+  let connection = first;
   const pick = vscode.window.createQuickPick<HitItem>();
-  pick.title = vscode.l10n.t('Go to… in {0}', connection.label);
-  pick.placeholder = platformTree(connection.profile.platform).searchPlaceholder();
+  const switchButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('plug'), tooltip: vscode.l10n.t('Switch connection') };
+  pick.buttons = [switchButton];
   pick.matchOnDescription = true;
   let abort: AbortController | undefined;
   let timer: NodeJS.Timeout | undefined;
+  const show = (result: SearchResult): void => {
+    pick.items = result.hits.slice(0, SHOWN).map((hit) => ({
+      label: `$(${hit.icon ?? 'symbol-misc'}) ${iconText(hit.label)}`,
+      description: hit.description === undefined ? undefined : iconText(hit.description),
+      alwaysShow: true,
+      hit,
+    }));
+    pick.title = titleOf(result, connection.label);
+  };
+  const reset = (): void => {
+    pick.title = vscode.l10n.t('Go to… in {0}', connection.label);
+    pick.placeholder = platformTree(connection.profile.platform).searchPlaceholder();
+  };
 
   const run = (text: string): void => {
     abort?.abort();
@@ -54,33 +87,27 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
     if (!text.trim()) {
       pick.items = [];
       pick.busy = false;
+      reset();
       return;
     }
     const controller = new AbortController();
     abort = controller;
     pick.busy = true;
+    const conn = connection;
     timer = setTimeout(() => {
-      search(connection, text, controller.signal).then(
+      const partial = (result: SearchResult): void => {
+        if (!controller.signal.aborted) show(result);
+      };
+      searchOf(conn)(conn, text, controller.signal, partial).then(
         (result) => {
           if (controller.signal.aborted) return;
-          const shown = result.hits.slice(0, SHOWN);
-          pick.items = shown.map((hit) => ({
-            label: `$(${hit.icon ?? 'symbol-misc'}) ${iconText(hit.label)}`,
-            description: hit.description === undefined ? undefined : iconText(hit.description),
-            alwaysShow: true,
-            hit,
-          }));
-          const more = result.hits.length - shown.length;
-          pick.title =
-            more > 0
-              ? vscode.l10n.t('{0} matches in {1} — showing the first {2}; type more to narrow', result.hits.length, connection.label, SHOWN)
-              : vscode.l10n.t('{0} matches in {1}{2}', result.hits.length, connection.label, result.searched ? ` (${result.searched.toLocaleString('en-US')} searched)` : '');
+          show(result);
           pick.busy = false;
         },
         (err: unknown) => {
           if (controller.signal.aborted || isCancellation(err)) return;
           pick.busy = false;
-          explorer.log.error(`Go to… in "${connection.label}" failed`, err);
+          explorer.log.error(`Go to… in "${conn.label}" failed`, err);
           pick.title = vscode.l10n.t('Search failed: {0}', errorMessage(err));
         },
       );
@@ -88,7 +115,20 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
   };
 
   return new Promise<TreeNode | undefined>((resolve) => {
+    let switching = false;
     pick.onDidChangeValue(run);
+    pick.onDidTriggerButton(async (button) => {
+      if (button !== switchButton) return;
+      switching = true;
+      const value = pick.value;
+      const next = await chooseConnection();
+      switching = false;
+      if (next) connection = next;
+      reset();
+      pick.value = value;
+      pick.show();
+      run(value);
+    });
     pick.onDidAccept(() => {
       const item = pick.selectedItems[0];
       if (!item) return;
@@ -106,10 +146,13 @@ export async function goToInteractive(explorer: Explorer, connection: Connection
       );
     });
     pick.onDidHide(() => {
+      // The connection picker hides this one for a moment.
+      if (switching) return;
       abort?.abort();
       pick.dispose();
       resolve(undefined);
     });
+    reset();
     pick.show();
   });
 }

@@ -25,28 +25,46 @@ export interface SearchResult {
   readonly searched?: number;
   /** True when the platform's search only matches whole names (Altair's title filter). */
   readonly exactOnly?: boolean;
+  /** While the index is still being built: how much of it there is (matches so far come with it). */
+  readonly indexing?: { readonly indexed: number; readonly total?: number };
 }
 
-export type PlatformSearch = (connection: ConnectionContext, text: string, signal: AbortSignal) => Promise<SearchResult>;
+/** `onProgress` receives the matches so far while a search over an index that is still growing runs. */
+export type PlatformSearch = (connection: ConnectionContext, text: string, signal: AbortSignal, onProgress?: (partial: SearchResult) => void) => Promise<SearchResult>;
 
 /** Case-insensitive match of a filter text against a name (every word must occur). */
 export function matchesFilter(name: string, filter: string): boolean {
-  const hay = name.toLowerCase();
-  return filter
-    .toLowerCase()
-    .split(/\s+/)
-    .filter(Boolean)
-    .every((w) => hay.includes(w));
+  return filterTest(filter)(name);
 }
 
-/** Ranks hits: exact name first, then names starting with the text, then the rest; ties by path. */
-export function rank(hits: SearchHit[], text: string): SearchHit[] {
-  const t = text.trim().toLowerCase();
-  const score = (h: SearchHit): number => {
-    const l = h.label.toLowerCase();
-    if (l === t) return 0;
-    if (l.startsWith(t)) return 1;
-    return 2;
+/** `matchesFilter` with the filter's words split once (an index scan tests a million names). */
+export function filterTest(filter: string): (name: string) => boolean {
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 1) {
+    const [w] = words;
+    return (name) => name.toLowerCase().includes(w);
+  }
+  return (name) => {
+    const hay = name.toLowerCase();
+    return words.every((w) => hay.includes(w));
   };
-  return hits.sort((a, b) => score(a) - score(b) || (a.description ?? '').localeCompare(b.description ?? '') || a.label.localeCompare(b.label));
+}
+
+/** Hits ranked fully up to this many; above it only the first SORTED of each rank are sorted (a sort of 100,000 would block). */
+const SORTED = 2000;
+
+/**
+ * Ranks hits: exact name first, then names starting with the text, then the rest; ties by path. In a
+ * rank of more than SORTED hits, its first SORTED (in index order: shallow first) are sorted and the
+ * rest follow as they are. Returns a new array.
+ */
+export function rank(hits: readonly SearchHit[], text: string): SearchHit[] {
+  const t = text.trim().toLowerCase();
+  const buckets: SearchHit[][] = [[], [], []];
+  for (const h of hits) {
+    const l = h.label.toLowerCase();
+    buckets[l === t ? 0 : l.startsWith(t) ? 1 : 2].push(h);
+  }
+  const byPath = (a: SearchHit, b: SearchHit): number => (a.description ?? '').localeCompare(b.description ?? '') || a.label.localeCompare(b.label);
+  return buckets.flatMap((b) => (b.length <= SORTED ? b.sort(byPath) : [...b.slice(0, SORTED).sort(byPath), ...b.slice(SORTED)]));
 }

@@ -13,7 +13,7 @@ import { parseCommandFile } from './model/commandFile';
 import { WriteHistory } from './model/history';
 import type { WriteSpec } from './model/writeSpec';
 import { createEventFlow, invokeActionFlow, sendEmailFlow, showActionStatusesFlow, updatePropertiesFlow, updatePropertyFlow } from './ui/altairFlows';
-import { CommandFileLens, COMMAND_FILE_GLOB, SEND_FROM_FILE } from './ui/commandFileLens';
+import { SEND_FROM_FILE } from './ui/commandFileLens';
 import type { FlowDeps } from './ui/deps';
 import {
   askDeviceCredentials, forgetDeviceCredentialsFlow, newCommandFileFlow, setDeviceCredentialsFlow, showHistoryFlow,
@@ -49,7 +49,6 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, { co
   const devices = new DeviceCredentialStore(services, context.globalState);
   const writeContext = new ExtensionWriteContext(services, devices, new AdapterCache());
   const live = new LiveDocuments();
-  const lens = new CommandFileLens();
   // The runner asks through the flows (device credentials, command log), and the flows send through the
   // runner: its callbacks use `flows` when they run, after it exists.
   const runner = new SendRunner(
@@ -91,10 +90,8 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, { co
 
   context.subscriptions.push(
     live,
-    lens,
     devices,
     vscode.workspace.registerTextDocumentContentProvider(LIVE_SCHEME, live),
-    vscode.languages.registerCodeLensProvider({ pattern: COMMAND_FILE_GLOB }, lens),
     commands.register('iotExplorer.sendSpec', (call) => runner.send(call.value as WriteSpec, call.options as SendOptions | undefined)),
     commands.register(SEND_FROM_FILE, async (call) => {
       try {

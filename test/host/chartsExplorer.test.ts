@@ -47,7 +47,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
     info = await api.startDemo({ reveal: false });
     auth = basic(info.iotticket.user, info.iotticket.password);
     bearer = `Bearer ${await altairToken(info.altair.baseUrl, info.altair.clientId, info.altair.clientSecret, info.altair.scopes)}`;
-    assert.ok(api.charts, 'charts are registered');
+    assert.ok(await api.charts(), 'charts load on first use');
   });
 
   suiteTeardown(async () => {
@@ -174,7 +174,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
 
     test(`the explorer's source for ${name} pages 30 days in parallel within ${pageLimit.toLocaleString('en')} points per request, and cancels`, async () => {
       const d = (await find()).series!()!;
-      const [source]: SeriesSource[] = await api.charts!.manager.resolve([d]);
+      const [source]: SeriesSource[] = await (await api.charts()).manager.resolve([d]);
       assert.ok(source);
       const to = Date.now();
       const from = to - 30 * DAY;
@@ -198,7 +198,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
     const node = await v1Datanode();
     const d = node.series!()! as Extract<SeriesDescriptor, { kind: 'v1-datanode' }>;
     const dn = d.path.split('/').filter(Boolean);
-    const manager = api.charts!.manager;
+    const manager = (await api.charts()).manager;
     const log = vscode.window.createOutputChannel('IoT Explorer live chart test', { log: true });
     // A chart restored with live mode on ("from now", polling every 300 ms), its source the explorer's.
     const webview = vscode.window.createWebviewPanel('iotExplorer.chart', 'live', vscode.ViewColumn.Active, { enableScripts: true });

@@ -71,7 +71,8 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     auth = basic(info.iotticket.user, info.iotticket.password);
     inline = api.inline;
     await vscode.workspace.getConfiguration('iotExplorer.inline').update('enabled', true, vscode.ConfigurationTarget.Global);
-    feature = inline.feature!;
+    // It loads on first use (a Python document opened, a pin, a command); the tests start it directly.
+    feature = (await inline.start())!;
     assert.ok(feature, 'the feature is on by default');
     // Other suites may add connections: the scripts here use the demo ones.
     await feature.connections.set('iotticket', 'demo-iotticket');

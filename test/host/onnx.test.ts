@@ -55,7 +55,7 @@ suite('ONNX and analytics models: register from the workspace, against the demo'
 
   suiteSetup(async () => {
     api = await explorerApi();
-    onnx = api.onnx;
+    onnx = await api.onnx();
     info = await api.startDemo({ reveal: false });
     auth = basic(info.iotticket.user, info.iotticket.password);
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iot-onnx-'));

@@ -9,12 +9,12 @@ import type { CommandKernel } from '../../commands/kernel';
 import type { JsonDocumentProvider } from '../../documents/jsonDocuments';
 import type { ThingFileSystem } from '../../documents/thingFileSystem';
 import type { ExplorerLog } from '../../log';
-import { formatSnippets } from '../../snippets/pythonSnippet';
 import type { Explorer } from '../explorer';
+import { pickConnection } from '../../commands/connectionPicker';
 import { goToInteractive } from '../goTo';
+import type { ConnectionNode } from '../nodes/connectionNode';
 import { LoadMoreNode } from '../nodes/placeholderNodes';
 import { refAs } from '../../shared/refs';
-import { printAssetTree, showEventHistory } from '../nodes/iotticket/iotticketCommands';
 import { revealFavourite } from '../favouriteReveal';
 import type { TreeNode } from '../treeNode';
 import { isErrorRow } from '../contextValues';
@@ -84,7 +84,7 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       const snippets = withCapability(call.targets(), 'pythonSnippet', vscode.l10n.t('a Python snippet'))
         .map((n) => n.pythonSnippet!())
         .filter((x) => x !== undefined);
-      if (snippets.length) await copy(formatSnippets(snippets), vscode.l10n.t('Python snippet'));
+      if (snippets.length) await copy((await import('../../snippets/pythonSnippet')).formatSnippets(snippets), vscode.l10n.t('Python snippet'));
     }),
     commands.register('iotExplorer.pin', async (call) => {
       for (const n of withCapability(call.targets(), 'favourite', vscode.l10n.t('a favourite'))) {
@@ -103,9 +103,18 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       if (n) await revealFavourite(explorer, n);
     }),
     commands.register('iotExplorer.goTo', async (call) => {
-      const profile = await call.connection({ placeholder: vscode.l10n.t('Go to… in which connection?') });
+      // The same from the title bar, the keyboard or the palette: the connection the arguments name, else
+      // the selected node's, else the only one (or the user's pick); the picker can switch connection.
+      const query = { placeholder: vscode.l10n.t('Go to… in which connection?') };
+      const selected = call.connectionId() ?? explorer.selection[0]?.connectionId;
+      const profile = selected ? explorer.store.get(selected) : await call.connection(query);
       const conn = profile && explorer.connection(profile.id);
-      if (conn) return goToInteractive(explorer, conn);
+      if (!conn) return undefined;
+      const choose = async (): Promise<ConnectionNode | undefined> => {
+        const next = await pickConnection(explorer.store, query);
+        return next && explorer.connection(next.id);
+      };
+      return goToInteractive(explorer, conn, choose);
     }),
     commands.register('iotExplorer.setFilter', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Filter which connection?') });
@@ -129,11 +138,11 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
     }),
     commands.register('iotExplorer.printAssetTree', async (call) => {
       const [n] = call.node ? [call.node] : call.targets();
-      return n ? explorer.state.run(n, vscode.l10n.t('printing…'), () => printAssetTree(n)) : undefined;
+      return n ? explorer.state.run(n, vscode.l10n.t('printing…'), async () => (await import('../nodes/iotticket/iotticketCommands')).printAssetTree(n)) : undefined;
     }),
     commands.register('iotExplorer.showEventHistory', async (call) => {
       const list = call.targets();
-      return list.length ? showEventHistory(list, deps.extensionUri) : undefined;
+      return list.length ? (await import('../nodes/iotticket/iotticketCommands')).showEventHistory(list, deps.extensionUri) : undefined;
     }),
   ];
 }

@@ -20,7 +20,9 @@ import { readPropertyHistory, readPropertyHistoryPage, type HistoryPage, type Hi
 import { joinPath, type AltairTransport } from './resource';
 import { SpaceResource, SpacesResource } from './spaces';
 
-export const DEFAULT_ALTAIR_HOST = 'https://api.swx.altairone.com';
+import { DEFAULT_ALTAIR_HOST } from './defaults';
+
+export { DEFAULT_ALTAIR_HOST };
 
 export interface AltairApiOptions {
   /** Default `https://api.swx.altairone.com`; a bare host name gets `https://`. */

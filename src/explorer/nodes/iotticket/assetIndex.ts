@@ -1,85 +1,60 @@
 /**
- * Index of the IoT-TICKET asset tree for "Go to…" and filters: every asset's id, name and parent,
- * fetched once with get_all_assets at the largest page size, with names paths computed from the
- * parent links. Kept per session for `iotExplorer.goTo.indexMaxAgeMinutes`; concurrent searches share
- * one build, and a cancelled search does not cancel the build others wait on.
+ * Index of the IoT-TICKET asset tree for "Go to…" and filters (assetIndexCore.ts holds the index and
+ * its scan). One per session: searches read it while it is being built (matches stream in as pages
+ * arrive), later searches reuse it, and once it is older than `iotExplorer.goTo.indexMaxAgeMinutes` a
+ * new one is built in the background while the old one keeps answering. A cancelled search does not
+ * cancel the build others use.
  */
 import * as vscode from 'vscode';
 import type { IotTicketSession } from '../../../connections/sessionManager';
 import type { ExplorerLog } from '../../../log';
-import { raceAbort } from '../../../platforms/http';
+import { errorMessage, raceAbort } from '../../../platforms/http';
+import { AssetIndex, buildIndex } from './assetIndexCore';
 import { AssetApiAccess, assetApiOf } from './assetApiAccess';
-import { mapConcurrent } from '../../../platforms/http';
 
-const PAGE = 1000;
+export { AssetIndex, type IndexedAsset } from './assetIndexCore';
 
-export interface IndexedAsset {
-  readonly id: string;
-  readonly name: string;
-  readonly parentId: string | null;
+interface Entry {
+  /** The index searches use: complete, or the first one while it is built. */
+  current: AssetIndex;
+  /** A newer index being built to replace `current`. */
+  refreshing?: AssetIndex;
 }
 
-export class AssetIndex {
-  private readonly byId = new Map<string, IndexedAsset>();
-  private readonly pathTexts = new Map<string, string>();
+const cache = new WeakMap<IotTicketSession, Entry>();
 
-  constructor(
-    readonly assets: readonly IndexedAsset[],
-    readonly builtAt: number,
-    readonly buildMs: number,
-  ) {
-    for (const a of assets) this.byId.set(a.id, a);
-  }
-
-  get(id: string): IndexedAsset | undefined {
-    return this.byId.get(id);
-  }
-
-  /** The chain from the root to the asset (inclusive). */
-  chain(id: string): IndexedAsset[] {
-    const out: IndexedAsset[] = [];
-    const seen = new Set<string>();
-    for (let a = this.byId.get(id); a && !seen.has(a.id); a = a.parentId ? this.byId.get(a.parentId) : undefined) {
-      seen.add(a.id);
-      out.unshift(a);
-    }
-    return out;
-  }
-
-  namesPath(id: string): string[] {
-    return this.chain(id).map((a) => a.name);
-  }
-
-  /** "Plant / Line 1 / Pump 3", computed once per asset (searches match against it). */
-  pathText(id: string): string {
-    let text = this.pathTexts.get(id);
-    if (text === undefined) {
-      const a = this.byId.get(id);
-      text = a?.parentId ? `${this.pathText(a.parentId)} / ${a.name}` : (a?.name ?? '');
-      this.pathTexts.set(id, text);
-    }
-    return text;
-  }
-}
-
-const cache = new WeakMap<IotTicketSession, Promise<AssetIndex>>();
-
-export async function assetIndex(session: IotTicketSession, log: ExplorerLog, signal: AbortSignal): Promise<AssetIndex> {
+/**
+ * The session's index as it is now, possibly still growing (see `AssetIndex.complete`); starts its
+ * build, or its refresh when it is older than the configured age.
+ */
+export function liveAssetIndex(session: IotTicketSession, log: ExplorerLog): AssetIndex {
   const maxAgeMs = vscode.workspace.getConfiguration('iotExplorer').get<number>('goTo.indexMaxAgeMinutes', 10) * 60_000;
-  const cached = cache.get(session);
-  if (cached) {
-    const index = await raceAbort(cached, signal).catch((err: unknown) => {
-      if (signal.aborted) throw err;
-      return undefined;
-    });
-    if (index && Date.now() - index.builtAt <= maxAgeMs) return index;
+  const entry = cache.get(session);
+  if (!entry || entry.current.failed !== undefined) {
+    const index = start(session, log);
+    cache.set(session, { current: index });
+    return index;
   }
-  const build = buildIndex(session, log);
-  cache.set(session, build);
-  build.catch(() => {
-    if (cache.get(session) === build) cache.delete(session);
-  });
-  return raceAbort(build, signal);
+  if (entry.current.complete && !entry.refreshing && Date.now() - entry.current.builtAt > maxAgeMs) {
+    const fresh = start(session, log);
+    entry.refreshing = fresh;
+    void fresh.grown().then(async function swap(): Promise<void> {
+      if (fresh.failed !== undefined) entry.refreshing = undefined;
+      else if (fresh.complete) Object.assign(entry, { current: fresh, refreshing: undefined });
+      else return fresh.grown().then(swap);
+    });
+  }
+  return entry.current;
+}
+
+/** The complete index (built, or waited for). */
+export async function assetIndex(session: IotTicketSession, log: ExplorerLog, signal: AbortSignal): Promise<AssetIndex> {
+  const index = liveAssetIndex(session, log);
+  while (!index.complete) {
+    if (index.failed !== undefined) throw index.failed;
+    await raceAbort(index.grown(), signal);
+  }
+  return index;
 }
 
 /** Forgets the index of a session (after a refresh of the tree). */
@@ -87,17 +62,10 @@ export function dropAssetIndex(session: IotTicketSession): void {
   cache.delete(session);
 }
 
-async function buildIndex(session: IotTicketSession, log: ExplorerLog): Promise<AssetIndex> {
-  const started = Date.now();
-  const access = new AssetApiAccess(assetApiOf(session));
-  // The first page tells the size; the rest are fetched a few at a time.
-  const first = await access.allAssets(0, PAGE);
-  const offsets: number[] = [];
-  for (let o = first.items.length; o < first.total; o += PAGE) offsets.push(o);
-  const rest = await mapConcurrent(offsets, 4, (offset) => access.allAssets(offset, PAGE));
-  const assets: IndexedAsset[] = [];
-  for (const page of [first, ...rest]) for (const a of page.items) assets.push({ id: a.id, name: a.name, parentId: a.parentId ?? null });
-  const ms = Date.now() - started;
-  log.info(`Indexed ${assets.length} assets of "${session.profile.label}" in ${ms} ms`);
-  return new AssetIndex(assets, Date.now(), ms);
+function start(session: IotTicketSession, log: ExplorerLog): AssetIndex {
+  const index = new AssetIndex();
+  buildIndex(new AssetApiAccess(assetApiOf(session)), index, log, session.profile.label).catch((err: unknown) => {
+    log.warn(`Indexing the assets of "${session.profile.label}" failed: ${errorMessage(err)}`);
+  });
+  return index;
 }

@@ -6,11 +6,12 @@
 import * as vscode from 'vscode';
 import { PlatformError } from '../../../platforms/http';
 import type { Asset } from '../../../platforms/iotticket/types';
-import { matchesFilter, rank, type PlatformSearch, type SearchHit } from '../../search';
+import { filterTest, rank, type PlatformSearch, type SearchHit, type SearchResult } from '../../search';
 import type { TreeNode } from '../../treeNode';
 import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
-import { assetIndex, type AssetIndex } from './assetIndex';
+import { liveAssetIndex, type AssetIndex } from './assetIndex';
+import { scanIndex, type IndexedAsset, type ScanProgress } from './assetIndexCore';
 import { AssetApiAccess } from './assetApiAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
@@ -57,30 +58,46 @@ export async function locateAsset(connection: ConnectionContext, chain: readonly
   return node;
 }
 
+/** A hit whose names path is read from the index when it is shown (a search may match 100,000 assets). */
 function assetHit(index: AssetIndex, id: string): SearchHit {
   const asset = index.get(id)!;
-  const path = index.namesPath(id);
+  let path: string[] | undefined;
+  const namesPath = (): string[] => (path ??= index.namesPath(id));
   return {
     key: id,
     label: asset.name,
-    description: path.slice(0, -1).join(' / ') || vscode.l10n.t('(root)'),
+    get description() {
+      return namesPath().slice(0, -1).join(' / ') || vscode.l10n.t('(root)');
+    },
     icon: 'symbol-class',
-    node: (parent) => new AssetNode(parent, { id: asset.id, name: asset.name, parentId: asset.parentId, namesPath: path }, path),
+    node: (parent) => new AssetNode(parent, { id: asset.id, name: asset.name, parentId: asset.parentId, namesPath: namesPath() }, namesPath()),
     locate: (connection) => locateAsset(connection, index.chain(id)),
   };
 }
 
-export const iotTicketSearch: PlatformSearch = async (connection, text, signal) => {
+/**
+ * Searches the names index, streaming matches while it is still being built (`onProgress`); the
+ * scan yields the extension host every few milliseconds (assetIndexCore.ts).
+ */
+export const iotTicketSearch: PlatformSearch = async (connection, text, signal, onProgress) => {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
   if (!session.assetApi) return { hits: [] };
-  const index = await assetIndex(session, connection.services.log, signal);
+  const index = liveAssetIndex(session, connection.services.log);
   const t = text.trim();
+  const words = t.includes(' ');
+  // Words match the name, or the whole names path ("line 2 pump" finds Pump 7 under Line 2).
+  const matches = filterTest(t);
+  const test = (a: IndexedAsset): boolean => a.id === t || matches(a.name) || (words && matches(index.pathText(a.id)));
   const hits: SearchHit[] = [];
-  for (const a of index.assets) {
-    // Words match the name, or the whole names path ("line 2 pump" finds Pump 7 under Line 2).
-    if (a.id === t || matchesFilter(a.name, t) || (t.includes(' ') && matchesFilter(index.pathText(a.id), t))) hits.push(assetHit(index, a.id));
-  }
-  return { hits: rank(hits, t), searched: index.assets.length };
+  const resultOf = (p: ScanProgress): SearchResult => {
+    for (let i = hits.length; i < p.matches.length; i++) hits.push(assetHit(index, p.matches[i]));
+    return { hits: rank(hits, t), searched: p.scanned, ...(p.complete ? {} : { indexing: { indexed: index.assets.length, total: p.total } }) };
+  };
+  const partial = (p: ScanProgress): void => {
+    if (!p.complete) onProgress?.(resultOf(p));
+  };
+  const done = await scanIndex(index, test, signal, onProgress && partial);
+  return resultOf(done);
 };
 
 export { OrganizationNode, V1RootNode };

@@ -1,0 +1,95 @@
+/**
+ * The features that load on first use (issue 17 §1): charts, writes and command files, ONNX and
+ * analytics. Activation registers only their command stubs (src/lazy/lazyFeature.ts), the chart
+ * serializer, the Activity view and a watcher for command files; each `import()` below is a chunk of
+ * its own (esbuild.mjs). The id lists must name every command a feature registers: the host test
+ * compares the kernel's commands at activation with package.json.
+ */
+import * as vscode from 'vscode';
+import type { ActionsApi } from '../writes/register';
+import type { ChartsApi } from '../charts/registerCharts';
+import type { CommandId, CommandKernel } from '../commands/kernel';
+import type { OnnxApi } from '../analytics/registerOnnx';
+import type { OnnxDeps } from '../analytics/registerOnnx';
+import type { ExplorerServices } from '../explorer/treeNode';
+import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
+import type { ResolveSource } from '../charts/chartManager';
+import { LazyFeature } from './lazyFeature';
+
+const CHART_IDS: readonly CommandId[] = [
+  'iotExplorer.openChart', 'iotExplorer.addToChart', 'iotExplorer.chart.exportCsv', 'iotExplorer.chart.exportJson',
+  'iotExplorer.chart.copyVisibleCsv', 'iotExplorer.chart.exportPng',
+];
+
+const ACTION_IDS: readonly CommandId[] = [
+  'iotExplorer.sendSpec', 'iotExplorer.sendFromCommandFile', 'iotExplorer.sendCommand', 'iotExplorer.sendControlCommand',
+  'iotExplorer.showCommandLog', 'iotExplorer.editStaticValue', 'iotExplorer.writeCalculatedValues', 'iotExplorer.writeTelemetry',
+  'iotExplorer.writeTimesignal', 'iotExplorer.writeDeviceEvent', 'iotExplorer.setDeviceCredentials', 'iotExplorer.forgetDeviceCredentials',
+  'iotExplorer.invokeAction', 'iotExplorer.showActionStatuses', 'iotExplorer.createEvent', 'iotExplorer.updateProperty',
+  'iotExplorer.updateProperties', 'iotExplorer.sendEmail', 'iotExplorer.showWriteHistory', 'iotExplorer.newCommandFile',
+];
+
+const ONNX_IDS: readonly CommandId[] = [
+  'iotExplorer.onnx.register', 'iotExplorer.onnx.inspect', 'iotExplorer.analytics.details', 'iotExplorer.analytics.editInfo',
+  'iotExplorer.analytics.delete', 'iotExplorer.analytics.list', 'iotExplorer.analytics.usage', 'iotExplorer.analytics.registerFromFile',
+  'iotExplorer.analytics.updateFromFile', 'iotExplorer.analytics.saveDefinition', 'iotExplorer.analytics.newDefinition',
+];
+
+export interface FeatureDeps {
+  readonly commands: CommandKernel;
+  readonly resolveSource: ResolveSource;
+  readonly log: vscode.LogOutputChannel;
+  readonly services: ExplorerServices;
+  readonly onnx: Omit<OnnxDeps, 'commands'>;
+}
+
+export interface Features {
+  readonly charts: LazyFeature<ChartsApi>;
+  readonly actions: LazyFeature<ActionsApi>;
+  readonly onnx: LazyFeature<OnnxApi>;
+}
+
+export function registerFeatures(context: vscode.ExtensionContext, deps: FeatureDeps): Features {
+  const charts = new LazyFeature(deps.commands, CHART_IDS, async (commands) =>
+    (await import('../charts/registerCharts')).registerCharts(context, { commands, resolveSource: deps.resolveSource, log: deps.log }),
+  );
+  const actions = new LazyFeature(deps.commands, ACTION_IDS, async (commands) =>
+    (await import('../writes/register')).registerCommandsAndWrites(context, { commands, services: deps.services }),
+  );
+  const onnx = new LazyFeature(deps.commands, ONNX_IDS, async (commands) =>
+    (await import('../analytics/registerOnnx')).registerOnnx(context, { ...deps.onnx, commands }),
+  );
+  context.subscriptions.push(
+    charts,
+    actions,
+    onnx,
+    // A chart restored after a reload brings the charts in.
+    vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => (await charts.load()).serializer.deserializeWebviewPanel(panel, state),
+    }),
+    watchCommandFiles(),
+  );
+  return { charts, actions, onnx };
+}
+
+/**
+ * The Send CodeLens and the diagnostics of `*.iotcmd.json` files: their module (the file's model, not
+ * the writes) loads when the first such file is open.
+ */
+function watchCommandFiles(): vscode.Disposable {
+  let lens: Promise<vscode.Disposable> | undefined;
+  const isCommandFile = (doc: vscode.TextDocument): boolean => /\.iotcmd\.json$/i.test(doc.uri.path);
+  const check = (doc: vscode.TextDocument): void => {
+    if (lens || !isCommandFile(doc)) return;
+    lens = import('../writes/ui/commandFileLens').then(({ CommandFileLens, COMMAND_FILE_GLOB }) => {
+      const provider = new CommandFileLens();
+      return vscode.Disposable.from(provider, vscode.languages.registerCodeLensProvider({ pattern: COMMAND_FILE_GLOB }, provider));
+    });
+  };
+  const opened = vscode.workspace.onDidOpenTextDocument(check);
+  for (const doc of vscode.workspace.textDocuments) check(doc);
+  return new vscode.Disposable(() => {
+    opened.dispose();
+    void lens?.then((d) => d.dispose());
+  });
+}

@@ -1,0 +1,56 @@
+/**
+ * Activation loads only what it needs (issue 17 §1, 16 §10): this file runs first (the runner sorts
+ * files by name), so no other suite has used a feature yet. Charts, writes, analytics and inline previews
+ * load on first use; opening a Python file brings the inline previews without the view being touched.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerApi } from '../../src/extension';
+import { eventually, explorerApi } from './explorerHelpers';
+
+suite('Activation: features load on first use', () => {
+  let api: ExplorerApi;
+
+  suiteSetup(async () => {
+    api = await explorerApi();
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('after activation no feature is loaded, yet every command of the features is registered', () => {
+    assert.deepEqual(api.loadedFeatures(), []);
+    assert.equal(api.inline.feature, undefined);
+    const registered = new Set(api.commands.registered());
+    for (const id of ['iotExplorer.openChart', 'iotExplorer.sendCommand', 'iotExplorer.onnx.register', 'iotExplorer.inline.pinToStatusBar']) {
+      assert.ok(registered.has(id as never), `${id} is registered at activation`);
+    }
+  });
+
+  test('package.json activates on Python files, Jupyter notebooks and JSON command files', () => {
+    const events = (vscode.extensions.getExtension('iot-explorer.iot-explorer')?.packageJSON as { activationEvents: string[] }).activationEvents;
+    for (const e of ['onLanguage:python', 'onNotebook:jupyter-notebook', 'onLanguage:json', 'workspaceContains:**/*.iotcmd.json']) assert.ok(events.includes(e), e);
+  });
+
+  test('opening a Python file starts the inline previews: its hover shows the value without the view or a command', async () => {
+    const info = await api.startDemo({ reveal: false });
+    const a = info.iotticket.asset;
+    const code = `df = client.get_timeseries(names_path=${JSON.stringify([...a.namesPath, 'Flow']).replace(/"/g, "'")})\n`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await eventually(() => assert.ok(api.inline.feature, 'inline previews started'));
+    // Charts, writes and analytics are still not loaded: the file needs none of them.
+    assert.deepEqual(api.loadedFeatures(), []);
+    await api.inline.feature!.connections.set('iotticket', 'demo-iotticket');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(code.indexOf('Flow') + 1));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.ok(text.includes('**Flow**'), text);
+  });
+
+  test('the first chart command loads the charts, and only them', async () => {
+    // No chart is open: the command says so, after loading its feature.
+    await vscode.commands.executeCommand('iotExplorer.chart.copyVisibleCsv');
+    assert.deepEqual(api.loadedFeatures(), ['charts']);
+  });
+});
