@@ -14,7 +14,7 @@ import { FileConnections } from './fileConnection';
 import { InlineHoverProvider } from './hoverProvider';
 import { platformLabel, type InlineContext } from './inlineContext';
 import { LatestValueService } from './latestValueService';
-import type { InlineDeps, InlineFeature } from './registerInlinePreviews';
+import type { InlineDeps, InlineFeature } from './inlineTypes';
 import { revealInTree, type RevealTarget } from './revealInTree';
 import { inlineSettings } from './settings';
 import { StatusBarPins } from './statusBarPins';

@@ -9,43 +9,14 @@
 
  */
 import * as vscode from 'vscode';
-import type { CommandCall, CommandId, CommandKernel } from '../commands/kernel';
-import type { Explorer } from '../explorer/explorer';
+import type { CommandCall, CommandId } from '../commands/kernel';
 import type { TreeNode } from '../explorer/treeNode';
-import type { InlineCodeLensProvider } from './codeLensProvider';
-import type { NamesPathCompletionProvider } from './completion';
-import type { NamesPathDiagnostics } from './diagnostics';
-import type { FileConnections, ProfileSource } from './fileConnection';
-import type { InlineHoverProvider } from './hoverProvider';
 import type * as InlineFeatureModule from './inlineFeature';
-import type { InlineLog } from './inlineContext';
-import type { LatestValueService } from './latestValueService';
+import type { InlineDeps, InlineFeature } from './inlineTypes';
 import { scanLanguageOf } from './scanner';
 import { INLINE_SECTION, inlineSettings } from './settings';
-import type { StatusBarPins } from './statusBarPins';
-import type { TreeValues } from './treeValues';
-import type { SessionSource } from './valueBackend';
 
-export interface InlineDeps {
-  readonly commands: CommandKernel;
-  readonly sessions: SessionSource;
-  readonly store: ProfileSource;
-  readonly log: InlineLog;
-  /** The Connections tree (tree values and "Reveal in tree"); optional. */
-  readonly explorer?: Explorer;
-}
-
-/** The parts of the feature while it is on. */
-export interface InlineFeature {
-  readonly values: LatestValueService;
-  readonly connections: FileConnections;
-  readonly hovers: InlineHoverProvider;
-  readonly codeLenses: InlineCodeLensProvider;
-  readonly completion: NamesPathCompletionProvider;
-  readonly diagnostics: NamesPathDiagnostics;
-  readonly pins: StatusBarPins;
-  readonly tree: TreeValues;
-}
+export type { InlineDeps, InlineFeature } from './inlineTypes';
 
 export interface InlinePreviewsApi extends vscode.Disposable {
   /** The running feature; undefined while `iotExplorer.inline.enabled` is off or before its first use. */

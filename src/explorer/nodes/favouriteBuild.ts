@@ -10,13 +10,13 @@ import type { Favourite } from '../favourite';
 import { TreeNode, idPart } from '../treeNode';
 import { CategoryNode } from './altair/altairRoots';
 import { PropertyNode, ThingNode } from './altair/thingNodes';
-import type { FavouritesNode } from './favouritesNode';
 import { AssetNode, AttributeNode } from './iotticket/assetNodes';
 import { DeviceNode } from './iotticket/organizationNodes';
 import { DatanodeNode, V1DeviceNode } from './iotticket/v1Nodes';
 
 /** A detached parent for nodes that need one of a kind (a thing for a pinned property, an asset for a pinned attribute). */
-export async function build(parent: FavouritesNode, f: Favourite, signal: AbortSignal): Promise<TreeNode> {
+/** `parent` is the Favourites node. */
+export async function build(parent: TreeNode, f: Favourite, signal: AbortSignal): Promise<TreeNode> {
   const services = parent.services;
   const { ref } = f;
   if (!services.store.get(ref.connectionId)) throw new Error(vscode.l10n.t('connection "{0}" was removed', ref.connectionId));
@@ -71,7 +71,7 @@ class ConnectionHolder extends TreeNode {
   readonly label = '';
 
   constructor(
-    readonly favourites: FavouritesNode,
+    readonly favourites: TreeNode,
     private readonly connection: string,
   ) {
     super(favourites, idPart('fav', connection));
