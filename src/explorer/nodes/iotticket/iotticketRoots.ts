@@ -51,7 +51,13 @@ export async function locateAsset(connection: ConnectionContext, chain: readonly
     names.push(asset.name);
     await level.children();
     const loaded = level.loader!.loaded().find((n): n is AssetNode => n instanceof AssetNode && n.assetId === asset.id);
-    node = loaded ?? (level.loader!.insert(new AssetNode(level, asset as Asset, [...names])) as AssetNode);
+    if (loaded) node = loaded;
+    else {
+      node = level.loader!.insert(new AssetNode(level, asset as Asset, [...names])) as AssetNode;
+      // VS Code may hold this level's children from before the insert: without a repaint its reveal
+      // finds no row for the node and selects nothing (it only logs that). The reveal waits for it.
+      level.services.repaint(level);
+    }
     level = node;
   }
   if (!node) throw new PlatformError('empty asset chain', 'validation');
