@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { safeFileName } from '../shared/escape/fileName';
 import type { JsonPatchOperation, Thing } from '../platforms/altair';
+import { jsonPatchDiff } from '../platforms/altair/jsonPatch';
 import { errorMessage, HttpError } from '../platforms/http';
 import type { SessionManager } from '../connections/sessionManager';
 import type { AltairThingRef } from '../shared/refs';
@@ -139,7 +140,6 @@ export class ThingFileSystem implements vscode.FileSystemProvider, vscode.Dispos
     // The document's `modified` says which version the edits are based on.
     const editedThing = edited as Record<string, unknown>;
     const baseModified = typeof editedThing.modified === 'string' ? editedThing.modified : before.thing.modified;
-    const { jsonPatchDiff } = await import('../platforms/altair/jsonPatch');
     const ops = jsonPatchDiff(before.thing, { ...editedThing, modified: before.thing.modified }, { guard: true });
     const changes = ops.filter((o) => o.op !== 'test');
     if (changes.length === 0) {
