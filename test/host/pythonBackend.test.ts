@@ -88,7 +88,7 @@ suite('Python backend: a connection served by the user\'s das.iot_client', () =>
   });
 
   test('a command sent through das reaches the device', async () => {
-    const result = await api.actions.send(
+    const result = await (await api.actions()).send(
       { kind: 'iotticket.command', connection: ID, assetId: info.iotticket.asset.id, attributeId: iot().asset.commandAttributeId, templateVariables: { rpm: 4321 } },
       { quiet: true },
     );
