@@ -55,6 +55,13 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
   const feed = new ChangeFeed();
   const api: Api = { context, tokens, newId: idFactory(context.now), feed, state: () => (state ??= build()), now: () => context.now() };
   let broker: AltairBroker | undefined;
+  /** Where the broker listens, kept so that it comes back on the same port after `PUT …/mqtt {"up": false}`. */
+  let brokerAt: { host: string; port: number } | undefined;
+  const startBroker = async (host: string, port: number): Promise<AltairBroker> => {
+    broker = await AltairBroker.start(brokerModel(api), feed, host, port);
+    brokerAt = { host, port: broker.port };
+    return broker;
+  };
   const live = new LiveGenerator(api, () => broker?.watched() ?? []);
 
   const inner = new Router();
@@ -97,6 +104,21 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
         sendJson(ctx.res, 200, { intervalMs: ms });
       });
       router.post('/_emulator/altair/live/tick', ({ res }) => sendJson(res, 200, { updated: live.tick() }));
+      // The broker going down and coming back (same port), for clients' reconnect and fallback tests.
+      router.get('/_emulator/altair/mqtt', ({ res }) => sendJson(res, 200, { up: broker !== undefined, ...brokerAt }));
+      router.put('/_emulator/altair/mqtt', async (ctx) => {
+        const body = await readJson(ctx);
+        const up = isObject(body) ? body.up : undefined;
+        if (typeof up !== 'boolean') throw badRequest('"up" must be true or false');
+        if (!up && broker) {
+          const b = broker;
+          broker = undefined;
+          await b.close();
+        } else if (up && !broker && brokerAt) {
+          await startBroker(brokerAt.host, brokerAt.port);
+        }
+        sendJson(ctx.res, 200, { up: broker !== undefined, ...brokerAt });
+      });
       router.get('/_emulator/altair/config', ({ res }) => sendJson(res, 200, { retentionDays: api.state().retentionDays }));
       // History older than `retentionDays` (default 90) is dropped at read time.
       router.put('/_emulator/altair/config', async (ctx) => {
@@ -118,7 +140,7 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
         category: sample.category,
         baseUrl: context.baseUrl(),
         readOnlyClient: { clientId: READONLY_CLIENT.id, clientSecret: READONLY_CLIENT.secret, scopes: [...READONLY_CLIENT.scopes] },
-        ...(broker ? { mqtt: { url: broker.url, host: broker.host, port: broker.port } } : {}),
+        ...(brokerAt ? { mqtt: { url: `mqtt://${brokerAt.host}:${brokerAt.port}`, host: brokerAt.host, port: brokerAt.port } } : {}),
       };
     },
     reset() {
@@ -129,9 +151,9 @@ export function createAltairModule(context: EmulatorContext): EmulatorModule {
       broker?.disconnectAll();
     },
     async listen(host) {
-      broker = await AltairBroker.start(brokerModel(api), feed, host, context.options.mqttPort ?? 0);
+      await startBroker(host, context.options.mqttPort ?? 0);
       live.setInterval(context.options.altairLiveMs ?? 0);
-      return { mqtt: broker.url };
+      return { mqtt: broker!.url };
     },
     async close() {
       live.stop();
