@@ -10,6 +10,7 @@ import { SeriesDragController } from './dragAndDrop';
 import { ExplorerProvider } from './explorerProvider';
 import { FavouritesStore } from './favourites';
 import { FilterStore } from './filter';
+import { locate, NotInTreeError, type LocatableRef, type LocateLookups } from './locate';
 import { EmptyNode, ErrorNode, LoadMoreNode } from './nodes/placeholderNodes';
 import type { ConnectionNode } from './nodes/connectionNode';
 import { RefreshManager } from './refreshManager';
@@ -130,6 +131,24 @@ export class Explorer implements vscode.Disposable {
 
   connection(id: string): ConnectionNode | undefined {
     return this.provider.connectionNode(id);
+  }
+
+  /**
+   * The one way to find an entity's node (Reveal in Tree, favourites): walks down from its connection,
+   * loading levels and pages on the way. `namesPath` spares a lookup for an asset; `attributeAsset`
+   * tells an attribute's asset when the reference lacks it.
+   */
+  async locate(ref: LocatableRef, options: { readonly namesPath?: readonly string[]; readonly attributeAsset?: LocateLookups['attributeAsset'] } = {}): Promise<TreeNode> {
+    const conn = this.connection(ref.connectionId);
+    if (!conn) throw new NotInTreeError(`the connection "${ref.connectionId}"`);
+    return locate(conn, ref, {
+      attributeAsset: options.attributeAsset ?? (() => Promise.resolve(undefined)),
+      assetPath: async (connectionId, assetId) => {
+        const api = (await this.sessions.iotticket(connectionId)).assetApi;
+        const level = api ? await api.assets.getAssetLevel({ assetId, limit: 1 }) : undefined;
+        return level?.asset?.namesPath;
+      },
+    }, options.namesPath);
   }
 
   /** Refresh of a node (or everything), debounced and only while visible. */

@@ -5,11 +5,26 @@
  * which only the explorer knows.
  */
 import { PlatformError } from '../platforms/http';
-import type { AltairPropertyRef, AltairThingRef, IotTicketAssetRef, IotTicketAttributeRef, V1DatanodeRef } from '../shared/refs';
+import type { AltairPropertyRef, AltairThingRef, EntityRef, IotTicketAssetRef, IotTicketAttributeRef, V1DatanodeRef } from '../shared/refs';
 import { attributeGroupContext, CONTEXT } from './contextValues';
 import type { TreeNode } from './treeNode';
 
 export type LocatableRef = IotTicketAssetRef | IotTicketAttributeRef | V1DatanodeRef | AltairThingRef | AltairPropertyRef;
+
+const LOCATABLE: ReadonlySet<EntityRef['kind']> = new Set<LocatableRef['kind']>(['iotticket-asset', 'iotticket-attribute', 'v1-datanode', 'altair-thing', 'altair-property']);
+
+/** Whether the tree walk can find entities of this kind. */
+export function isLocatable(ref: EntityRef): ref is LocatableRef {
+  return LOCATABLE.has(ref.kind);
+}
+
+/** The entity is not (or no longer) where the tree would show it. */
+export class NotInTreeError extends PlatformError {
+  override readonly name = 'NotInTreeError';
+  constructor(what: string) {
+    super(`${what} was not found in the IoT Explorer tree`, 'validation');
+  }
+}
 
 /** What the walk may ask outside the tree: where an attribute lives and an asset's names path. */
 export interface LocateLookups {
@@ -101,6 +116,6 @@ async function findChild(node: TreeNode, pred: (n: TreeNode) => boolean): Promis
   }
 }
 
-function notFound(what: string): PlatformError {
-  return new PlatformError(`${what} was not found in the IoT Explorer tree`, 'validation');
+function notFound(what: string): NotInTreeError {
+  return new NotInTreeError(what);
 }

@@ -32,7 +32,7 @@ export function inlineCommands(services: InlineDeps): Record<string, (f: InlineF
       if (!services.explorer) return undefined;
       const t = (parseValueRef(call.value) ?? call.value) as RevealTarget;
       const assetId = call.args[1];
-      return revealInTree(t, { explorer: services.explorer, names: f.values.names, sessions: services.sessions }, typeof assetId === 'string' ? assetId : undefined);
+      return revealInTree(t, { explorer: services.explorer, names: f.values.names }, typeof assetId === 'string' ? assetId : undefined);
     },
     [INLINE_COMMANDS.pin]: async (f, call) => {
       const items: unknown[] = call.nodes.length ? [...call.nodes] : [call.value ?? services.explorer?.treeView.selection[0]];

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { DemoInfo } from '../../src/demo/demoService';
 import { seriesUriList } from '../../src/explorer/dragAndDrop';
+import type { TreeNode } from '../../src/explorer/treeNode';
 import { parseUriList } from '../../src/shared/chart/seriesUri';
 import { altairToken, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf, path } from './explorerHelpers';
 
@@ -215,6 +216,33 @@ suite('Explorer: connections, credentials and documents', () => {
       for (const d of api.explorer.favourites.list()) await api.explorer.favourites.remove(d);
     }
     assert.ok(!(await api.children()).some((r) => r.contextValue === 'iot.favourites'));
+  });
+
+  test('favourites: Reveal in Tree selects the entity in its connection (asset, attribute, thing), found by the explorer\'s one locate', async () => {
+    const conn = await connectionNode(api, 'demo-iotticket');
+    const org = (await api.children(conn))[0];
+    const asset = await path(api, org, 'Assets', ...info.iotticket.asset.namesPath);
+    let attribute: TreeNode | undefined;
+    for (const group of (await api.children(asset)).filter((c) => c.contextValue.startsWith('iot.attributeGroup'))) {
+      attribute ??= (await api.children(group)).find((n) => n.ref?.kind === 'iotticket-attribute' && n.ref.attributeId === info.iotticket.asset.telemetryAttributeId);
+    }
+    assert.ok(attribute, 'the demo asset has its telemetry attribute');
+    const thing = await api.explorer.locate({ kind: 'altair-thing', connectionId: 'demo-altair', space: info.altair.space, thingId: info.altair.thing.id });
+    assert.equal(thing.label, info.altair.thing.title);
+    const targets = [asset, attribute, thing];
+    for (const t of targets) await vscode.commands.executeCommand('iotExplorer.pin', t);
+    try {
+      const pinned = await api.children((await api.children())[0]);
+      assert.equal(pinned.length, 3);
+      for (const target of targets) {
+        const favourite = pinned.find((p) => p.ref && target.ref && p.ref.kind === target.ref.kind && p.label === target.label);
+        assert.ok(favourite, `${String(target.label)} is pinned`);
+        await vscode.commands.executeCommand('iotExplorer.revealFavourite', favourite);
+        await eventually(() => assert.equal(api.explorer.treeView.selection[0]?.id, target.id));
+      }
+    } finally {
+      for (const d of api.explorer.favourites.list()) await api.explorer.favourites.remove(d);
+    }
   });
 
   test('series nodes drag as iot-series URIs that charts accept; other nodes do not', async () => {
