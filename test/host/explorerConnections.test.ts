@@ -237,8 +237,11 @@ suite('Explorer: connections, credentials and documents', () => {
       for (const target of targets) {
         const favourite = pinned.find((p) => p.ref && target.ref && p.ref.kind === target.ref.kind && p.label === target.label);
         assert.ok(favourite, `${String(target.label)} is pinned`);
-        await vscode.commands.executeCommand('iotExplorer.revealFavourite', favourite);
-        await eventually(() => assert.equal(api.explorer.treeView.selection[0]?.id, target.id));
+        // Pinning refreshes the view's roots, which can drop a selection made meanwhile: reveal until it holds.
+        await eventually(async () => {
+          await vscode.commands.executeCommand('iotExplorer.revealFavourite', favourite);
+          assert.equal(api.explorer.treeView.selection[0]?.id, target.id);
+        }, 20_000);
       }
     } finally {
       for (const d of api.explorer.favourites.list()) await api.explorer.favourites.remove(d);
