@@ -12,6 +12,7 @@ import type { DemoInfo } from '../../src/demo/demoService';
 import { seriesUriList } from '../../src/explorer/dragAndDrop';
 import type { TreeNode } from '../../src/explorer/treeNode';
 import { parseUriList } from '../../src/shared/chart/seriesUri';
+import { refKey } from '../../src/shared/refs';
 import { altairToken, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf, path } from './explorerHelpers';
 
 const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('iotExplorer');
@@ -235,7 +236,7 @@ suite('Explorer: connections, credentials and documents', () => {
       const pinned = await api.children((await api.children())[0]);
       assert.equal(pinned.length, 3);
       for (const target of targets) {
-        const favourite = pinned.find((p) => p.ref && target.ref && p.ref.kind === target.ref.kind && p.label === target.label);
+        const favourite = pinned.find((p) => p.ref && target.ref && refKey(p.ref) === refKey(target.ref));
         assert.ok(favourite, `${String(target.label)} is pinned`);
         // Pinning refreshes the view's roots, which can drop a selection made meanwhile: reveal until it holds.
         await eventually(async () => {
