@@ -238,7 +238,11 @@ function thingHit(space: string, thing: Pick<Thing, 'uid' | 'title'> & Partial<T
       const existing = folder.loader?.loaded().find((n) => n instanceof ThingNode && n.uid === thing.uid);
       if (existing) return existing;
       const full = thing.created ? (thing as Thing) : await fetchFull(signal);
-      return folder.loader!.insert(new ThingNode(folder, space, full));
+      const inserted = folder.loader!.insert(new ThingNode(folder, space, full));
+      // As for assets: VS Code may hold this level's children from before the insert, and its reveal then
+      // cannot resolve the node ("Cannot resolve tree item"). A repaint makes it ask again.
+      folder.services.repaint(folder);
+      return inserted;
     },
   };
 }
