@@ -199,7 +199,8 @@ suite('Commands and writes: sending from the editor, against the demo', () => {
     assert.equal(action.contextValue, 'iot.action');
     const statuses = await vscode.commands.executeCommand<vscode.TextDocument>('iotExplorer.showActionStatuses', action);
     assert.ok(statuses, 'the action statuses opened');
-    await eventually(() => assert.match(statuses.getText(), new RegExp(`^Action requests — ${sample.title} · ${sample.actionName}`)));
+    // The title is not asserted: an earlier suite renames this thing on the server (the save-conflict test).
+    await eventually(() => assert.match(statuses.getText(), new RegExp(`^Action requests — .+ · ${sample.actionName} · actions \\(${sample.id}\\)`)));
     assert.match(statuses.getText(), new RegExp(`${sample.actionName}: \\d+ request\\(s\\)`));
     assert.ok(labelOf(api, thing).length > 0);
   });
