@@ -16,6 +16,7 @@ export interface EmulatorInfo {
     readonly space: string;
     readonly scopes: readonly string[];
     readonly thing: { readonly id: string; readonly numericProperty: string };
+    readonly mqtt?: { readonly url: string };
   };
 }
 

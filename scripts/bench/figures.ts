@@ -12,6 +12,7 @@ import type { IotTicketClient } from '../../src/platforms/iotticket';
 import { bridgeSeriesRatio, pythonMissing } from './bridgeFigure';
 import { altairHistorySource, chartRead, iotTicketPagedSource, iotTicketSequentialSource } from './chartSources';
 import { altairApi, emulatorInfo, iotTicketClient, withLatency, type EmulatorInfo } from './emulatorInfo';
+import { liveUpdate } from './liveFigure';
 import { peakRss } from './rss';
 import { fetchRatio, multiSeriesSpeedup, type MeasureContext } from './seriesFigures';
 import { procCpuProbe } from './timing';
@@ -48,7 +49,7 @@ async function targets(client: IotTicketClient): Promise<Targets> {
 }
 
 /** Figure groups of `main`, in the order they run; `--only a,b` picks some (for profiling). */
-export const MAIN_FIGURES = ['series', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge'] as const;
+export const MAIN_FIGURES = ['series', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge', 'live'] as const;
 type MainFigure = (typeof MAIN_FIGURES)[number];
 
 async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, multiPoints: number, only: ReadonlySet<MainFigure>): Promise<Record<string, unknown>> {
@@ -79,6 +80,10 @@ async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, mul
       if (missing) return { skipped: missing };
       const { user, password, coreBaseUrl } = info.iotticket;
       return bridgeSeriesRatio(process.cwd(), { coreBaseUrl, user, password, attributeId: asset.telemetryAttributeId, from, to }, ctx.reps, points);
+    }],
+    live: ['Altair property update through the API until our MQTT subscriber has it', async () => {
+      if (!info.altair.mqtt) return { skipped: 'the emulator runs no MQTT broker' };
+      return liveUpdate(api, info.altair.mqtt.url, space, thing.id, thing.numericProperty);
     }],
   };
   const out: Record<string, unknown> = {};
