@@ -28,7 +28,9 @@ import { registerOnnxShell } from './analytics/onnxShell';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import { registerNotebook } from './notebook/registerNotebook';
 import { registerFeatures } from './lazy/features';
+import { deferredLiveSource, wantsLive } from './inline/deferredLiveSource';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
+import type { LiveApi } from './live/registerLive';
 import type { TreeNode } from './explorer/treeNode';
 import { exportedApi } from './testApi';
 import { msSinceCodeLoad } from './lazy/activationTime';
@@ -56,6 +58,8 @@ export interface ExplorerApi {
   /** Which of them have been loaded (activation loads none). */
   loadedFeatures(): string[];
   readonly inline: InlinePreviewsApi;
+  /** Altair live over MQTT (the hub, credentials, status item and Monitor panels), loaded on first use. */
+  live(): Promise<LiveApi>;
   /** The command kernel (tests compare what it registered with package.json). */
   readonly commands: CommandKernel;
   /** How long `activate` took, in ms. */
@@ -100,14 +104,20 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     log: log.channel,
     services: explorer.services,
     onnx: { shell: onnxShell, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) },
+    live: { store, sessions, log, extensionUri: context.extensionUri },
   });
-  const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer });
+  const live = deferredLiveSource(async () => (await features.live.load()).values, (id) => wantsLive(store.get(id)));
+  const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer, live });
   context.subscriptions.push(registerNotebook({ commands, connection: (id) => store.get(id), charts: () => features.charts.loaded?.manager, log: log.channel }));
   context.subscriptions.push(
     explorer.provider.registerDecorator(inline),
     explorer.dragAndDrop.registerDropHandler(async (target, dataTransfer, token) => (await features.onnx.load()).handleDrop(target, dataTransfer, token)),
   );
-  const deps = { commands, explorer, store, sessions, demo, log, python };
+  const beforeRemove = async (p: ConnectionProfile): Promise<void> => {
+    // Only a connection that may have MQTT credentials loads the live feature to offer their deletion.
+    if (wantsLive(p)) await (await features.live.load()).beforeRemove(p);
+  };
+  const deps = { commands, explorer, store, sessions, demo, log, python, beforeRemove };
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
     vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logDoc),
@@ -165,6 +175,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     onnx: () => features.onnx.load(),
     loadedFeatures: () => Object.entries(features).filter(([, f]) => f.loaded !== undefined).map(([name]) => name),
     inline,
+    live: () => features.live.load(),
     commands,
     activationMs,
     startDemo: (options) => tryDemo(deps, options),

@@ -111,6 +111,12 @@ export class ConnectionStore implements vscode.Disposable {
     for (const key of await this.secrets.keys()) if (key.startsWith(prefix)) await this.secrets.delete(key);
   }
 
+  /** The kinds of secret stored for a connection (`password`, `mqtt:thing:…`, …), without their values. */
+  async secretKinds(id: string): Promise<string[]> {
+    const prefix = secretPrefix(id);
+    return (await this.secrets.keys()).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  }
+
   /** Replaces the whole list (used by "move secrets out of settings"). */
   async writeRaw(entries: unknown[]): Promise<void> {
     await this.write(entries);

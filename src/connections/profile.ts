@@ -43,6 +43,8 @@ export interface ConnectionProfile {
   readonly refreshThresholdSec?: number;
   /** Per-attempt timeout of each request, token requests included, in seconds (default 30). */
   readonly requestTimeoutSec?: number;
+  /** The MQTT broker for live values: `mqtt://host[:port]`, or `mqtts://host[:port]` for TLS (certificates checked as `tlsVerify`/`caFile` say). */
+  readonly mqttUrl?: string;
   // Both.
   readonly tlsVerify?: boolean;
   readonly caFile?: string;
@@ -55,7 +57,7 @@ export interface ConnectionProfile {
 export type SecretKind = 'password' | 'clientSecret' | 'token';
 
 /** The SecretStorage key of a connection's secret. */
-export function secretKey(connectionId: string, kind: SecretKind | `device:${string}`): string {
+export function secretKey(connectionId: string, kind: SecretKind | `device:${string}` | `mqtt:${string}`): string {
   return `${secretPrefix(connectionId)}${kind}`;
 }
 
@@ -114,6 +116,7 @@ export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile
     host: str('host'),
     space: str('space'),
     clientId: str('clientId'),
+    mqttUrl: str('mqttUrl'),
     scopes: Array.isArray(p.scopes) ? p.scopes.filter((s): s is string => typeof s === 'string') : undefined,
     tokenUrl: str('tokenUrl'),
     revokeUrl: str('revokeUrl'),
@@ -126,6 +129,7 @@ export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile
     production: p.production === true ? true : undefined,
     demo: p.demo === true ? true : undefined,
   };
+  if (profile.mqttUrl !== undefined && !isMqttUrl(profile.mqttUrl)) return `"mqttUrl" must be mqtt://host[:port] or mqtts://host[:port] (got ${JSON.stringify(profile.mqttUrl)})`;
   return (!profile.demo && validate(profile)) || profile;
 }
 
@@ -134,6 +138,16 @@ function stringRecord(raw: unknown): Readonly<Record<string, string>> | undefine
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const entries = Object.entries(raw as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string');
   return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+/** `mqtt://host[:port]` or `mqtts://host[:port]`, nothing else (no path, no user in the URL). */
+export function isMqttUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'mqtt:' || u.protocol === 'mqtts:') && u.hostname !== '' && !u.username && !u.password && (u.pathname === '' || u.pathname === '/');
+  } catch {
+    return false;
+  }
 }
 
 /** The profile without undefined fields, as written back to settings. */

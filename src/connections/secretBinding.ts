@@ -7,7 +7,8 @@
 import { DEFAULT_ALTAIR_HOST } from '../platforms/altair/defaults';
 import type { ConnectionProfile, SecretKind } from './profile';
 
-export type StoredSecretKind = SecretKind | `device:${string}`;
+/** `mqtt:thing:{uid}` / `mqtt:category:{name}`: MQTT credentials created for live values (src/live/). */
+export type StoredSecretKind = SecretKind | `device:${string}` | `mqtt:${string}`;
 
 /** Where a secret may go. `tls`: `verify` (default trust), `ca:<file>` (a private CA) or `off` (no checks). */
 export interface SecretBinding {

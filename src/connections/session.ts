@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { AltairApi, ClientCredentialsStrategy } from '../platforms/altair';
-import { PlatformError } from '../platforms/http';
+import { PlatformError, type TlsOptions } from '../platforms/http';
 import type { AssetApi } from '../platforms/iotticket/assetApi';
 import type { IotTicketV1Client } from '../platforms/iotticket/v1Client';
 import type { ConnectionProfile } from './profile';
@@ -33,6 +33,9 @@ export interface AltairSession {
   readonly host: string;
   readonly space: string;
   readonly clientId: string;
+  /** The MQTT broker for live values, when the connection has one (the demo's comes from the emulator). */
+  readonly mqttUrl?: string;
+  readonly tls?: TlsOptions;
 }
 
 export type Session = IotTicketSession | AltairSession;

@@ -39,6 +39,8 @@ const demoInfoSchema = v.looseObject({
     category: str,
     /** An example thing with a numeric property, an action and an event. */
     thing: v.looseObject({ id: str, title: str, numericProperty: str, actionName: str, eventName: str }),
+    /** The emulator's MQTT broker (the demo connection's `mqttUrl`). */
+    mqtt: v.optional(v.looseObject({ url: str })),
   }),
 });
 export type DemoInfo = v.InferOutput<typeof demoInfoSchema>;
@@ -79,7 +81,7 @@ export class DemoService implements vscode.Disposable {
     const bundle = path.join(this.extensionPath, 'dist', 'emulator-server.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmulator } = require(bundle) as { startEmulator: StartEmulator };
-    const emulator = await startEmulator({ port: 0, ...demoDataset() });
+    const emulator = await startEmulator({ port: 0, ...demoDataset(), ...demoLive() });
     this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms)`);
     return emulator;
   }
@@ -93,6 +95,15 @@ export class DemoService implements vscode.Disposable {
   dispose(): void {
     void this.stop();
   }
+}
+
+/**
+ * `IOT_EXPLORER_DEMO_LIVE_MS`: the emulator's devices report new values of the Things an MQTT session
+ * watches every that many ms (Monitor Thing and live values then have something to show); off by default.
+ */
+export function demoLive(env: NodeJS.ProcessEnv = process.env): Pick<EmulatorOptions, 'altairLiveMs'> {
+  const ms = Number(env.IOT_EXPLORER_DEMO_LIVE_MS);
+  return Number.isInteger(ms) && ms >= 50 ? { altairLiveMs: ms } : {};
 }
 
 /**

@@ -66,7 +66,7 @@ export function inlineCommands(services: InlineDeps): Record<string, (f: InlineF
 
 /** Builds everything the feature needs; its `dispose` removes all of it. */
 export function startFeature(context: Context, services: InlineDeps): InlineFeature & { dispose(): void } {
-  const values = new LatestValueService(services.sessions);
+  const values = new LatestValueService(services.sessions, undefined, services.live);
   const connections = new FileConnections(context.workspaceState, services.store);
   const ctx: InlineContext = { values, connections, sessions: services.sessions, profiles: services.store, log: services.log };
   const hovers = new InlineHoverProvider(ctx);

@@ -8,6 +8,7 @@ import type { FileConnections, ProfileSource } from './fileConnection';
 import type { InlineHoverProvider } from './hoverProvider';
 import type { InlineLog } from './inlineContext';
 import type { LatestValueService } from './latestValueService';
+import type { LiveValueSource } from './liveSource';
 import type { StatusBarPins } from './statusBarPins';
 import type { TreeValues } from './treeValues';
 import type { SessionSource } from './valueBackend';
@@ -19,6 +20,8 @@ export interface InlineDeps {
   readonly log: InlineLog;
   /** The Connections tree (tree values and "Reveal in tree"); optional. */
   readonly explorer?: Explorer;
+  /** Pushed values (Altair over MQTT); without it everything is polled. */
+  readonly live?: LiveValueSource;
 }
 
 /** The parts of the feature while it is on. */

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { errorMessage, isCancellation } from '../platforms/http';
 import { LatestValues, ValueNotFoundError, type SeriesWindow, type ValueBackend } from './latestValues';
+import type { LiveValueSource } from './liveSource';
 import { NamesResolver } from './namesResolver';
 import { inlineSettings } from './settings';
 import { PlatformValueBackend, type SessionSource } from './valueBackend';
@@ -31,15 +32,26 @@ export class LatestValueService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Keys (`valueKey`) whose value changed after a read. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     readonly sessions: SessionSource,
     backend: ValueBackend = new PlatformValueBackend(sessions),
+    live?: LiveValueSource,
   ) {
-    this.cache = new LatestValues(backend, { ttlMs: inlineSettings.cacheTtlMs });
+    this.cache = new LatestValues(live ? live.wrap(backend) : backend, { ttlMs: inlineSettings.cacheTtlMs, isLive: live && ((ref) => live.isLive(ref)) });
     this.names = new NamesResolver(sessions, () => inlineSettings.cacheTtlMs() * STRUCTURE_TTL_FACTOR);
-    this.subscription = this.cache.onDidChange((keys) => this.changed.fire(keys));
+    this.subscriptions = [
+      this.cache.onDidChange((keys) => this.changed.fire(keys)),
+      ...(live ? [live.onValue((v) => this.pushed(v.ref, v.value, v.ts))] : []),
+    ];
+  }
+
+  /** A pushed value keeps what the last read knew of unit, type and name. */
+  private pushed(ref: ValueRef, raw: unknown, ts: number): void {
+    const before = this.peek(ref);
+    const value = raw === undefined ? null : typeof raw === 'object' && raw !== null ? JSON.stringify(raw) : (raw as LatestValue['value']);
+    this.cache.push(ref, { ...before, value, ts });
   }
 
   /** The latest value (cached while fresh, batched with other reads). */
@@ -112,7 +124,7 @@ export class LatestValueService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.cache.dispose();
     this.changed.dispose();
   }

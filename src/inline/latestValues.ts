@@ -40,6 +40,8 @@ export interface LatestValuesOptions {
   /** Most refs in one request. */
   readonly maxBatchSize?: number;
   readonly now?: () => number;
+  /** Refs whose values are pushed (MQTT) right now: their cached value counts as fresh at any age. */
+  readonly isLive?: (ref: ValueRef) => boolean;
 }
 
 export type Reading =
@@ -119,6 +121,7 @@ export class LatestValues implements Disposable {
     const key = valueKey(ref);
     const cached = this.cache.get(key);
     const maxAge = options.maxAgeMs ?? this.options.ttlMs();
+    if (cached?.ok && maxAge > 0 && this.options.isLive?.(ref)) return Promise.resolve(cached.value);
     if (cached && this.now() - cached.at < maxAge) return cached.ok ? Promise.resolve(cached.value) : Promise.reject(cached.error);
     let pending = this.inflight.get(key);
     if (!pending) {
@@ -141,7 +144,17 @@ export class LatestValues implements Disposable {
   /** Whether the cached value is younger than the TTL. */
   isFresh(ref: ValueRef): boolean {
     const r = this.cache.get(valueKey(ref));
-    return !!r && this.now() - r.at < this.options.ttlMs();
+    return !!r && ((r.ok && !!this.options.isLive?.(ref)) || this.now() - r.at < this.options.ttlMs());
+  }
+
+  /** A value that was pushed (not read): cached as read now, and reported as a change. */
+  push(ref: ValueRef, value: LatestValue): void {
+    if (this.disposed) return;
+    const key = valueKey(ref);
+    const reading: Reading = { ok: true, value, at: this.now() };
+    const before = this.cache.get(key);
+    this.cache.set(key, reading);
+    if (!sameReading(before, reading)) for (const l of [...this.listeners]) l([key]);
   }
 
   /** The points of the last `windowMs` (cached like values, one request per ref, rate-limited with the rest). */

@@ -11,6 +11,7 @@ import type { ChartsApi } from '../charts/registerCharts';
 import type { CommandId, CommandKernel } from '../commands/kernel';
 import type { OnnxApi } from '../analytics/registerOnnx';
 import type { OnnxDeps } from '../analytics/registerOnnx';
+import type { LiveApi, LiveDeps } from '../live/registerLive';
 import type { ExplorerServices } from '../explorer/treeNode';
 import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
 import type { ResolveSource } from '../charts/chartManager';
@@ -35,21 +36,27 @@ const ONNX_IDS: readonly CommandId[] = [
   'iotExplorer.analytics.updateFromFile', 'iotExplorer.analytics.saveDefinition', 'iotExplorer.analytics.newDefinition',
 ];
 
+const LIVE_IDS: readonly CommandId[] = ['iotExplorer.monitorThing', 'iotExplorer.liveStatus'];
+
 export interface FeatureDeps {
   readonly commands: CommandKernel;
   readonly resolveSource: ResolveSource;
   readonly log: vscode.LogOutputChannel;
   readonly services: ExplorerServices;
   readonly onnx: Omit<OnnxDeps, 'commands'>;
+  readonly live: Omit<LiveDeps, 'commands'>;
 }
 
 export interface Features {
   readonly charts: LazyFeature<ChartsApi>;
   readonly actions: LazyFeature<ActionsApi>;
   readonly onnx: LazyFeature<OnnxApi>;
+  /** Altair live over MQTT (the MQTT library comes with it). */
+  readonly live: LazyFeature<LiveApi>;
 }
 
 export function registerFeatures(context: vscode.ExtensionContext, deps: FeatureDeps): Features {
+  const live = new LazyFeature(deps.commands, LIVE_IDS, async (commands) => (await import('../live/registerLive')).registerLive({ ...deps.live, commands }));
   const charts = new LazyFeature(deps.commands, CHART_IDS, async (commands) =>
     (await import('../charts/registerCharts')).registerCharts(context, { commands, resolveSource: deps.resolveSource, log: deps.log }),
   );
@@ -63,13 +70,14 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
     charts,
     actions,
     onnx,
+    live,
     // A chart restored after a reload brings the charts in.
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => (await charts.load()).serializer.deserializeWebviewPanel(panel, state),
     }),
     watchCommandFiles(),
   );
-  return { charts, actions, onnx };
+  return { charts, actions, onnx, live };
 }
 
 /**

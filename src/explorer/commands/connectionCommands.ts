@@ -25,6 +25,8 @@ export interface ConnectionCommandDeps {
   readonly log: ExplorerLog;
   /** The interpreter of Python-backed connections (Select Interpreter). */
   readonly python?: PythonInterpreters;
+  /** Runs after the user confirmed removing a connection, before its secrets go (MQTT credentials on the platform). */
+  readonly beforeRemove?: (profile: ConnectionProfile) => Promise<void>;
 }
 
 /** Adds (or keeps) the two demo connections, starts the emulator and expands them in the tree. */
@@ -186,6 +188,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         remove,
       );
       if (answer !== remove) return;
+      await deps.beforeRemove?.(profile);
       await sessions.signOut(profile.id);
       await store.remove(profile.id);
       await explorer.favourites.removeConnection(profile.id);

@@ -16,9 +16,11 @@ export async function createAltairSession(profile: ConnectionProfile, env: Sessi
   let clientId = profile.clientId ?? '';
   let scopes = profile.scopes ?? defaultAltairScopes;
   let secret: string | undefined;
+  let mqttUrl = profile.mqttUrl;
   if (profile.demo) {
     const info = (await env.demo()).altair;
     host = info.baseUrl;
+    mqttUrl = info.mqtt?.url;
     space = info.space;
     clientId = info.clientId;
     secret = info.clientSecret;
@@ -38,7 +40,7 @@ export async function createAltairSession(profile: ConnectionProfile, env: Sessi
   const options = { host, tls: env.tls, logger: env.log, userAgent: 'iot-explorer-vscode', security: strategy, timeoutMs: timeoutOf(profile) };
   // As with_security: a wrong client secret fails here with the token endpoint's 401 invalid_client.
   const api = await AltairApi.connect(options, env.signal);
-  return { platform: 'altair', profile, api, strategy, host: api.host, space, clientId };
+  return { platform: 'altair', profile, api, strategy, host: api.host, space, clientId, mqttUrl, tls: env.tls };
 }
 
 function timeoutOf(profile: ConnectionProfile): number | undefined {
