@@ -7,6 +7,7 @@ import { type RenderTimings, type ViewCommand } from '../shared/chart/protocol';
 import { type SeriesDescriptor } from '../shared/chart/series';
 import { type ChartViewOptions } from '../shared/chart/viewOptions';
 import { ChartPanel, type ChartPanelHooks } from './chartPanel';
+import type { LivePush } from './liveSession';
 import { errorMessage } from '../platforms/http';
 import type { SeriesSource } from './seriesSource';
 
@@ -18,6 +19,7 @@ export interface ChartManagerOptions {
   readonly resolveSource: ResolveSource;
   /** Runs a webview toolbar command (exports) on a panel; registerCharts wires the exporter here. */
   readonly runCommand?: (panel: ChartPanel, command: ViewCommand) => Promise<void>;
+  readonly livePush?: LivePush;
 }
 
 export interface LastRender extends RenderTimings {
@@ -115,6 +117,7 @@ export class ChartManager implements vscode.Disposable {
         if (this.lastActive === panel) this.lastActive = undefined;
       },
       runCommand: (panel, command) => this.runCommand(panel, command),
+      livePush: this.options.livePush,
     };
   }
 }

@@ -17,7 +17,7 @@ import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../
 import { errorMessage } from '../platforms/http';
 import { oneLine } from '../shared/escape/text';
 import { WebviewHost, type WebviewApp } from '../webviews/webviewHost';
-import { LiveSession, type LiveAppend, type LiveStatus } from './liveSession';
+import { LiveSession, type LiveAppend, type LivePush, type LiveStatus } from './liveSession';
 import { runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
 
@@ -30,6 +30,8 @@ export interface ChartPanelHooks {
   readonly onActive: (panel: ChartPanel) => void;
   readonly onDisposed: (panel: ChartPanel) => void;
   readonly runCommand: (panel: ChartPanel, command: ViewCommand) => Promise<void>;
+  /** Pushed points for live mode (Altair over MQTT); polling otherwise. */
+  readonly livePush?: LivePush;
 }
 
 /** What tests and benchmarks read about a panel. */
@@ -285,7 +287,7 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
     this.live?.stop();
     const startAt = live.start === 'time' && live.startTime !== undefined ? live.startTime : Date.now();
     const session = new LiveSession(
-      () => this.seriesEntries.map((e) => ({ id: e.info.id, source: e.source })),
+      () => this.seriesEntries.map((e) => ({ id: e.info.id, source: e.source, descriptor: e.source.descriptor })),
       {
         append: (now, series) => this.onLiveAppend(now, series),
         status: (status) => {
@@ -293,7 +295,7 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
           this.post({ type: 'liveStatus', ...status });
         },
       },
-      { intervalMs: Math.max(250, live.intervalMs), startAt },
+      { intervalMs: Math.max(250, live.intervalMs), startAt, push: this.hooks.livePush },
     );
     this.live = session;
     session.start();

@@ -2,6 +2,7 @@
  * Wires charts into the extension: the chart commands, the webview serializer, and the manager the
  * explorer uses ("Open chart", "Add to chart", drops). Called once from `activate`.
  */
+import type { LivePush } from './liveSession';
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
 import { type SeriesDescriptor } from '../shared/chart/series';
@@ -21,6 +22,8 @@ export interface ChartDeps {
   /** Rebuilds a source from its descriptor (also after a reload); undefined when the connection is gone. */
   readonly resolveSource: ResolveSource;
   readonly log: vscode.LogOutputChannel;
+  /** Live mode's pushed points (Altair over MQTT, src/live/). */
+  readonly livePush?: LivePush;
 }
 
 export interface ChartsApi {
@@ -51,6 +54,7 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
     log: deps.log,
     resolveSource: deps.resolveSource,
     runCommand: (panel, command) => exporter.run(panel, command),
+    livePush: deps.livePush,
   });
 
   const sourcesOf = async (items: readonly unknown[]): Promise<SeriesSource[]> => {

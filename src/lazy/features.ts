@@ -58,7 +58,8 @@ export interface Features {
 export function registerFeatures(context: vscode.ExtensionContext, deps: FeatureDeps): Features {
   const live = new LazyFeature(deps.commands, LIVE_IDS, async (commands) => (await import('../live/registerLive')).registerLive({ ...deps.live, commands }));
   const charts = new LazyFeature(deps.commands, CHART_IDS, async (commands) =>
-    (await import('../charts/registerCharts')).registerCharts(context, { commands, resolveSource: deps.resolveSource, log: deps.log }),
+    // Live charts of Altair properties take their pushed points from the live feature.
+    (await import('../charts/registerCharts')).registerCharts(context, { commands, resolveSource: deps.resolveSource, log: deps.log, livePush: (await live.load()).chartPush }),
   );
   const actions = new LazyFeature(deps.commands, ACTION_IDS, async (commands) =>
     (await import('../writes/register')).registerCommandsAndWrites(context, { commands, services: deps.services }),

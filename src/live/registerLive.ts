@@ -18,6 +18,7 @@ import { MonitorPanel } from '../webviews/monitor/monitorPanel';
 import { AltairLiveHub } from './altairLiveHub';
 import { ownerText, summaryText } from './liveStatusText';
 import { summarize } from './liveSummary';
+import { HubChartPush } from './chartPush';
 import { HubValueSource } from './liveValueSource';
 import { MqttCredentialStore } from './mqttCredentials';
 
@@ -32,6 +33,8 @@ export interface LiveDeps {
 export interface LiveApi extends vscode.Disposable {
   readonly hub: AltairLiveHub<AltairSession>;
   readonly values: HubValueSource<AltairSession>;
+  /** Live charts' pushed points. */
+  readonly chartPush: HubChartPush<AltairSession>;
   readonly credentials: MqttCredentialStore;
   readonly statusItem: vscode.StatusBarItem;
   /** Monitor panels opened (tests read them). */
@@ -55,6 +58,7 @@ export function registerLive(deps: LiveDeps): LiveApi {
     backoff: { initialMs: 1000, maxMs: 30_000 },
   });
   const values = new HubValueSource(hub);
+  const chartPush = new HubChartPush(hub, summaryText);
   const monitors: MonitorPanel[] = [];
 
   const item = vscode.window.createStatusBarItem('iotExplorer.live', vscode.StatusBarAlignment.Right, 91);
@@ -118,6 +122,7 @@ export function registerLive(deps: LiveDeps): LiveApi {
   return {
     hub,
     values,
+    chartPush,
     credentials,
     statusItem: item,
     monitors,

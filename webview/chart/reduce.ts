@@ -226,6 +226,9 @@ function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>): ChartState {
     }
     case 'paused':
       return { ...n, banner: line(l10n.t('Live mode paused.')) };
+    case 'connected':
+      // How points arrive: "live · MQTT" or "polling every 5 s" (and since when MQTT is down).
+      return { ...n, banner: line(msg.message ?? '') };
     default:
       return { ...n, banner: line('') };
   }
