@@ -9,6 +9,15 @@ import type { Workbench } from './workbench';
 
 export const env = { IOT_EXPLORER_DEMO: '1', IOT_EXPLORER_DEMO_LIVE_MS: '500' };
 
+/** Waits until `check` holds (the page draws on the next animation frame); no fixed sleeps. */
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function scenario(ui: Workbench): Promise<void> {
   await ui.openView('IoT Explorer');
   await ui.waitForDemoTree();
@@ -33,9 +42,10 @@ export async function scenario(ui: Workbench): Promise<void> {
 
   // A topic filter narrows the list to one property.
   await page.locator('#filter input').fill('+/+/things/+/properties/temperature');
-  await page.locator('#summary').filter({ hasText: / shown$/ }).waitFor();
-  const topics = await page.locator('#rows .topic').allTextContents();
-  if (topics.length === 0 || topics.some((t) => !t.endsWith('/properties/temperature'))) throw new Error(`the filter shows ${JSON.stringify(topics.slice(0, 5))}`);
+  await until('only temperature rows', async () => {
+    const topics = await page.locator('#rows .topic').allTextContents();
+    return topics.length > 0 && topics.every((t) => t.endsWith('/properties/temperature'));
+  });
   await ui.screenshot('monitor-thing');
 
   // Pause holds new messages (the list stays as it is) until resume shows them.
