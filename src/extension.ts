@@ -105,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     services: explorer.services,
     onnx: { shell: onnxShell, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) },
     live: { store, sessions, log, extensionUri: context.extensionUri },
+    wantsLive: (id) => wantsLive(store.get(id)),
   });
   const live = deferredLiveSource(async () => (await features.live.load()).values, (id) => wantsLive(store.get(id)));
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer, live });

@@ -15,6 +15,7 @@ import type { LiveApi, LiveDeps } from '../live/registerLive';
 import type { ExplorerServices } from '../explorer/treeNode';
 import { CHART_VIEW_TYPE } from '../shared/chart/protocol';
 import type { ResolveSource } from '../charts/chartManager';
+import { deferredLivePush } from '../charts/deferredLivePush';
 import { LazyFeature } from './lazyFeature';
 
 const CHART_IDS: readonly CommandId[] = [
@@ -45,6 +46,8 @@ export interface FeatureDeps {
   readonly services: ExplorerServices;
   readonly onnx: Omit<OnnxDeps, 'commands'>;
   readonly live: Omit<LiveDeps, 'commands'>;
+  /** Whether a connection may have values pushed over MQTT (loading the live feature for it is worth it). */
+  readonly wantsLive: (connectionId: string) => boolean;
 }
 
 export interface Features {
@@ -58,8 +61,13 @@ export interface Features {
 export function registerFeatures(context: vscode.ExtensionContext, deps: FeatureDeps): Features {
   const live = new LazyFeature(deps.commands, LIVE_IDS, async (commands) => (await import('../live/registerLive')).registerLive({ ...deps.live, commands }));
   const charts = new LazyFeature(deps.commands, CHART_IDS, async (commands) =>
-    // Live charts of Altair properties take their pushed points from the live feature.
-    (await import('../charts/registerCharts')).registerCharts(context, { commands, resolveSource: deps.resolveSource, log: deps.log, livePush: (await live.load()).chartPush }),
+    // Live charts of Altair properties take their pushed points from the live feature, loaded when one needs it.
+    (await import('../charts/registerCharts')).registerCharts(context, {
+      commands,
+      resolveSource: deps.resolveSource,
+      log: deps.log,
+      livePush: deferredLivePush(async () => (await live.load()).chartPush, deps.wantsLive),
+    }),
   );
   const actions = new LazyFeature(deps.commands, ACTION_IDS, async (commands) =>
     (await import('../writes/register')).registerCommandsAndWrites(context, { commands, services: deps.services }),

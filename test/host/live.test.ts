@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { ExplorerApi } from '../../src/extension';
+import type { LiveApi } from '../../src/live/registerLive';
 import type { DemoInfo } from '../../src/demo/demoService';
 import type { AltairSession } from '../../src/connections/sessionManager';
 import type { InlineFeature } from '../../src/inline/registerInlinePreviews';
@@ -26,6 +27,7 @@ async function until<T>(what: string, check: () => T | undefined | false, timeou
 
 suite('Live values: Altair over MQTT with polling as fallback', () => {
   let api: ExplorerApi;
+  let liveApi: LiveApi;
   let info: DemoInfo;
   let session: AltairSession;
   let feature: InlineFeature;
@@ -36,13 +38,14 @@ suite('Live values: Altair over MQTT with polling as fallback', () => {
     assert.equal(r.status, 200, await r.text());
   };
   const write = (value: number) => session.api.spaces(session.space).things(info.altair.thing.id).properties(info.altair.thing.numericProperty).update(value);
-  const live = () => api.live.hub.isLive('demo-altair', info.altair.thing.id);
+  const live = () => liveApi.hub.isLive('demo-altair', info.altair.thing.id);
 
   suiteSetup(async () => {
     api = await explorerApi();
     info = await api.startDemo({ reveal: false });
     session = await api.connections.sessions.altair('demo-altair');
-    feature = api.inline.feature!;
+    liveApi = await api.live();
+    feature = (await api.inline.start())!;
     assert.ok(feature, 'inline values are on by default');
     assert.match(session.mqttUrl ?? '', /^mqtt:\/\/127\.0\.0\.1:\d+$/, 'the demo connection gets the emulator\'s broker');
     ref = { kind: 'altair-property', connectionId: 'demo-altair', space: session.space, thingId: info.altair.thing.id, property: info.altair.thing.numericProperty };
@@ -54,28 +57,28 @@ suite('Live values: Altair over MQTT with polling as fallback', () => {
 
   test('without consent no credentials are created, and values are polled', async () => {
     const owner = { kind: 'thing', space: session.space, uid: info.altair.thing.id } as const;
-    assert.equal(await api.live.credentials.ensure(session, owner, 'demo thing', false), undefined);
+    assert.equal(await liveApi.credentials.ensure(session, owner, 'demo thing', false), undefined);
     const value = await feature.values.get(ref, undefined, 0);
     assert.ok(value, 'the value was read by polling');
-    await until('the hub to know why it polls', () => api.live.hub.state('demo-altair', owner)?.notLive === 'no-credentials');
+    await until('the hub to know why it polls', () => liveApi.hub.state('demo-altair', owner)?.notLive === 'no-credentials');
     assert.equal(live(), false);
     // Nothing was written on the platform.
     // (The error comes from the extension's bundle, so it is recognised by its status, not by class.)
     await assert.rejects(session.api.spaces(session.space).things(info.altair.thing.id).mqttCredentials().get(), (e: unknown) => (e as { status?: unknown }).status === 404);
-    await until('the status item to say it polls', () => /polling every \d+ s/.test(api.live.statusItem.text) || undefined);
+    await until('the status item to say it polls', () => /polling every \d+ s/.test(liveApi.statusItem.text) || undefined);
   });
 
   test('with credentials the values are pushed over MQTT, without reads', async () => {
     const owner = { kind: 'thing', space: session.space, uid: info.altair.thing.id } as const;
     // What "Create Credentials" in the consent modal does (the UI tier clicks it for Monitor Thing).
     const doc = await session.api.spaces(session.space).things(info.altair.thing.id).mqttCredentials().create({ enabled: true });
-    await api.live.credentials.save(session.profile, owner, { username: doc.username!, password: doc.password!, id: doc.id, topics: doc.topics });
-    const w = await api.live.hub.watch('demo-altair', owner, 'demo thing');
+    await liveApi.credentials.save(session.profile, owner, { username: doc.username!, password: doc.password!, id: doc.id, topics: doc.topics });
+    const w = await liveApi.hub.watch('demo-altair', owner, 'demo thing');
     // A value service of its own on the same live source, so that its read counter counts only this test's reads.
-    const own = new LatestValueService(api.connections.sessions, undefined, api.live.values);
+    const own = new LatestValueService(api.connections.sessions, undefined, liveApi.values);
     try {
       await until('the Thing to be live over MQTT', () => live());
-      await until('the status item to say live · MQTT', () => api.live.statusItem.text.includes('live · MQTT') || undefined);
+      await until('the status item to say live · MQTT', () => liveApi.statusItem.text.includes('live · MQTT') || undefined);
       await own.get(ref, undefined, 0);
       const reads = own.cache.counters.latestRequests;
       const changed = new Promise<void>((resolve) => {
@@ -96,7 +99,7 @@ suite('Live values: Altair over MQTT with polling as fallback', () => {
 
       // The broker goes down: polling again, and the status says since when MQTT is disconnected.
       await broker(false);
-      await until('the status item to say disconnected', () => /MQTT disconnected since/.test(api.live.statusItem.text) || undefined);
+      await until('the status item to say disconnected', () => /MQTT disconnected since/.test(liveApi.statusItem.text) || undefined);
       assert.equal(live(), false);
       await write(17.25);
       const polled = await own.get(ref, undefined, 0);
