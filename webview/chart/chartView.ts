@@ -10,10 +10,10 @@ import {
 import { getRelativePosition } from 'chart.js/helpers';
 import 'chartjs-adapter-date-fns';
 import zoomPlugin from 'chartjs-plugin-zoom';
-import { format } from 'date-fns';
 import type { SeriesInfo, StatsSeriesPayload } from '../../src/shared/chart/protocol';
 import { formatZone, fromDisplayTime, toDisplayTime } from '../../src/shared/chart/timeRange';
 import { zoneOffsetFn, type ZoneSpec } from '../../src/shared/chart/timeZone';
+import { FULL_TIME, tickFormat, timeTicks, type TickUnit } from '../../src/shared/chart/timeTicks';
 import { withAlpha } from '../../src/shared/chart/chartTheme';
 import { axesFor, yScales } from './axes';
 import type { XY } from './downsample';
@@ -123,6 +123,7 @@ export class ChartView {
   private readonly chart: Chart<'line', Point[]>;
   private theme: ChartTheme;
   private zone: ZoneSpec = 'local';
+  private tickUnit: TickUnit = 'hour';
   private zoneOffset: (ts: number) => number = localOffset;
   private hidden = new Set<string>();
   private series: readonly SeriesInfo[] = [];
@@ -359,9 +360,14 @@ export class ChartView {
     return fromDisplayTime(x, this.zoneOffset(guess), localOffset);
   }
 
+  /** Tooltip time: the user's locale (12/24-hour clock, date order) with milliseconds and the zone's offset. */
   private formatX(x: number): string {
     const zoneLabel = formatZone(this.zoneOffset(this.fromX(x)));
-    return `${format(x, 'yyyy-MM-dd HH:mm:ss.SSS')} UTC${zoneLabel}`;
+    return `${new Intl.DateTimeFormat(undefined, { ...FULL_TIME, fractionalSecondDigits: 3 }).format(x)} UTC${zoneLabel}`;
+  }
+
+  private tickLabel(x: number): string {
+    return new Intl.DateTimeFormat(undefined, tickFormat(this.tickUnit)).format(x);
   }
 
   private tooltipLabel(item: TooltipItem<'line'>): string {
@@ -408,8 +414,13 @@ export class ChartView {
         type: 'time',
         min: this.xRange.min,
         max: this.xRange.max,
-        time: { displayFormats: { millisecond: 'HH:mm:ss.SSS', second: 'HH:mm:ss', minute: 'HH:mm', hour: 'HH:mm', day: 'MMM d', week: 'MMM d', month: 'MMM yyyy', quarter: 'qqq yyyy', year: 'yyyy' } },
-        ticks: { color: theme.foreground, maxRotation: 0, autoSkipPadding: 16, major: { enabled: true } },
+        // Ticks on round units of the axis's wall clock (src/shared/chart/timeTicks.ts), labelled in the user's locale.
+        afterBuildTicks: (scale: { min: number; max: number; width: number; ticks: { value: number }[] }) => {
+          const t = timeTicks(scale.min, scale.max, Math.max(2, Math.floor((scale.width || 800) / 90)), localOffset);
+          this.tickUnit = t.unit;
+          scale.ticks = t.values.map((value) => ({ value }));
+        },
+        ticks: { color: theme.foreground, maxRotation: 0, autoSkip: false, callback: (value: number | string) => this.tickLabel(Number(value)) },
         grid: { color: theme.grid },
         border: { color: theme.grid },
       },

@@ -11,6 +11,7 @@ import { normalizeZone, zoneOffsetAt, type ZoneSpec } from '../../src/shared/cha
 import { defaultViewOptions, type ChartViewOptions, type LiveOptions } from '../../src/shared/chart/viewOptions';
 import { appendCapped } from './downsample';
 import { dropBefore, fittedInterval } from './liveWindow';
+import { TIME_OF_DAY } from '../../src/shared/chart/timeTicks';
 import {
   baseRange, savedState, type ChartEnv, type ChartInput, type ChartState, type DrawReport, type Effect, type FetchReason, type Range, type Step,
 } from './state';
@@ -71,7 +72,7 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
     case 'append':
       return onAppend(s, input, env, out);
     case 'liveStatus':
-      return onLiveStatus(s, input);
+      return onLiveStatus(s, input, env);
     case 'request':
       return s; // answered by the page: only it has the canvas
 
@@ -168,7 +169,7 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
       return {
         ...s,
         emptyHint: false,
-        status: line(l10n.t('{0} series · {1} points drawn · live, updated {2} · waiting for the next point', s.series.length, input.drawn.toLocaleString(), new Date(input.now).toLocaleTimeString())),
+        status: line(l10n.t('{0} series · {1} points drawn · live, updated {2} · waiting for the next point', s.series.length, input.drawn.toLocaleString(), clock(s, env, input.now))),
       };
   }
 }
@@ -206,7 +207,7 @@ function onAppend(s: ChartState, msg: Msg<'append'>, env: ChartEnv, out: Effect[
   return { ...s, raw, range: range ?? s.range };
 }
 
-function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>): ChartState {
+function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>, env: ChartEnv): ChartState {
   let n: ChartState = { ...s, live: msg };
   if (msg.startedAt !== undefined && msg.state !== 'off' && (s.live.state === 'off' || s.liveStartedAt !== msg.startedAt)) {
     // A new session keeps what the chart shows and the span the user chose: live points extend it.
@@ -218,7 +219,7 @@ function onLiveStatus(s: ChartState, msg: Msg<'liveStatus'>): ChartState {
   }
   switch (msg.state) {
     case 'disconnected': {
-      const since = msg.since !== undefined ? new Date(msg.since).toLocaleTimeString() : '';
+      const since = msg.since !== undefined ? clock(s, env, msg.since) : '';
       const text = msg.message
         ? l10n.t('Disconnected since {0} — retrying automatically. ({1})', since, msg.message)
         : l10n.t('Disconnected since {0} — retrying automatically.', since);
@@ -311,6 +312,12 @@ function zoneOffset(o: ChartViewOptions, env: ChartEnv, at: number): number {
 /** The span live mode keeps: the chosen window, a minute at least. */
 function liveSpan(s: ChartState): number {
   return s.liveWindowMs ?? Math.max(60_000, s.range.to - s.range.from);
+}
+
+/** A time of day in the chart's zone, written as the axis and tooltips write it (the user's locale). */
+function clock(s: ChartState, env: ChartEnv, ts: number): string {
+  const shown = ts + (zoneOffset(s.options, env, ts) - env.localOffsetMin(ts)) * 60_000;
+  return new Intl.DateTimeFormat(undefined, TIME_OF_DAY).format(shown);
 }
 
 function intervalText(ms: number): string {
