@@ -8,6 +8,9 @@ import * as vscode from 'vscode';
 import { CommandKernel } from './commands/kernel';
 import { ConnectionStore } from './connections/connectionStore';
 import { HealthStatusBar, HealthTracker } from './connections/health';
+import { probeConnection } from './connections/probe';
+import { Recovery } from './connections/recovery';
+import { watchHealth } from './explorer/healthWatch';
 import { SecretInSettingsWarning } from './connections/secretWarning';
 import { SessionManager } from './connections/sessionManager';
 import { PythonInterpreters } from './connections/pythonInterpreter';
@@ -92,9 +95,11 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const json = new JsonDocumentProvider();
   const things = new ThingFileSystem(sessions, log);
   const logDoc = new LogDocumentProvider(log);
-  const statusBar = new HealthStatusBar(health, () => store.list());
+  const recovery = new Recovery({ probe: (id, signal) => probeConnection(sessions, id, signal), report: (id, outcome) => health.report(id, outcome) });
+  const statusBar = new HealthStatusBar(health, () => store.list(), (id) => recovery.nextTry(id));
   const secretWarning = new SecretInSettingsWarning(store, log);
-  context.subscriptions.push(log, store, health, demo, sessions, explorer, json, things, logDoc, statusBar, secretWarning);
+  context.subscriptions.push(log, store, health, demo, sessions, explorer, json, things, logDoc, statusBar, secretWarning, recovery);
+  context.subscriptions.push(watchHealth(explorer, health, recovery));
 
   // Charts, writes and analytics load on first use; activation registers their commands as stubs.
   const onnxShell = registerOnnxShell(context, commands);
@@ -163,6 +168,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
       async remove(id) {
         await sessions.signOut(id);
         await store.remove(id);
+        recovery.forget(id);
         health.forget(id);
       },
     },

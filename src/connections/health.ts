@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { errorMessage } from '../platforms/http';
 import { markdownLines } from '../shared/escape/markdown';
+import { isTransientFailure } from './recovery';
 
 export type HealthState = 'unknown' | 'ok' | 'failing' | 'signedOut' | 'noCredential';
 
@@ -13,6 +14,10 @@ export interface Health {
   readonly state: HealthState;
   readonly message?: string;
   readonly at: number;
+  /** A failure that may pass by itself (server unreachable, busy): recovery tries again with backoff. */
+  readonly transient?: boolean;
+  /** Since when the connection fails (the first failure of this run of failures). */
+  readonly since?: number;
 }
 
 export class HealthTracker implements vscode.Disposable {
@@ -24,9 +29,11 @@ export class HealthTracker implements vscode.Disposable {
     return this.health.get(id) ?? { state: 'unknown', at: 0 };
   }
 
-  set(id: string, state: HealthState, message?: string): void {
+  set(id: string, state: HealthState, message?: string, transient = false): void {
     const before = this.health.get(id);
-    this.health.set(id, { state, message, at: Date.now() });
+    const now = Date.now();
+    const since = state === 'ok' ? undefined : before?.state === state ? (before.since ?? now) : now;
+    this.health.set(id, { state, message, at: now, transient, since });
     if (before?.state !== state || before?.message !== message) this.changed.fire(id);
   }
 
@@ -35,7 +42,7 @@ export class HealthTracker implements vscode.Disposable {
     if (outcome === 'ok') this.set(id, 'ok');
     else if (outcome instanceof Error && outcome.name === 'MissingCredentialError') this.set(id, 'noCredential', errorMessage(outcome));
     else if (outcome instanceof Error && outcome.name === 'CancelledError') return;
-    else this.set(id, 'failing', errorMessage(outcome));
+    else this.set(id, 'failing', errorMessage(outcome), isTransientFailure(outcome));
   }
 
   forget(id: string): void {
@@ -69,6 +76,8 @@ export class HealthStatusBar implements vscode.Disposable {
   constructor(
     private readonly tracker: HealthTracker,
     private readonly connections: () => readonly { id: string; label: string }[],
+    /** When a failing connection is tried again (recovery), for the tooltip. */
+    private readonly nextTry: (id: string) => number | undefined = () => undefined,
   ) {
     this.item = vscode.window.createStatusBarItem('iotExplorer.health', vscode.StatusBarAlignment.Left, 50);
     this.item.name = vscode.l10n.t('IoT Explorer connections');
@@ -104,7 +113,9 @@ export class HealthStatusBar implements vscode.Disposable {
     for (const s of states) {
       const when = s.health.at ? ` (${new Date(s.health.at).toLocaleTimeString()})` : '';
       tip.appendMarkdown(`$(${healthIcon(s.health.state)}) `);
-      tip.appendMarkdown(markdownLines(`${s.label}: ${stateLabel(s.health.state)}${when}${s.health.message ? ` — ${s.health.message.slice(0, 160)}` : ''}`));
+      const next = s.health.state === 'failing' ? this.nextTry(s.id) : undefined;
+      const retry = next ? ` — ${vscode.l10n.t('trying again at {0}', new Date(next).toLocaleTimeString())}` : '';
+      tip.appendMarkdown(markdownLines(`${s.label}: ${stateLabel(s.health.state)}${when}${s.health.message ? ` — ${s.health.message.slice(0, 160)}` : ''}${retry}`));
       tip.appendMarkdown('\n\n');
     }
     tip.appendMarkdown(vscode.l10n.t('Click to test the connections.'));

@@ -62,6 +62,10 @@ export interface Loader<N extends LoadedNode = LoadedNode> {
   readonly total: number | undefined;
   readonly hasMore: boolean;
   readonly failed: boolean;
+  /** When the children shown were read from the server (undefined before the first page). */
+  readonly loadedAt: number | undefined;
+  /** True while the children shown are the ones read before a reload that failed (so they are cached). */
+  readonly fromCache: boolean;
 }
 
 export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
@@ -78,6 +82,9 @@ export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
   private abort = new AbortController();
   private generation = 0;
   private readonly moreNode: N & { update(loaded: number, total: number | undefined): void };
+  /** What was shown before the last reset: kept on screen when the reload fails (expansion stays, marked cached). */
+  private stale: { nodes: readonly N[]; at: number } | undefined;
+  private at: number | undefined;
 
   constructor(
     readonly owner: LoaderOwner<N> & N,
@@ -91,6 +98,7 @@ export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
   async children(): Promise<N[]> {
     if (!this.started && !this.failure) await this.loadMore();
     else if (this.inFlight) await this.inFlight;
+    if (this.failure && this.stale) return [this.failure, ...this.stale.nodes];
     const out: N[] = [...this.prefixNodes, ...this.nodes];
     if (this.failure) out.push(this.failure);
     // After a failed later page, Load more stays so the user can try that page again.
@@ -129,6 +137,8 @@ export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
         }
         this.owner.services.sessions.report(this.owner.connectionId, 'ok');
         this.totalCount = page.total ?? this.totalCount;
+        this.stale = undefined;
+        this.at = Date.now();
         this.cursor = page.next;
         this.done = page.next === undefined || page.nodes.length === 0;
       } catch (err) {
@@ -173,8 +183,17 @@ export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
     return this.failure !== undefined;
   }
 
-  /** Children loaded so far (prefix and pages), without triggering a load. */
+  get loadedAt(): number | undefined {
+    return this.stale ? this.stale.at : this.at;
+  }
+
+  get fromCache(): boolean {
+    return this.failure !== undefined && this.stale !== undefined;
+  }
+
+  /** Children loaded so far (prefix and pages), without triggering a load; the cached ones while a reload failed. */
   loaded(): readonly N[] {
+    if (this.failure && this.stale) return this.stale.nodes;
     return [...this.prefixNodes, ...this.nodes];
   }
 
@@ -190,8 +209,14 @@ export class ChildLoader<C, N extends LoadedNode> implements Loader<N> {
     return node;
   }
 
-  /** Cancels any load in flight and forgets every child. */
+  /**
+   * Cancels any load in flight and forgets every child. What was shown stays in reserve: if the reload
+   * fails (the server is gone), the tree keeps showing it, marked as cached, instead of collapsing.
+   */
   reset(): void {
+    const shown = this.loaded();
+    if (shown.length > 0 && this.loadedAt !== undefined) this.stale = { nodes: shown, at: this.loadedAt };
+    this.at = undefined;
     this.generation++;
     this.abort.abort();
     this.abort = new AbortController();

@@ -84,10 +84,24 @@ export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens
         lens.command = { title: `$(warning) ${located.target.message}`, command: '' };
       } else if (located.target.kind === 'value') {
         const { ref, title } = located.target;
-        const latest = await this.ctx.values.get(ref, signal);
+        const values = this.ctx.values;
+        let latest;
+        let cachedNote: string | undefined;
+        try {
+          latest = await values.get(ref, signal);
+          if (values.unreachable(ref)) cachedNote = values.cachedFallback(ref)?.note;
+        } catch (err) {
+          const cached = isCancellation(err) || err instanceof ValueNotFoundError ? undefined : values.cachedFallback(ref);
+          if (!cached) throw err;
+          latest = cached.value;
+          cachedNote = cached.note;
+        }
         const chartable = isChartable(ref.kind, latest);
         lens.command = {
-          title: `$(pulse) ${title}: ${describe(latest)}`,
+          // A connection that cannot be reached is marked here too, with the age of what is shown.
+          title: cachedNote
+            ? `$(error) ${title}: ${describe(latest)} (${vscode.l10n.t('unreachable, {0}', cachedNote)})`
+            : `$(pulse) ${title}: ${describe(latest)}`,
           tooltip: chartable ? vscode.l10n.t('Open the chart of {0}', ref.label ?? title) : vscode.l10n.t('Reveal {0} in the IoT Explorer view', ref.label ?? title),
           command: chartable ? INLINE_COMMANDS.openChart : INLINE_COMMANDS.revealInTree,
           arguments: chartable ? chartArgs(ref, latest.assetId) : [ref, latest.assetId],

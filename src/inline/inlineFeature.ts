@@ -114,6 +114,8 @@ export function startFeature(context: Context, services: InlineDeps): InlineFeat
       codeLenses.refresh();
     }),
     values.onDidChange(() => refreshLenses()),
+    // A connection that fails or comes back is shown so in every lens at once.
+    services.sessions.health?.onDidChange(() => refreshLenses()) ?? { dispose: () => undefined },
     status,
     diagnostics,
     codeLenses,

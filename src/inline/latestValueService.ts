@@ -10,7 +10,7 @@ import type { LiveValueSource } from './liveSource';
 import { NamesResolver } from './namesResolver';
 import { inlineSettings } from './settings';
 import { PlatformValueBackend, type SessionSource } from './valueBackend';
-import { describe as describeValue, isChartable, type LatestValue } from './valueFormat';
+import { describe as describeValue, describeAge, isChartable, type LatestValue } from './valueFormat';
 import { HISTORY_WINDOW_MS, valueMarkdown } from './valueMarkdown';
 import { defaultLabel, valueKey, type ValueRef } from './valueRef';
 
@@ -33,13 +33,15 @@ export class LatestValueService implements vscode.Disposable {
   /** Keys (`valueKey`) whose value changed after a read. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: { dispose(): void }[];
+  /** The last value read of each ref and when it was read: shown, marked cached, while reads fail. */
+  private readonly lastKnown = new Map<string, { value: LatestValue; at: number }>();
 
   constructor(
     readonly sessions: SessionSource,
     backend: ValueBackend = new PlatformValueBackend(sessions),
     live?: LiveValueSource,
   ) {
-    this.cache = new LatestValues(live ? live.wrap(backend) : backend, { ttlMs: inlineSettings.cacheTtlMs, isLive: live && ((ref) => live.isLive(ref)) });
+    this.cache = new LatestValues(this.reporting(live ? live.wrap(backend) : backend), { ttlMs: inlineSettings.cacheTtlMs, isLive: live && ((ref) => live.isLive(ref)) });
     this.names = new NamesResolver(sessions, () => inlineSettings.cacheTtlMs() * STRUCTURE_TTL_FACTOR);
     this.subscriptions = [
       this.cache.onDidChange((keys) => this.changed.fire(keys)),
@@ -57,6 +59,41 @@ export class LatestValueService implements vscode.Disposable {
   /** The latest value (cached while fresh, batched with other reads). */
   get(ref: ValueRef, signal?: AbortSignal, maxAgeMs?: number): Promise<LatestValue> {
     return this.cache.get(ref, { signal, maxAgeMs });
+  }
+
+  /** Reads report their outcome to the connection's health, and successful ones are remembered. */
+  private reporting(backend: ValueBackend): ValueBackend {
+    const report = (refs: readonly ValueRef[], outcome: 'ok' | unknown): void => {
+      const id = refs[0]?.connectionId;
+      if (id && !isCancellation(outcome) && !(outcome instanceof ValueNotFoundError)) this.sessions.report?.(id, outcome);
+    };
+    return {
+      latest: async (refs, signal) => {
+        try {
+          const values = await backend.latest(refs, signal);
+          report(refs, 'ok');
+          const at = Date.now();
+          for (const [key, value] of values) this.lastKnown.set(key, { value, at });
+          return values;
+        } catch (err) {
+          report(refs, err);
+          throw err;
+        }
+      },
+      history: (ref, from, to, signal) => backend.history(ref, from, to, signal),
+    };
+  }
+
+  /** The last value read of a ref, when the latest read failed or its connection cannot be reached: "cached · 3 min ago". */
+  cachedFallback(ref: ValueRef): { value: LatestValue; note: string } | undefined {
+    const known = this.lastKnown.get(valueKey(ref));
+    if (!known) return undefined;
+    return { value: known.value, note: vscode.l10n.t('cached · read {0}', describeAge(known.at)) };
+  }
+
+  /** Whether the connection of a ref is failing now (what is shown comes from cache). */
+  unreachable(ref: ValueRef): boolean {
+    return this.sessions.health?.get(ref.connectionId).state === 'failing';
   }
 
   /** The cached value, fresh or not, without reading. */
@@ -87,9 +124,16 @@ export class LatestValueService implements vscode.Disposable {
     let error: string | undefined;
     try {
       latest = await this.get(ref, options.signal);
+      const cached = this.unreachable(ref) ? this.cachedFallback(ref) : undefined;
+      if (cached) error = vscode.l10n.t('The connection cannot be reached: this value is {0}.', cached.note);
     } catch (err) {
       if (isCancellation(err)) throw err;
       error = err instanceof ValueNotFoundError ? vscode.l10n.t('Not found on the platform') : errorMessage(err);
+      const cached = err instanceof ValueNotFoundError ? undefined : this.cachedFallback(ref);
+      if (cached) {
+        latest = cached.value;
+        error = `${error} — ${vscode.l10n.t('showing the last value, {0}', cached.note)}`;
+      }
     }
     const chartable = latest !== undefined && isChartable(ref.kind, latest);
     let history: SeriesWindow | undefined;

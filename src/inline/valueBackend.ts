@@ -18,6 +18,9 @@ import { valueKey, type AltairPropertyRef, type IotTicketAttributeRef, type V1Da
 export interface SessionSource {
   iotticket(connectionId: string): Promise<{ readonly assetApi?: AssetApi; readonly v1?: IotTicketV1Client }>;
   altair(connectionId: string): Promise<{ readonly api: AltairApi; readonly space: string }>;
+  /** Records the outcome of a read for the connection's health (the status bar, the tree). */
+  report?(connectionId: string, outcome: 'ok' | unknown): void;
+  readonly health?: { get(connectionId: string): { readonly state: string }; onDidChange(listener: (connectionId: string) => unknown): { dispose(): void } };
 }
 
 /** Most points a sparkline window reads. */

@@ -50,7 +50,7 @@ export function valueMarkdown(p: ValueMarkdownParts): vscode.MarkdownString {
   if (p.subtitle) md.appendMarkdown(` — ${markdownText(p.subtitle)}`);
   md.appendMarkdown('\n\n');
   if (p.error) md.appendMarkdown(`$(warning) ${markdownText(p.error)}\n\n`);
-  else if (p.latest) {
+  if (p.latest) {
     md.appendMarkdown(`**${markdownText(formatReading(p.latest))}**`);
     if (p.latest.ts !== undefined) md.appendMarkdown(` · ${formatTimestamp(p.latest.ts)} (${describeAge(p.latest.ts)})`);
     md.appendMarkdown('\n\n');

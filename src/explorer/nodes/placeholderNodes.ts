@@ -4,6 +4,7 @@ import { errorMessage, HttpError } from '../../platforms/http';
 import { TreeNode } from '../treeNode';
 import { markdownLines } from '../../shared/escape/markdown';
 import { CONTEXT } from '../contextValues';
+import { formatAge } from './format';
 
 export class LoadMoreNode extends TreeNode {
   readonly contextValue = CONTEXT.loadMore;
@@ -91,6 +92,8 @@ export class ErrorNode extends TreeNode {
     }
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.description = shortReason(this.error);
+    const cachedAt = this.owner.loader?.fromCache ? this.owner.loader.loadedAt : undefined;
+    if (cachedAt !== undefined) item.label = vscode.l10n.t('Reload failed — the rows below are cached ({0})', formatAge(cachedAt));
     item.command = { command: 'iotExplorer.showLogEntry', title: this.label, arguments: [this.logEntry] };
     return item;
   }
