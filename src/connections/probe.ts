@@ -7,7 +7,7 @@ import type { SessionManager } from './sessionManager';
 export async function probeConnection(sessions: SessionManager, connectionId: string, signal: AbortSignal): Promise<void> {
   const session = await sessions.get(connectionId);
   if (session.platform === 'iotticket') {
-    if (session.core) await session.core.organizations.getOrganizations({ signal });
+    if (session.assetApi) await session.assetApi.organizations.getOrganizations({ signal });
     else if (session.v1) await session.v1.ping(signal);
   } else {
     await session.api.spaces(session.space).things().get({ limit: 1, signal });
