@@ -19,3 +19,13 @@ export function formatAge(epochMs: number, now = Date.now()): string {
   if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
   return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** A description without the row's own name in front ("HVAC: air handling units" under "HVAC" → "air handling units"). */
+export function withoutOwnName(description: string | undefined, name: string): string | undefined {
+  const text = description?.trim();
+  if (!text) return undefined;
+  if (text.toLowerCase() === name.trim().toLowerCase()) return undefined;
+  const lead = text.slice(0, name.length).toLowerCase() === name.toLowerCase() ? text.slice(name.length) : undefined;
+  const rest = lead !== undefined && /^\s*[:\-–—·|]\s*/.test(lead) ? lead.replace(/^\s*[:\-–—·|]\s*/, '') : undefined;
+  return rest === undefined ? text : rest || undefined;
+}

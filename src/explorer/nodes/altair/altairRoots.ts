@@ -18,6 +18,7 @@ import { FolderNode } from '../folderNode';
 import { AltairNode, ThingNode, altairSnippet } from './thingNodes';
 import { altairIndex } from './altairIndex';
 import { CONTEXT } from '../../contextValues';
+import { withoutOwnName } from '../format';
 
 export async function altairConnectionChildren(connection: ConnectionContext, signal: AbortSignal): Promise<TreeNode[]> {
   const session = await connection.services.sessions.altair(connection.profile.id);
@@ -123,7 +124,8 @@ export class CategoryNode extends AltairNode {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.iconPath = new vscode.ThemeIcon('tag');
-    item.description = this.category.description;
+    // The platform's description often starts with the category's own name: the row already shows it.
+    item.description = withoutOwnName(this.category.description, this.label);
     if (this.category.model?.name) item.tooltip = vscode.l10n.t('Model: {0}', this.category.model.name);
     return item;
   }
