@@ -20,6 +20,10 @@ import type { TreeNode } from './treeNode';
 
 export const VIEW_ID = 'iotExplorer.connections';
 
+/** How long a reveal waits for VS Code to report the node selected, and how often it reveals at most. */
+const REVEAL_SELECT_MS = 3000;
+const REVEAL_ATTEMPTS = 3;
+
 export class Explorer implements vscode.Disposable {
   readonly provider: ExplorerProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
@@ -159,7 +163,30 @@ export class Explorer implements vscode.Disposable {
   /** Reveals a node, expanding it when asked (the parents are expanded by VS Code). */
   async reveal(node: TreeNode, options: { expand?: boolean | number; select?: boolean; focus?: boolean } = {}): Promise<void> {
     if (!this.treeView.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-    await this.treeView.reveal(node, { expand: options.expand ?? false, select: options.select ?? true, focus: options.focus ?? false });
+    const select = options.select ?? true;
+    for (let attempt = 1; ; attempt++) {
+      const selected = select ? this.selectionReaches(node.id, REVEAL_SELECT_MS) : Promise.resolve(true);
+      await this.treeView.reveal(node, { expand: options.expand ?? false, select, focus: options.focus ?? false });
+      // VS Code can drop a reveal's selection when a refresh of an ancestor lands while it expands the
+      // levels above (health or value repaints): the user asked to see this node, so reveal it again.
+      if (!select || this.treeView.selection.some((n) => n.id === node.id) || (await selected) || attempt === REVEAL_ATTEMPTS) return;
+    }
+  }
+
+  /** Resolves true once the view's selection holds `id` (checked at once and on every change), false after `ms`. */
+  private selectionReaches(id: string, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const has = (): boolean => this.treeView.selection.some((n) => n.id === id);
+      const done = (ok: boolean): void => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(ok);
+      };
+      const sub = this.treeView.onDidChangeSelection(() => {
+        if (has()) done(true);
+      });
+      const timer = setTimeout(() => done(has()), ms);
+    });
   }
 
   /** A node already loaded in the tree, found by id (for state repaints). */
