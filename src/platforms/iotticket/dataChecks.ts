@@ -4,7 +4,9 @@
  */
 import { ValidationError } from '../http';
 import type { TelemetryRow, TelemetryValue } from './adapterPayloads';
+import { ASSET_LOCATORS, type AssetLocator } from './assetApiContext';
 import { STATISTICS_DIMENSIONS, STATISTICS_PERIODS, TIMESTAMP_FORMATS, type StatisticsDimension, type StatisticsPeriod, type TimestampFormat } from './enums';
+import { seriesForm, type SeriesFormOptions } from './seriesForm';
 import { formatIso, parseTimeZone, toEpochMs, type TimeInput, type TimeZone } from './time';
 import { checkInteger, checkNamesPath, checkNonEmptyList, checkText, requireExactlyOne, requireOneOf } from './validation';
 
@@ -29,6 +31,64 @@ export function checkAttributeLocator(options: AttributeLocator): 'attributeId' 
     checkNamesPath('namesPath', options.namesPath!, 2);
   }
   return which;
+}
+
+/** The options both get_timeseries and get_multiple_timeseries take besides their locators. */
+interface SeriesRangeOptions extends SeriesFormOptions {
+  readonly startTime?: TimeInput;
+  readonly endTime?: TimeInput;
+  readonly limit?: number;
+  readonly tz?: string;
+}
+
+export interface SeriesRangeCheck {
+  /** das' json form, and its timestamps. */
+  readonly form: ReturnType<typeof seriesForm>;
+  readonly limit: number;
+  /** The display zone as given (checked), when one was. */
+  readonly tz?: string;
+  /** Epoch ms; undefined when not given (the backends default differently). */
+  readonly start?: number;
+  readonly end?: number;
+}
+
+function checkSeriesRange(options: SeriesRangeOptions): Omit<SeriesRangeCheck, 'form'> {
+  const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
+  const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
+  const start = options.startTime === undefined ? undefined : toEpochMs(options.startTime, 'startTime');
+  const end = options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime');
+  return { limit, tz, start, end };
+}
+
+/** get_timeseries' options: the form, one attribute locator, limit, zone and range. */
+export function checkTimeseries(options: AttributeLocator & SeriesRangeOptions): SeriesRangeCheck & { readonly which: 'attributeId' | 'namesPath' } {
+  const form = seriesForm(options);
+  const which = checkAttributeLocator(options);
+  return { form, which, ...checkSeriesRange(options) };
+}
+
+export interface MultipleTimeseriesCheck extends SeriesRangeCheck {
+  readonly which: (typeof ASSET_LOCATORS)[number] | 'attributeIds';
+  /** Checked, when given. */
+  readonly concurrency?: number;
+  readonly attributeIds?: readonly string[];
+  readonly columnNames?: readonly string[];
+}
+
+/** get_multiple_timeseries' options: the form, one asset locator or attribute ids, limit, concurrency, zone, range, column names. */
+export function checkMultipleTimeseries(
+  options: AssetLocator & SeriesRangeOptions & { readonly attributeIds?: readonly string[]; readonly columnNames?: readonly string[]; readonly concurrency?: number },
+): MultipleTimeseriesCheck {
+  const form = seriesForm(options);
+  const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
+  return {
+    form,
+    which,
+    ...checkSeriesRange(options),
+    concurrency: options.concurrency === undefined ? undefined : checkInteger('concurrency', options.concurrency, 1, 64, 1),
+    attributeIds: which === 'attributeIds' ? checkNonEmptyList('attributeIds', options.attributeIds!) : undefined,
+    columnNames: options.columnNames === undefined ? undefined : checkNonEmptyList('columnNames', options.columnNames),
+  };
 }
 
 export interface StatisticsCheck {

@@ -7,20 +7,20 @@ import type { DataApi } from './assetApi';
 import { expectShape, HttpError, mapConcurrent, ParseError, redact, ValidationError } from '../http';
 import type { DeviceCredentials, WriteReport } from './adapterClient';
 import type { TelemetryRow, Timesignal } from './adapterPayloads';
-import { ASSET_LOCATORS, type AssetLocator, type AssetApiContext } from './assetApiContext';
+import type { AssetLocator, AssetApiContext } from './assetApiContext';
 import {
-  checkAttributeLocator, checkCalculatedWrite, checkStaticWrite, checkStatistics, checkTimesignal, SERIES_MAX_LIMIT, type AttributeLocator,
+  checkAttributeLocator, checkCalculatedWrite, checkMultipleTimeseries, checkStaticWrite, checkStatistics, checkTimeseries, checkTimesignal, SERIES_MAX_LIMIT,
+  type AttributeLocator,
 } from './dataChecks';
 import type { AttributeType } from './enums';
 import { checkTimestamps } from '../calendar';
 import * as shapes from './shapes';
 import { fetchPagedSeries, pointsToArrays, type Series, type SeriesPage } from './series';
 import { seriesToJson, type JsonPoint } from './seriesExport';
-import { seriesForm } from './seriesForm';
 import { scanSeriesPage } from './seriesScan';
-import { formatTimestamp, parseTimeZone, serverTime, toEpochMs, type TimeInput } from './time';
+import { formatTimestamp, serverTime, toEpochMs, type TimeInput } from './time';
 import type { AssetAttribute, StatisticsBucket } from './types';
-import { checkInteger, checkNonEmptyList, checkText, requireExactlyOne } from './validation';
+import { checkInteger, checkText } from './validation';
 import type { TimeseriesOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimesignalOptions, TimesignalResult, DeviceWriteOptions } from './assetApiOptions';
 export type { TimeseriesOptions, MultipleTimeseriesOptions, PagedSeriesOptions, StatisticsOptions, TimesignalOptions, TimesignalResult, DeviceWriteOptions } from './assetApiOptions';
 
@@ -49,17 +49,9 @@ export class DataClient implements DataApi {
   async getTimeseries(options: TimeseriesOptions & { readonly form: 'json' }): Promise<JsonPoint[]>;
   async getTimeseries(options: TimeseriesOptions): Promise<Series>;
   async getTimeseries(options: TimeseriesOptions): Promise<Series | JsonPoint[]> {
-    const form = seriesForm(options);
-    const target = await this.seriesTarget(options);
-    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
-    const page = await this.seriesPage(target, {
-      start: options.startTime === undefined ? 0 : toEpochMs(options.startTime, 'startTime'),
-      end: options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime'),
-      ascending: options.chronologicalOrder === true,
-      limit,
-      signal: options.signal,
-    });
+    const { form, limit, tz, start, end } = checkTimeseries(options);
+    const target = await this.attributeTarget(options, SERIES_TYPES);
+    const page = await this.seriesPage(target, { start: start ?? 0, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal });
     const series: Series = { ...page, ...(tz ? { tz } : {}) };
     return form.json ? seriesToJson(series, { timestamp: form.timestamp, tz }) : series;
   }
@@ -71,28 +63,22 @@ export class DataClient implements DataApi {
   async getMultipleTimeseries(options: MultipleTimeseriesOptions & { readonly form: 'json' }): Promise<Record<string, JsonPoint[]>>;
   async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]>;
   async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[] | Record<string, JsonPoint[]>> {
-    const form = seriesForm(options);
-    const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
-    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    const requestedConcurrency = options.concurrency === undefined ? undefined : checkInteger('concurrency', options.concurrency, 1, 64, 1);
-    const start = options.startTime === undefined ? 0 : toEpochMs(options.startTime, 'startTime');
-    const end = options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime');
-    if (options.tz !== undefined) parseTimeZone(options.tz);
+    const { form, which, limit, tz, start, end, concurrency: requestedConcurrency, attributeIds, columnNames } = checkMultipleTimeseries(options);
     let targets: SeriesTarget[];
-    if (which === 'attributeIds') {
-      targets = checkNonEmptyList('attributeIds', options.attributeIds!).map((attributeId) => ({ attributeId }));
+    if (attributeIds) {
+      targets = attributeIds.map((attributeId) => ({ attributeId }));
     } else {
-      const asset = await this.core.asset({ [which]: options[which] } as AssetLocator, options.signal);
+      const asset = await this.core.asset({ [which]: options[which as keyof AssetLocator] } as AssetLocator, options.signal);
       const attrs = which === 'namesPath' ? await this.subtreeSeriesAttributes(asset.id, options.signal) : await this.core.attributes(asset.id, SERIES_TYPES, options.signal);
       targets = attrs.map((a) => ({ assetId: a.assetId ?? asset.id, attributeId: a.id }));
     }
-    if (options.columnNames !== undefined && options.columnNames.length !== targets.length) {
-      throw new ValidationError('columnNames', `has ${options.columnNames.length} names for ${targets.length} series`);
+    if (columnNames && columnNames.length !== targets.length) {
+      throw new ValidationError('columnNames', `has ${columnNames.length} names for ${targets.length} series`);
     }
     const concurrency = requestedConcurrency ?? Math.max(1, Math.min(10, targets.length));
     const series = await mapConcurrent(targets, concurrency, (t) =>
-      this.seriesPage(t, { start, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal }));
-    const named = series.map((s, i) => ({ ...s, ...(options.columnNames ? { name: options.columnNames[i] } : {}), ...(options.tz ? { tz: parseTimeZone(options.tz).text } : {}) }));
+      this.seriesPage(t, { start: start ?? 0, end, ascending: options.chronologicalOrder === true, limit, signal: options.signal }));
+    const named = series.map((s, i) => ({ ...s, ...(columnNames ? { name: columnNames[i] } : {}), ...(tz ? { tz } : {}) }));
     return form.json ? seriesToJson(named, { timestamp: form.timestamp, tz: options.tz }) : named;
   }
 

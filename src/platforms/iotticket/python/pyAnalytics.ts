@@ -20,8 +20,24 @@ function snakeKeys(body: Readonly<Record<string, unknown>>): Record<string, unkn
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [snake(k), v]));
 }
 
-class PyRegistry {
-  constructor(protected readonly py: PyContext) {}
+/** One analytics kind as das names it: the id/name options and its list, details and delete methods. */
+interface PyAnalyticsKind {
+  readonly idKey: string;
+  readonly nameKey: string;
+  readonly list: string;
+  readonly details: string;
+  readonly remove: string;
+}
+
+const KINDS = {
+  model: { idKey: 'modelId', nameKey: 'modelName', list: 'get_model_list', details: 'get_model_details', remove: 'delete_model' },
+  service: { idKey: 'serviceId', nameKey: 'serviceName', list: 'get_service_list', details: 'get_service_details', remove: 'delete_service' },
+  onnx: { idKey: 'modelId', nameKey: 'modelName', list: 'get_onnx_model_list', details: 'get_onnx_model_details', remove: 'delete_onnx_model' },
+} as const satisfies Record<string, PyAnalyticsKind>;
+
+/** What the three kinds share over das (the HTTP side's AnalyticsKindClient). */
+class PyAnalyticsKindClient {
+  constructor(protected readonly py: PyContext, private readonly kind: PyAnalyticsKind) {}
 
   protected async items(method: string, signal?: AbortSignal): Promise<AnalyticsItem[]> {
     const raw = await this.py.call('models', method, {}, { signal });
@@ -29,14 +45,22 @@ class PyRegistry {
   }
 
   /** Exactly one of the name and id options, as das' `<kind>_name` / `<kind>_id` keyword. */
-  protected byNameOrId(options: Readonly<Record<string, unknown>>, idKey: string, nameKey: string): Record<string, string> {
-    const which = requireExactlyOne(options, [idKey, nameKey]);
+  protected byNameOrId(options: Readonly<Record<string, unknown>>): Record<string, string> {
+    const which = requireExactlyOne(options, [this.kind.idKey, this.kind.nameKey]);
     return { [snake(which)]: checkText(which, options[which], 1000)! };
   }
 
-  protected async details(method: string, kwargs: Record<string, unknown>, signal?: AbortSignal): Promise<AnalyticsDetails> {
-    const raw = (await this.py.call('models', method, kwargs, { signal })) as Record<string, unknown>;
+  protected list(options: Signal): Promise<AnalyticsItem[]> {
+    return this.items(this.kind.list, options.signal);
+  }
+
+  protected async details(options: Readonly<Record<string, unknown>> & Signal): Promise<AnalyticsDetails> {
+    const raw = (await this.py.call('models', this.kind.details, this.byNameOrId(options), { signal: options.signal })) as Record<string, unknown>;
     return { ...raw, id: text(raw?.id), name: text(raw?.name) };
+  }
+
+  protected remove(options: Readonly<Record<string, unknown>> & Signal): Promise<boolean> {
+    return this.done(this.kind.remove, this.byNameOrId(options), options.signal);
   }
 
   protected async done(method: string, kwargs: Record<string, unknown>, signal?: AbortSignal): Promise<boolean> {
@@ -44,7 +68,11 @@ class PyRegistry {
   }
 }
 
-export class PyModels extends PyRegistry implements ModelsApi {
+export class PyModels extends PyAnalyticsKindClient implements ModelsApi {
+  constructor(py: PyContext) {
+    super(py, KINDS.model);
+  }
+
   async analyticsItemsCount(options: Signal = {}): Promise<number> {
     return Number(await this.py.property('models', 'analytics_items_count', options.signal));
   }
@@ -54,11 +82,11 @@ export class PyModels extends PyRegistry implements ModelsApi {
   }
 
   async getModelList(options: Signal = {}): Promise<AnalyticsItem[]> {
-    return this.items('get_model_list', options.signal);
+    return this.list(options);
   }
 
   async getModelDetails(options: { modelName?: string; modelId?: string } & Signal): Promise<AnalyticsDetails> {
-    return this.details('get_model_details', this.byNameOrId(options, 'modelId', 'modelName'), options.signal);
+    return this.details(options);
   }
 
   async registerModel(model: ModelSpec, options: Signal = {}): Promise<string> {
@@ -70,17 +98,21 @@ export class PyModels extends PyRegistry implements ModelsApi {
   }
 
   async deleteModel(options: { modelName?: string; modelId?: string } & Signal): Promise<boolean> {
-    return this.done('delete_model', this.byNameOrId(options, 'modelId', 'modelName'), options.signal);
+    return this.remove(options);
   }
 }
 
-export class PyServices extends PyRegistry implements ServicesApi {
+export class PyServices extends PyAnalyticsKindClient implements ServicesApi {
+  constructor(py: PyContext) {
+    super(py, KINDS.service);
+  }
+
   async getServiceList(options: Signal = {}): Promise<AnalyticsItem[]> {
-    return this.items('get_service_list', options.signal);
+    return this.list(options);
   }
 
   async getServiceDetails(options: { serviceName?: string; serviceId?: string } & Signal): Promise<AnalyticsDetails> {
-    return this.details('get_service_details', this.byNameOrId(options, 'serviceId', 'serviceName'), options.signal);
+    return this.details(options);
   }
 
   async registerService(service: ServiceSpec, options: Signal = {}): Promise<string> {
@@ -88,22 +120,26 @@ export class PyServices extends PyRegistry implements ServicesApi {
   }
 
   async updateService(service: ServiceSpec, options: { serviceName?: string; serviceId?: string } & Signal): Promise<boolean> {
-    const target = this.byNameOrId(options, 'serviceId', 'serviceName');
+    const target = this.byNameOrId(options);
     return this.done('update_service', { service: snakeKeys(checkServiceSpec(service, 'update')), ...target }, options.signal);
   }
 
   async deleteService(options: { serviceName?: string; serviceId?: string } & Signal): Promise<boolean> {
-    return this.done('delete_service', this.byNameOrId(options, 'serviceId', 'serviceName'), options.signal);
+    return this.remove(options);
   }
 }
 
-export class PyOnnx extends PyRegistry implements OnnxApi {
+export class PyOnnx extends PyAnalyticsKindClient implements OnnxApi {
+  constructor(py: PyContext) {
+    super(py, KINDS.onnx);
+  }
+
   async getOnnxModelList(options: Signal = {}): Promise<AnalyticsItem[]> {
-    return this.items('get_onnx_model_list', options.signal);
+    return this.list(options);
   }
 
   async getOnnxModelDetails(options: { modelName?: string; modelId?: string } & Signal): Promise<AnalyticsDetails> {
-    return this.details('get_onnx_model_details', this.byNameOrId(options, 'modelId', 'modelName'), options.signal);
+    return this.details(options);
   }
 
   /** das reads the model from a path: bytes given in memory go through a private temporary file, removed afterwards. */
@@ -131,6 +167,6 @@ export class PyOnnx extends PyRegistry implements OnnxApi {
   }
 
   async deleteOnnxModel(options: { modelName?: string; modelId?: string } & Signal): Promise<boolean> {
-    return this.done('delete_onnx_model', this.byNameOrId(options, 'modelId', 'modelName'), options.signal);
+    return this.remove(options);
   }
 }

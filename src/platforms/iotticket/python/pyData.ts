@@ -4,20 +4,20 @@
  * raises) is asked again with `astype=str`, das' own default, and read as text.
  */
 import { seriesToJson, type JsonPoint } from '../seriesExport';
-import { seriesForm } from '../seriesForm';
 import { ValidationError } from '../../http';
 import type { WriteReport } from '../adapterClient';
 import { packTelemetry, packTimesignals, type TelemetryRow, type Timesignal } from '../adapterPayloads';
 import type { DataApi } from '../assetApi';
-import { ASSET_LOCATORS, type AssetLocator } from '../assetApiContext';
+import type { AssetLocator } from '../assetApiContext';
 import {
-  checkAttributeLocator, checkCalculatedWrite, checkStaticWrite, checkStatistics, checkTimesignal, columnNames, SERIES_MAX_LIMIT, type AttributeLocator,
+  checkAttributeLocator, checkCalculatedWrite, checkMultipleTimeseries, checkStaticWrite, checkStatistics, checkTimeseries, checkTimesignal, columnNames,
+  SERIES_MAX_LIMIT, type AttributeLocator,
 } from '../dataChecks';
 import type { DeviceWriteOptions, MultipleTimeseriesOptions, PagedSeriesOptions, TimeseriesOptions, TimesignalOptions, TimesignalResult } from '../dataClient';
 import { fetchPagedSeries, type Series } from '../series';
 import { formatIso, formatTimestamp, parseServerTime, parseTimeZone, toEpochMs, type TimeInput } from '../time';
 import type { StatisticsBucket } from '../types';
-import { checkInteger, checkNonEmptyList, requireExactlyOne } from '../validation';
+import { checkInteger } from '../validation';
 import { PythonCallError } from './errors';
 import { locatorKwargs } from './pyAssets';
 import { sdkTime, type PyContext } from './pyContext';
@@ -67,12 +67,7 @@ export class PyData implements DataApi {
   async getTimeseries(options: TimeseriesOptions & { readonly form: 'json' }): Promise<JsonPoint[]>;
   async getTimeseries(options: TimeseriesOptions): Promise<Series>;
   async getTimeseries(options: TimeseriesOptions): Promise<Series | JsonPoint[]> {
-    const form = seriesForm(options);
-    checkAttributeLocator(options);
-    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
-    const start = options.startTime === undefined ? undefined : toEpochMs(options.startTime, 'startTime');
-    const end = options.endTime === undefined ? undefined : toEpochMs(options.endTime, 'endTime');
+    const { form, limit, tz, start, end } = checkTimeseries(options);
     const s = await this.page(options, { start, end, ascending: options.chronologicalOrder === true, limit }, options.signal);
     const series: Series = { ...s, ...(tz ? { tz } : {}) };
     return form.json ? seriesToJson(series, { timestamp: form.timestamp, tz }) : series;
@@ -81,23 +76,19 @@ export class PyData implements DataApi {
   async getMultipleTimeseries(options: MultipleTimeseriesOptions & { readonly form: 'json' }): Promise<Record<string, JsonPoint[]>>;
   async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[]>;
   async getMultipleTimeseries(options: MultipleTimeseriesOptions): Promise<Series[] | Record<string, JsonPoint[]>> {
-    const form = seriesForm(options);
-    const which = requireExactlyOne(options, [...ASSET_LOCATORS, 'attributeIds'] as const);
-    const limit = checkInteger('limit', options.limit, 1, SERIES_MAX_LIMIT, SERIES_MAX_LIMIT);
-    if (options.concurrency !== undefined) checkInteger('concurrency', options.concurrency, 1, 64, 1);
-    const tz = options.tz === undefined ? undefined : parseTimeZone(options.tz).text;
-    const kwargs: Record<string, unknown> = which === 'attributeIds'
-      ? { attribute_ids: [...checkNonEmptyList('attributeIds', options.attributeIds!)] }
-      : locatorKwargs({ [which]: options[which] } as AssetLocator);
-    if (options.columnNames !== undefined) kwargs.column_names = [...checkNonEmptyList('columnNames', options.columnNames)];
+    const { form, which, limit, tz, start, end, attributeIds, columnNames } = checkMultipleTimeseries(options);
+    const kwargs: Record<string, unknown> = attributeIds
+      ? { attribute_ids: [...attributeIds] }
+      : locatorKwargs({ [which]: options[which as keyof AssetLocator] } as AssetLocator);
+    if (columnNames) kwargs.column_names = [...columnNames];
     const frame = await this.seriesCall('get_multiple_timeseries', {
-      ...kwargs, start_time: sdkTime(options.startTime, 'startTime'), end_time: sdkTime(options.endTime, 'endTime'), chronological_order: options.chronologicalOrder === true, limit,
+      ...kwargs, start_time: sdkTime(start, 'startTime'), end_time: sdkTime(end, 'endTime'), chronological_order: options.chronologicalOrder === true, limit,
     }, options.signal);
     const ids = ((frame.attrs.sources ?? {}) as { attribute_ids?: unknown[] }).attribute_ids ?? options.attributeIds ?? [];
     const named = frameToSeriesList(frame, this.py.mapper).map(({ name, series }, i) => ({
       ...series, name, unit: '', attributeId: ids[i] === undefined ? undefined : String(ids[i]), truncated: series.timestamps.length >= limit, ...(tz ? { tz } : {}),
     }));
-    return form.json ? seriesToJson(named, { timestamp: form.timestamp, tz: options.tz }) : named;
+    return form.json ? seriesToJson(named, { timestamp: form.timestamp, tz }) : named;
   }
 
   async fetchSeriesPaged(options: PagedSeriesOptions): Promise<Series> {
