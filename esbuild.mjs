@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { protoDescriptor } from './scripts/esbuild/protoDescriptor.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -60,6 +61,12 @@ if (args.has('--tests')) {
     outdir: 'out', outbase: '.', platform: 'node', format: 'cjs', target: 'node20',
     bundle: false, sourcemap: 'inline', logLevel: 'warning',
   });
+  // The ONNX decoder is a bundle even here: its schema comes from onnx.proto at build time, and
+  // src/lazy/lazyModule.ts loads it from beside itself.
+  configs.push({
+    entryPoints: { 'onnx-schema': 'src/analytics/onnxSchema.ts' },
+    outdir: 'out/src/lazy', platform: 'node', format: 'cjs', target: 'node20', bundle: true, logLevel: 'warning', plugins: [protoDescriptor],
+  });
 } else {
   configs.push({
     ...common,
@@ -70,18 +77,19 @@ if (args.has('--tests')) {
     // VS Code loads `.mjs` extensions as ES modules and resolves `import 'vscode'` for them.
     // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
     // loaded on first use, so activation does not parse its megabyte.
-    // ajv(-formats) and onnx-proto likewise, for the commands that validate files or inspect models
+    // ajv(-formats) and the ONNX decoder likewise, for the commands that validate files or inspect models
     // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts). `require` and `__dirname` are defined for them in the banner.
     outdir: 'dist', platform: 'node', format: 'esm', splitting: true, target: 'node20',
     outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);" },
-    external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'onnx-proto', 'hyparquet-writer'],
+    external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'hyparquet-writer'],
     metafile: true,
   });
   configs.push({
     ...common,
-    entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-proto': 'onnx-proto', parquet: 'hyparquet-writer' },
+    entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer' },
     outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
+    plugins: [...common.plugins, protoDescriptor],
   });
   configs.push({
     ...common,

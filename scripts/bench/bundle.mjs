@@ -13,7 +13,7 @@ export const OUT = join(ROOT, 'out/bench');
 export const EXT = join(OUT, 'ext');
 
 /** Inputs of the production build and what the extension reads at run time. */
-const EXTENSION_FILES = ['esbuild.mjs', 'tsconfig.json', 'package.json', 'package.nls.json', 'src', 'webview', 'media', 'l10n', 'schemas'];
+const EXTENSION_FILES = ['esbuild.mjs', 'scripts/esbuild', 'tsconfig.json', 'package.json', 'package.nls.json', 'src', 'webview', 'media', 'l10n', 'schemas'];
 
 export async function buildBenchScripts() {
   await esbuild.build({

@@ -1,7 +1,7 @@
 /**
  * ONNX `TensorProto.DataType` numbers and their names as ONNX spells them in type strings
- * (`tensor(float)`, `tensor(int64)`). The installed onnx-proto knows the enum up to BFLOAT16 (v1.10);
- * the later float8/int4/float4 types are listed here so newer models still read well.
+ * (`tensor(float)`, `tensor(float8e4m3fn)`): every type of src/analytics/onnx.proto (IR version 11), which a
+ * node test checks against the schema's enum. Kept apart from the decoder so reports need not load it.
  */
 const NAMES: Readonly<Record<number, string>> = {
   0: 'undefined',
@@ -28,6 +28,7 @@ const NAMES: Readonly<Record<number, string>> = {
   21: 'uint4',
   22: 'int4',
   23: 'float4e2m1',
+  24: 'float8e8m0',
 };
 
 /** The ONNX name of an element type number; unknown numbers read `type#N` rather than failing. */

@@ -1,5 +1,5 @@
 /**
- * Local inspection of an `.onnx` file before it is uploaded: decodes the protobuf with onnx-proto and
+ * Local inspection of an `.onnx` file before it is uploaded: decodes the protobuf (src/analytics/onnx.proto, protobufjs) and
  * reports what a user checks before registering (inputs, outputs, opsets, producer, size, sha256).
  * Protobuf decoding is lenient — random bytes sometimes decode into an "empty" message — so a model
  * must also carry an IR version, a graph with outputs and (from IR 3) an opset import to count as ONNX.
@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { onnx } from 'onnx-proto';
-import { loadOnnxProto } from '../lazy/lazyModule';
+import { loadOnnxSchema } from '../lazy/lazyModule';
 import { elementTypeName } from './elementTypes';
+import type { Int64, Model, OnnxType, TensorShape, ValueInfo } from './onnxMessages';
 
 /** A dimension: a fixed size, a symbolic name (`batch`), or null when unknown. */
 export type OnnxDim = number | string | null;
@@ -77,10 +77,8 @@ export interface InspectOptions {
 /** IR versions above this are not a real model (the current IR version is in the low tens). */
 const MAX_PLAUSIBLE_IR_VERSION = 1000;
 
-type Int = number | { toNumber(): number } | null | undefined;
-
 /** protobufjs gives int64 fields as Long objects when the `long` package is present, as numbers otherwise. */
-function toNumber(v: Int): number {
+function toNumber(v: Int64 | null | undefined): number {
   if (v === null || v === undefined) return 0;
   return typeof v === 'number' ? v : v.toNumber();
 }
@@ -114,11 +112,11 @@ export async function inspectOnnx(bytes: Uint8Array, options: InspectOptions = {
   const fileName = options.fileName ?? 'model.onnx';
   checkUploadSize(bytes.length, options.maxBytes, fileName);
   if (bytes.length === 0) throw new OnnxFileError('empty', `${fileName} is empty (0 bytes), not an ONNX model.`);
-  // Loaded on first use so activation does not pay for protobufjs and the generated ONNX code.
-  const proto = loadOnnxProto();
-  let model: onnx.ModelProto;
+  // Loaded on first use so activation does not pay for protobufjs and the ONNX schema.
+  const schema = loadOnnxSchema();
+  let model: Model;
   try {
-    model = proto.ModelProto.decode(bytes);
+    model = schema.decodeModel(bytes);
   } catch (err) {
     throw new OnnxFileError(
       'corrupt',
@@ -172,12 +170,12 @@ export async function inspectOnnxFile(path: string, options: Omit<InspectOptions
   return inspectOnnx(await readFile(path), { ...options, fileName });
 }
 
-function valueInfo(v: onnx.IValueInfoProto): OnnxValueInfo {
+function valueInfo(v: ValueInfo): OnnxValueInfo {
   const t = describeType(v.type ?? undefined);
   return { name: v.name ?? '', ...t, ...(v.docString ? { docString: v.docString } : {}) };
 }
 
-function shapeOf(shape: onnx.ITensorShapeProto | null | undefined): OnnxDim[] | undefined {
+function shapeOf(shape: TensorShape | null | undefined): OnnxDim[] | undefined {
   if (!shape) return undefined;
   return (shape.dim ?? []).map((d) => {
     if (d.dimParam) return d.dimParam;
@@ -186,7 +184,7 @@ function shapeOf(shape: onnx.ITensorShapeProto | null | undefined): OnnxDim[] | 
   });
 }
 
-function describeType(t: onnx.ITypeProto | undefined): Omit<OnnxValueInfo, 'name' | 'docString'> {
+function describeType(t: OnnxType | undefined): Omit<OnnxValueInfo, 'name' | 'docString'> {
   if (t?.tensorType) {
     const elementType = elementTypeName(t.tensorType.elemType);
     return { kind: 'tensor', type: `tensor(${elementType})`, elementType, shape: shapeOf(t.tensorType.shape) };

@@ -1,13 +1,14 @@
 /**
  * Libraries only some commands need, loaded on their first use so that activation neither parses nor
- * runs them (ajv + ajv-formats ≈ 130 KB, onnx-proto + protobufjs ≈ 120 KB of the bundle). Like undici
- * (src/platforms/http/tls.ts): from node_modules in development and tests, else from the bundle that
- * esbuild.mjs builds beside dist/extension.js (`dist/ajv.js`, `dist/onnx-proto.js`). vscode-free.
+ * runs them (ajv + ajv-formats ≈ 130 KB, the ONNX decoder ≈ 100 KB). Like undici (src/platforms/http/tls.ts):
+ * ajv from node_modules in development and tests, else from the bundle that esbuild.mjs builds beside
+ * dist/extension.js (`dist/ajv.js`); the ONNX decoder always from its bundle (`onnx-schema.js`, beside
+ * dist/extension.js or out/src/lazy/), whose schema esbuild.mjs makes from onnx.proto. vscode-free.
  */
 import { join } from 'node:path';
 import type AjvClass from 'ajv';
 import type addFormatsPlugin from 'ajv-formats';
-import type { onnx } from 'onnx-proto';
+import type { OnnxSchema } from '../analytics/onnxMessages';
 
 export interface AjvModule {
   readonly Ajv: typeof AjvClass;
@@ -16,7 +17,7 @@ export interface AjvModule {
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 let ajvModule: AjvModule | undefined;
-let onnxModule: typeof onnx | undefined;
+let onnxSchema: OnnxSchema | undefined;
 
 /** Ajv and ajv-formats, which ship together as `dist/ajv.js` (see src/lazy/ajvBundle.ts). */
 export function loadAjv(): AjvModule {
@@ -30,10 +31,10 @@ export function loadAjv(): AjvModule {
   return ajvModule;
 }
 
-/** The ONNX protobuf messages. `require`, not `import()`: the package's exports are invisible to Node's ESM loader. */
-export function loadOnnxProto(): typeof onnx {
-  onnxModule ??= loadModule<{ onnx: typeof onnx }>(() => require('onnx-proto') as { onnx: typeof onnx }, 'onnx-proto.js').onnx;
-  return onnxModule;
+/** The ONNX protobuf decoder (src/analytics/onnxSchema.ts as built by esbuild.mjs). */
+export function loadOnnxSchema(): OnnxSchema {
+  onnxSchema ??= (require(join(__dirname, 'onnx-schema.js')) as { schema: OnnxSchema }).schema;
+  return onnxSchema;
 }
 
 /** `fromNodeModules` first; when the package is not installed (the packaged extension), the bundle in `__dirname`. */

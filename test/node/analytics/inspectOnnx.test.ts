@@ -6,14 +6,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkUploadSize, formatShape, inspectOnnx, inspectOnnxFile, OnnxFileError } from '../../../src/analytics/inspectOnnx';
 import { elementTypeName } from '../../../src/analytics/elementTypes';
+import { loadOnnxSchema } from '../../../src/lazy/lazyModule';
 import {
   classifierModel,
+  currentIrModel,
   graphlessModel,
   irZeroModel,
   legacyModel,
   linearRegressionModel,
+  NEWER_ELEMENT_TYPES,
   paddedModel,
   pseudoRandomBytes,
+  pseudoRandomProtobuf,
 } from './onnxModels';
 
 function refusedFor(reason: OnnxFileError['reason'], pattern?: RegExp): (err: unknown) => boolean {
@@ -76,6 +80,26 @@ void describe('inspectOnnx: what a valid model reports', () => {
     assert.deepEqual([1, 7, 9, 10, 11, 16, 19, 22].map(elementTypeName), ['float', 'int64', 'bool', 'float16', 'double', 'bfloat16', 'float8e5m2', 'int4']);
     assert.equal(elementTypeName(99), 'type#99');
   });
+
+  void it('reads a model of the current IR version (11) whose inputs use every newer element type', async () => {
+    const report = await inspectOnnx(currentIrModel());
+    assert.equal(report.irVersion, 11);
+    assert.deepEqual(report.opsets, [{ domain: 'ai.onnx', version: 23 }]);
+    assert.deepEqual(
+      report.inputs.map((i) => i.type),
+      ['tensor(float8e4m3fn)', 'tensor(float8e4m3fnuz)', 'tensor(float8e5m2)', 'tensor(float8e5m2fnuz)', 'tensor(uint4)', 'tensor(int4)', 'tensor(float4e2m1)', 'tensor(float8e8m0)'],
+    );
+    assert.deepEqual(report.inputs.map((i) => i.elementType), Object.keys(NEWER_ELEMENT_TYPES));
+    assert.deepEqual(report.inputs[0].shape, ['batch', 4]);
+    assert.equal(report.initializerCount, 2);
+    assert.equal(report.nodeCount, 10);
+  });
+
+  void it('names every element type of the schema (TensorProto.DataType of src/analytics/onnx.proto) as ONNX spells it', () => {
+    const types = Object.entries(loadOnnxSchema().dataTypes);
+    assert.ok(types.length >= 25, `the schema lists ${types.length} element types`);
+    for (const [name, n] of types) assert.equal(elementTypeName(n), n === 0 ? 'undefined' : name.toLowerCase(), `DataType ${name} = ${n}`);
+  });
 });
 
 void describe('inspectOnnx: what is refused', () => {
@@ -98,10 +122,10 @@ void describe('inspectOnnx: what is refused', () => {
     await assert.rejects(inspectOnnx(irZeroModel()), refusedFor('not-onnx', /no IR version/));
   });
 
-  void it('refuses every one of 500 pseudo-random byte strings, though some decode as protobuf', async () => {
+  void it('refuses every one of 500 pseudo-random byte strings and 500 random protobuf messages that decode', async () => {
     const reasons = new Map<string, number>();
-    for (let seed = 1; seed <= 500; seed++) {
-      const bytes = pseudoRandomBytes(16 + (seed % 200), seed);
+    for (let seed = 1; seed <= 1000; seed++) {
+      const bytes = seed <= 500 ? pseudoRandomBytes(16 + (seed % 200), seed) : pseudoRandomProtobuf(1 + (seed % 40), seed);
       try {
         await inspectOnnx(bytes);
         assert.fail(`random bytes (seed ${seed}) were accepted as ONNX`);
@@ -110,8 +134,8 @@ void describe('inspectOnnx: what is refused', () => {
         reasons.set(err.reason, (reasons.get(err.reason) ?? 0) + 1);
       }
     }
-    // The check is only meaningful if decoding alone lets some random input through.
-    assert.ok((reasons.get('not-onnx') ?? 0) > 0, JSON.stringify([...reasons]));
+    // The checks after decoding are what refuse the well-formed messages.
+    assert.ok((reasons.get('not-onnx') ?? 0) >= 500, JSON.stringify([...reasons]));
   });
 
   void it('refuses above the size limit before parsing, in memory and on disk', async () => {

@@ -1,15 +1,17 @@
 /**
- * Small ONNX models written as protobuf with onnx-proto's `ModelProto.encode`, for the ONNX tests
- * (node, extension host and UI). Each builder returns real ONNX bytes that onnxruntime would load.
+ * Small ONNX models written as protobuf with the extension's own schema (src/analytics/onnx.proto through
+ * protobufjs), for the ONNX tests (node, extension host and UI). Each builder returns real ONNX bytes
+ * that onnxruntime would load.
  */
-import { onnx } from 'onnx-proto';
+import { loadOnnxSchema } from '../../../src/lazy/lazyModule';
+import type { Model, Tensor, ValueInfo } from '../../../src/analytics/onnxMessages';
 
 const FLOAT = 1;
 const INT64 = 7;
 
 type Dim = number | string;
 
-function tensorInfo(name: string, elemType: number, dims: readonly Dim[]): onnx.IValueInfoProto {
+function tensorInfo(name: string, elemType: number, dims: readonly Dim[]): ValueInfo {
   return {
     name,
     type: {
@@ -21,12 +23,12 @@ function tensorInfo(name: string, elemType: number, dims: readonly Dim[]): onnx.
   };
 }
 
-function floats(name: string, dims: number[], values: number[]): onnx.ITensorProto {
+function floats(name: string, dims: number[], values: number[]): Tensor {
   return { name, dims, dataType: FLOAT, floatData: values };
 }
 
-function encode(model: onnx.IModelProto): Uint8Array {
-  return onnx.ModelProto.encode(onnx.ModelProto.create(model)).finish();
+function encode(model: Model): Uint8Array {
+  return loadOnnxSchema().encodeModel(model);
 }
 
 /** y = x·W + b: input `features` float[batch,4], output `prediction` float[batch,1], opset 13. */
@@ -103,6 +105,40 @@ export function legacyModel(): Uint8Array {
   });
 }
 
+/** The element types ONNX added after 1.10, by their TensorProto.DataType numbers. */
+export const NEWER_ELEMENT_TYPES = {
+  float8e4m3fn: 17, float8e4m3fnuz: 18, float8e5m2: 19, float8e5m2fnuz: 20, uint4: 21, int4: 22, float4e2m1: 23, float8e8m0: 24,
+} as const;
+
+/**
+ * A model of the current IR version (11, opset 23) in the style of a quantized export: one input per newer
+ * element type, each dequantized to float and summed, with an INT4 weight packed two to a byte in raw_data,
+ * a FLOAT8E4M3FN scale, and node metadata (a field newer than ONNX 1.10, which older readers skip).
+ */
+export function currentIrModel(): Uint8Array {
+  const names = Object.keys(NEWER_ELEMENT_TYPES) as (keyof typeof NEWER_ELEMENT_TYPES)[];
+  return encode({
+    irVersion: 11,
+    producerName: 'iot-explorer-tests',
+    producerVersion: '2.0.0',
+    opsetImport: [{ domain: '', version: 23 }],
+    graph: {
+      name: 'quantized',
+      node: [
+        ...names.map((n) => ({ opType: 'Cast', input: [n], output: [`${n}_f`], name: `cast_${n}`, attribute: [{ name: 'to', type: 2, i: FLOAT }] })),
+        { opType: 'DequantizeLinear', input: ['W4', 'scale'], output: ['w'], name: 'dequantize', metadataProps: [{ key: 'origin', value: 'int4 weights' }] },
+        { opType: 'Sum', input: [...names.map((n) => `${n}_f`), 'w'], output: ['total'], name: 'sum' },
+      ],
+      initializer: [
+        { name: 'W4', dims: [4], dataType: NEWER_ELEMENT_TYPES.int4, rawData: new Uint8Array([0x21, 0xf3]) },
+        { name: 'scale', dims: [], dataType: NEWER_ELEMENT_TYPES.float8e4m3fn, rawData: new Uint8Array([0x38]) },
+      ],
+      input: names.map((n) => tensorInfo(n, NEWER_ELEMENT_TYPES[n], ['batch', 4])),
+      output: [tensorInfo('total', FLOAT, ['batch', 4])],
+    },
+  });
+}
+
 /** A valid protobuf ModelProto that is not a model: producer set, no IR version and no graph. */
 export function graphlessModel(): Uint8Array {
   return encode({ producerName: 'not-a-model', opsetImport: [{ domain: '', version: 13 }] });
@@ -110,9 +146,7 @@ export function graphlessModel(): Uint8Array {
 
 /** A valid ModelProto with a graph but IR version 0. */
 export function irZeroModel(): Uint8Array {
-  const bytes = onnx.ModelProto.decode(linearRegressionModel());
-  bytes.irVersion = 0;
-  return onnx.ModelProto.encode(bytes).finish();
+  return encode({ ...loadOnnxSchema().decodeModel(linearRegressionModel()), irVersion: 0 });
 }
 
 /** The regression model padded (in its doc string) to at least `bytes` bytes. */
@@ -134,4 +168,26 @@ export function pseudoRandomBytes(length: number, seed: number): Uint8Array {
     out[i] = (t ^ (t >>> 14)) & 0xff;
   }
   return out;
+}
+
+/**
+ * Well-formed protobuf of pseudo-random fields ModelProto does not define (numbers 30–61, varints and short
+ * byte strings): it decodes as a ModelProto, so only the inspection's own checks can refuse it.
+ */
+export function pseudoRandomProtobuf(fields: number, seed: number): Uint8Array {
+  const r = pseudoRandomBytes(fields * 8, seed);
+  const out: number[] = [];
+  // A tag above 127 takes two varint bytes (the field numbers here stay below 2048).
+  const tag = (field: number, wireType: number): number[] => [((field << 3) & 0x7f) | 0x80 | wireType, field >> 4];
+  for (let k = 0, f = 0; f < fields; f++) {
+    const field = 30 + (r[k++] % 32);
+    if (r[k++] % 2) {
+      const n = r[k++] % 5;
+      out.push(...tag(field, 2), n, ...r.subarray(k, k + n));
+      k += n;
+    } else {
+      out.push(...tag(field, 0), r[k++] & 0x7f);
+    }
+  }
+  return new Uint8Array(out);
 }
