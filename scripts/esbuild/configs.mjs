@@ -1,0 +1,115 @@
+// The esbuild configurations of every build esbuild.mjs runs (and test/node/packaging reads, to see what
+// the production bundles contain without writing dist/).
+//   args: the command-line flags (--production, --watch, --tests, --emulator)
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { protoDescriptor } from './protoDescriptor.mjs';
+
+/**
+ * Packages a bundled library loads only when present (debug, under mqtt and aedes, tries supports-color):
+ * left out of the bundles, so they load nothing, as when the package is missing.
+ */
+const OPTIONAL_PEERS = ['supports-color'];
+
+export function buildConfigs(args) {
+  const production = args.has('--production');
+  const watch = args.has('--watch');
+  /** Prints esbuild problems in the format of VS Code's `$esbuild-watch` problem matcher. */
+  const problemMatcher = {
+    name: 'problem-matcher',
+    setup(build) {
+      build.onStart(() => console.log('[watch] build started'));
+      build.onEnd((result) => {
+        for (const { text, location } of [...result.errors, ...result.warnings]) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        console.log('[watch] build finished');
+      });
+    },
+  };
+
+  const common = {
+    bundle: true,
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: false,
+    logLevel: 'warning',
+    plugins: watch ? [problemMatcher] : [],
+  };
+
+  /** Every file under `dir` whose name passes `keep`. */
+  function walk(dir, keep) {
+    const out = [];
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) out.push(...walk(p, keep));
+      else if (keep(p)) out.push(p);
+    }
+    return out;
+  }
+
+  const webviewApps = readdirSync('webview').filter((d) => {
+    try { return statSync(join('webview', d, 'main.ts')).isFile(); } catch { return false; }
+  });
+
+  const configs = [];
+  if (args.has('--tests')) {
+    // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
+    // `node --test out/test/node/` and the extension-host runner can load them with plain require().
+    // webview/ is included for the pure modules of the apps (state and reducers) the node tier tests.
+    // out/ is not wiped first: several test runs may share it, and every file is rewritten anyway.
+    configs.push({
+      entryPoints: ['src', 'test', 'webview'].flatMap((dir) => walk(dir, (p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))),
+      outdir: 'out', outbase: '.', platform: 'node', format: 'cjs', target: 'node20',
+      bundle: false, sourcemap: 'inline', logLevel: 'warning',
+    });
+    // The ONNX decoder is a bundle even here: its schema comes from onnx.proto at build time, and
+    // src/lazy/lazyModule.ts loads it from beside itself.
+    configs.push({
+      entryPoints: { 'onnx-schema': 'src/analytics/onnxSchema.ts' },
+      outdir: 'out/src/lazy', platform: 'node', format: 'cjs', target: 'node20', bundle: true, logLevel: 'warning', plugins: [protoDescriptor],
+    });
+  } else {
+    configs.push({
+      ...common,
+      entryPoints: { extension: 'src/extension.ts' },
+      // An ES module split into chunks: dist/extension.mjs holds only what activation needs, and every
+      // `await import()` of a feature (charts, writes, analytics, inline previews, platform clients) is a
+      // chunk of its own, loaded on first use and sharing the modules both need (one copy of each class).
+      // VS Code loads `.mjs` extensions as ES modules and resolves `import 'vscode'` for them.
+      // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
+      // loaded on first use, so activation does not parse its megabyte.
+      // ajv(-formats) and the ONNX decoder likewise, for the commands that validate files or inspect models
+      // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts). `require` and `__dirname` are defined for them in the banner.
+      outdir: 'dist', platform: 'node', format: 'esm', splitting: true, target: 'node20',
+      outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);" },
+      external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
+      metafile: true,
+    });
+    configs.push({
+      ...common,
+      entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer' },
+      outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
+      plugins: [...common.plugins, protoDescriptor],
+    });
+    configs.push({
+      ...common,
+      // The CLI, and the server as a library the extension loads only when the user starts the demo
+      // (kept out of dist/extension.js so activation does not pay for it).
+      entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-server': 'src/emulator/server.ts' },
+      outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
+      external: OPTIONAL_PEERS,
+    });
+    if (!args.has('--emulator')) {
+      configs.push({
+        ...common,
+        entryPoints: Object.fromEntries(webviewApps.map((app) => [app, join('webview', app, 'main.ts')])),
+        outdir: 'dist/webview', platform: 'browser', format: 'iife', target: 'es2022',
+        loader: { '.css': 'css', '.ttf': 'file' },
+      });
+    }
+  }
+  return configs;
+}
