@@ -31,7 +31,7 @@ import { registerOnnxShell } from './analytics/onnxShell';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import { registerNotebook } from './notebook/registerNotebook';
 import { registerFeatures } from './lazy/features';
-import { deferredLiveSource, wantsLive } from './inline/deferredLiveSource';
+import { deferredLiveSource } from './inline/deferredLiveSource';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { LiveApi } from './live/registerLive';
 import type { TreeNode } from './explorer/treeNode';
@@ -81,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   const started = Date.now();
   const log = new ExplorerLog();
   const store = new ConnectionStore(context.secrets, (p) => platformModules.get(p.platform).validate(p));
+  /** Whether a connection may have values pushed (MQTT): only then do live values and MQTT credentials load. */
+  const wantsLive = (p: ConnectionProfile | undefined): boolean => (p ? (platformModules.get(p.platform).pushesValues?.(p) ?? false) : false);
   const health = new HealthTracker();
   const demo = new DemoService(context.extensionPath, log);
   const python = new PythonInterpreters();

@@ -81,6 +81,8 @@ export interface PlatformConnections {
   describe(profile: ConnectionProfile): string[];
   /** Sign-out revokes something on the server (an access token). */
   readonly signsOut: boolean;
+  /** The connection may have values pushed (Altair over MQTT: a broker set, or the demo's), so live values and MQTT credentials concern it. */
+  pushesValues?(profile: ConnectionProfile): boolean;
   createSession(profile: ConnectionProfile, env: SessionEnv): Promise<Session>;
   /** Cheap calls on every surface of a session; resolves with what was reached. */
   testSession(session: Session, signal?: AbortSignal): Promise<string[]>;

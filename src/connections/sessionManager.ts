@@ -62,16 +62,19 @@ export class SessionManager implements vscode.Disposable {
     return session;
   }
 
-  async iotticket(connectionId: string): Promise<IotTicketSession> {
-    const s = await this.get(connectionId);
-    if (s.platform !== 'iotticket') throw new PlatformError(`"${connectionId}" is not an IoT-TICKET connection`, 'validation');
-    return s;
+  iotticket(connectionId: string): Promise<IotTicketSession> {
+    return this.of(connectionId, 'iotticket');
   }
 
-  async altair(connectionId: string): Promise<AltairSession> {
+  altair(connectionId: string): Promise<AltairSession> {
+    return this.of(connectionId, 'altair');
+  }
+
+  /** The session of a connection that must be of `platform` (a command made for one platform). */
+  private async of<P extends Session['platform']>(connectionId: string, platform: P): Promise<Extract<Session, { platform: P }>> {
     const s = await this.get(connectionId);
-    if (s.platform !== 'altair') throw new PlatformError(`"${connectionId}" is not an Altair IoT Studio connection`, 'validation');
-    return s;
+    if (s.platform !== platform) throw new PlatformError(`"${connectionId}" is not an ${this.platforms.get(platform).label} connection`, 'validation');
+    return s as Extract<Session, { platform: P }>;
   }
 
   /** Records the outcome of a request for the status bar. */

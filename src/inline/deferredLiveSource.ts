@@ -3,15 +3,9 @@
  * activation: the first read of an Altair property of a connection that may go live (a broker set, or
  * the demo) loads it; until then, and for everything else, values are polled. Pure: no `vscode`.
  */
-import type { ConnectionProfile } from '../connections/profile';
 import type { Disposable, ValueBackend } from './latestValues';
 import type { LiveValueSource, PushedValue } from './liveSource';
 import type { ValueRef } from './valueRef';
-
-/** Whether a connection may have values pushed over MQTT (and MQTT credentials on the platform). */
-export function wantsLive(profile: ConnectionProfile | undefined): boolean {
-  return profile?.platform === 'altair' && (profile.mqttUrl !== undefined || profile.demo === true);
-}
 
 export function deferredLiveSource(load: () => Promise<LiveValueSource>, wants: (connectionId: string) => boolean): LiveValueSource {
   let source: LiveValueSource | undefined;

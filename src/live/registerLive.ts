@@ -127,7 +127,8 @@ export function registerLive(deps: LiveDeps): LiveApi {
     statusItem: item,
     monitors,
     async beforeRemove(profile) {
-      if (profile.platform !== 'altair' || profile.demo) return;
+      // The caller asks only for connections that may push values; the demo's credentials die with its emulator.
+      if (profile.demo) return;
       let session: AltairSession;
       try {
         session = await sessions.altair(profile.id);

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../explorer/treeNode';
 import { actionIdOf, type ActionResponse, type PropertyAffordance, type Thing } from '../../platforms/altair';
 import { ValidationError } from '../../platforms/http';
+import { pickConnection } from '../../commands/connectionPicker';
 import { assembleValue, type FormField } from '../model/formFields';
 import { schemaFields } from '../model/schemaForm';
 import { lastSpec, sendAndRefresh, type FlowDeps } from './deps';
@@ -114,8 +115,7 @@ const list = (text: unknown): string[] => (typeof text === 'string' ? text.split
 export async function sendEmailFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<SendResult | undefined> {
   let connectionId = connectionIdOf(node);
   if (!connectionId) {
-    const altair = deps.services.store.list().filter((p) => p.platform === 'altair');
-    const picked = altair.length === 1 ? altair[0] : await vscode.window.showQuickPick(altair.map((p) => ({ label: iconText(p.label), description: iconText(p.id), profile: p })), { title: vscode.l10n.t('Send e-mail through') }).then((i) => i?.profile);
+    const picked = await pickConnection(deps.services.store, { platform: 'altair', title: vscode.l10n.t('Send e-mail through'), placeholder: vscode.l10n.t('The Altair connection that sends it') });
     connectionId = picked?.id;
   }
   if (!connectionId) return undefined;

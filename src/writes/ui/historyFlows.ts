@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../../explorer/treeNode';
 import { commandFileText } from '../model/commandFile';
 import type { HistoryEntry } from '../model/history';
+import type { Platform } from '../../connections/profile';
 import type { WriteSpec } from '../model/writeSpec';
 import type { FlowDeps } from './deps';
 import { connectionIdOf, iotDeviceOf } from './nodeTargets';
@@ -66,15 +67,16 @@ export async function saveCommandFile(specs: readonly WriteSpec[]): Promise<vsco
   return target;
 }
 
+/** The example command of a new command file, per platform. */
+const EXAMPLE_SPECS: Readonly<Record<Platform, (connection: string) => WriteSpec>> = {
+  altair: (connection) => ({ kind: 'altair.properties', connection, label: 'Example', thingId: '<thing uid>', properties: { setpoint: 21 } }),
+  iotticket: (connection) => ({ kind: 'iotticket.command', connection, label: 'Example', assetId: '<asset id>', attributeId: '<command attribute id>', templateVariables: { value: 1 } }),
+};
+
 /** A new command file with one example command for the node's connection (or a placeholder one). */
 export async function newCommandFileFlow(deps: FlowDeps, node: TreeNode | undefined): Promise<vscode.Uri | undefined> {
   const connection = connectionIdOf(node) ?? deps.services.store.list()[0]?.id ?? 'my-connection';
-  const platform = deps.services.store.get(connection)?.platform ?? 'iotticket';
-  const example: WriteSpec =
-    platform === 'altair'
-      ? { kind: 'altair.properties', connection, label: 'Example', thingId: '<thing uid>', properties: { setpoint: 21 } }
-      : { kind: 'iotticket.command', connection, label: 'Example', assetId: '<asset id>', attributeId: '<command attribute id>', templateVariables: { value: 1 } };
-  return saveCommandFile([example]);
+  return saveCommandFile([EXAMPLE_SPECS[deps.services.store.get(connection)?.platform ?? 'iotticket'](connection)]);
 }
 
 /** Stores a device's adapter credentials in SecretStorage (never in settings). */

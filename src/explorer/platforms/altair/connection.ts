@@ -138,6 +138,7 @@ export const altairConnections: PlatformConnections = {
   validate: (p) => (!p.space || !p.clientId ? 'needs "space" and "clientId"' : undefined),
   describe: (p) => [`host: ${p.host ?? DEFAULT_ALTAIR_HOST}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`].filter((x): x is string => !!x),
   signsOut: true,
+  pushesValues: (p) => p.mqttUrl !== undefined || p.demo === true,
   createSession: (profile, env) => createAltairSession(profile, env),
   disposeSession: (session) => disposeAltairSession(session),
   signOut: (session) => signOutAltairSession(session),
