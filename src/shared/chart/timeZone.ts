@@ -85,9 +85,10 @@ export function zoneLabel(zone: ZoneSpec, localLabel: string): string {
 
 /** Every IANA zone the runtime knows (empty when `Intl.supportedValuesOf` is missing). */
 export function ianaZoneNames(): readonly string[] {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  // Typed as always there (ES2022), but older webview runtimes may lack it.
+  const supportedValuesOf: ((key: 'timeZone') => string[]) | undefined = Intl.supportedValuesOf;
   try {
-    return intl.supportedValuesOf?.('timeZone') ?? [];
+    return supportedValuesOf?.call(Intl, 'timeZone') ?? [];
   } catch {
     return [];
   }
