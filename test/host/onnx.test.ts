@@ -78,7 +78,13 @@ suite('ONNX and analytics models: register from the workspace, against the demo'
     }
     const contributes = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes;
     const explorerMenu: { command: string; when: string }[] = contributes.menus['explorer/context'];
-    assert.ok(explorerMenu.some((m) => m.command === 'iotExplorer.onnx.register' && m.when === 'resourceExtname == .onnx'));
+    // The menu is offered for .onnx in any case (X.ONNX too): the when clause's regular expression, as VS Code reads it.
+    const when = explorerMenu.find((m) => m.command === 'iotExplorer.onnx.register')?.when ?? '';
+    const match = /^resourceExtname =~ \/(.+)\/(\w*)$/.exec(when);
+    assert.ok(match, `a case-insensitive pattern, not ${when}`);
+    const pattern = new RegExp(match[1], match[2]);
+    for (const ext of ['.onnx', '.ONNX', '.Onnx']) assert.ok(pattern.test(ext), ext);
+    for (const ext of ['.onnx.json', '.pb', '']) assert.ok(!pattern.test(ext), ext);
     assert.ok(contributes.views.iotExplorer.some((v: { id: string }) => v.id === 'iotExplorer.activity'));
     await vscode.commands.executeCommand('iotExplorer.activity.focus');
   });
