@@ -21,6 +21,8 @@ export type { InlineDeps, InlineFeature } from './inlineTypes';
 export interface InlinePreviewsApi extends vscode.Disposable {
   /** The running feature; undefined while `iotExplorer.inline.enabled` is off or before its first use. */
   readonly feature: InlineFeature | undefined;
+  /** What first asked for the feature: `document <languageId> <uri>`, `tree`, `pins` or `command` (tests check activation stays lean). */
+  readonly wantedBy: string | undefined;
   /** Starts the feature now (if switched on): what its first use does. */
   start(): Promise<InlineFeature | undefined>;
   /** For the explorer's getTreeItem: the live value as the node's description. */
@@ -67,7 +69,9 @@ export function registerInlinePreviews(context: Context, services: InlineDeps): 
     }
     return feature;
   };
-  const want = (): Promise<Running | undefined> => {
+  let wantedBy: string | undefined;
+  const want = (by: string): Promise<Running | undefined> => {
+    wantedBy ??= by;
     wanted = true;
     return sync();
   };
@@ -75,7 +79,7 @@ export function registerInlinePreviews(context: Context, services: InlineDeps): 
     services.log.error('Inline previews could not start', err);
   };
   const onDocument = (doc: vscode.TextDocument): void => {
-    if (!wanted && scanLanguageOf(doc.languageId)) void want().catch(report);
+    if (!wanted && scanLanguageOf(doc.languageId)) void want(`document ${doc.languageId} ${doc.uri.toString()}`).catch(report);
   };
   const off = (): undefined => {
     void vscode.window.showInformationMessage(vscode.l10n.t('Inline previews are switched off (setting "iotExplorer.inline.enabled").'));
@@ -84,7 +88,7 @@ export function registerInlinePreviews(context: Context, services: InlineDeps): 
   /** Inline commands do nothing (but say why) while the feature is switched off. */
   const run = (id: CommandId): vscode.Disposable =>
     services.commands.register(id, async (call: CommandCall) => {
-      const f = await want();
+      const f = await want('command');
       return f ? (await load()).inlineCommands(services)[id]?.(f, call) : off();
     });
 
@@ -107,18 +111,21 @@ export function registerInlinePreviews(context: Context, services: InlineDeps): 
   );
   // Documents open at activation (activation on Python files and notebooks) and pins kept from the last session.
   for (const doc of vscode.workspace.textDocuments) onDocument(doc);
-  if ((context.workspaceState.get<unknown[]>(PINS_KEY) ?? []).length > 0) void want().catch(report);
+  if ((context.workspaceState.get<unknown[]>(PINS_KEY) ?? []).length > 0) void want('pins').catch(report);
 
   return {
     get feature() {
       return feature;
     },
-    start: want,
+    get wantedBy() {
+      return wantedBy;
+    },
+    start: () => want('command'),
     decorate(node, item) {
       if (feature) feature.tree.decorate(node, item);
       else if (node.ref && VALUE_KINDS.has(node.ref.kind) && inlineSettings.enabled()) {
         pending.add(node);
-        void want().catch(report);
+        void want('tree').catch(report);
       }
     },
     resolveTreeItem(node, item, token) {

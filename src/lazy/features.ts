@@ -20,7 +20,7 @@ import { LazyFeature } from './lazyFeature';
 
 const CHART_IDS: readonly CommandId[] = [
   'iotExplorer.openChart', 'iotExplorer.addToChart', 'iotExplorer.chart.exportCsv', 'iotExplorer.chart.exportJson',
-  'iotExplorer.chart.copyVisibleCsv', 'iotExplorer.chart.exportPng',
+  'iotExplorer.chart.copyVisibleCsv', 'iotExplorer.chart.exportPng', 'iotExplorer.chart.exportParquet',
 ];
 
 const ACTION_IDS: readonly CommandId[] = [
