@@ -13,6 +13,7 @@ import type { TreeNode } from './treeNode';
 import { safeTreeItem } from './treeItemText';
 import { CONTEXT } from './contextValues';
 import { markCached } from './cacheMark';
+import { leafCommand } from './leafAction';
 
 /** What a feature adds to value nodes' tree items (live values). */
 export interface ValueDecorator {
@@ -97,6 +98,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     item.id = element.id;
     item.contextValue ??= element.contextValue;
     if (element.expandable && item.collapsibleState === undefined) item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    item.command ??= leafCommand(element);
     this.valueDecorator?.decorate(element, item);
     markCached(element, item);
     return this.services.state.apply(element.id, safeTreeItem(item));
