@@ -399,8 +399,9 @@ export class LatestValues implements Disposable {
   private pump(): void {
     if (this.disposed) return;
     while (this.jobs.length > 0 && this.running < this.maxConcurrent) {
-      // The rate limit is about real time, whatever clock the cache uses.
-      const now = Date.now();
+      // The rate limit is about elapsed real time, whatever clock the cache uses: a monotonic clock, so that a
+      // wall-clock step (a VM syncing its time) can neither let a burst through nor stall the queue.
+      const now = performance.now();
       while (this.starts.length && now - this.starts[0] >= 1000) this.starts.shift();
       if (this.starts.length >= this.maxPerSecond) {
         if (!this.pumpTimer) {

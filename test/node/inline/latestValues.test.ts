@@ -168,7 +168,7 @@ void describe('inline latest values: batching, TTL, cancellation, rate limit', (
     // Instrumentation around the real backend: when each request starts and how many overlap.
     const counting: ValueBackend = {
       latest: async (refs, signal) => {
-        starts.push(Date.now());
+        starts.push(performance.now());
         most = Math.max(most, ++running);
         try {
           return await real.latest(refs, signal);
