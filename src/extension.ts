@@ -74,7 +74,7 @@ export interface ExplorerApi {
   /** Non-interactive "Go to…": searches a connection and reveals the first hit. */
   goTo(connectionId: string, text: string): Promise<TreeNode | undefined>;
   /** The search behind Go to… and filters. */
-  search(connectionId: string, text: string): ReturnType<ReturnType<typeof searchOf>>;
+  search(connectionId: string, text: string): ReturnType<Awaited<ReturnType<typeof searchOf>>>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
@@ -193,10 +193,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
       const conn = explorer.connection(connectionId);
       return conn ? goToText(explorer, conn, text) : undefined;
     },
-    search: (connectionId, text) => {
+    search: async (connectionId, text) => {
       const conn = explorer.connection(connectionId);
       if (!conn) return Promise.reject(new Error(`unknown connection ${connectionId}`));
-      return searchOf(conn)(conn, text, new AbortController().signal);
+      return (await searchOf(conn))(conn, text, new AbortController().signal);
     },
   }));
 }

@@ -17,13 +17,13 @@ import { iconText } from '../shared/escape/message';
 const SHOWN = 200;
 
 /** The connection's platform search. */
-export function searchOf(connection: ConnectionNode): PlatformSearch {
-  return platformTree(connection.profile.platform).search;
+export async function searchOf(connection: ConnectionNode): Promise<PlatformSearch> {
+  return (await platformTree(connection.profile.platform)).search;
 }
 
 /** Non-interactive Go to (tests, API): the first hit for `text`, revealed. */
 export async function goToText(explorer: Explorer, connection: ConnectionNode, text: string, signal = new AbortController().signal): Promise<TreeNode | undefined> {
-  const result = await searchOf(connection)(connection, text, signal);
+  const result = await (await searchOf(connection))(connection, text, signal);
   const hit = result.hits[0];
   if (!hit) return undefined;
   return revealHit(explorer, connection, hit, signal);
@@ -78,7 +78,10 @@ export async function goToInteractive(explorer: Explorer, first: ConnectionNode,
   };
   const reset = (): void => {
     pick.title = vscode.l10n.t('Go to… in {0}', connection.label);
-    pick.placeholder = platformTree(connection.profile.platform).searchPlaceholder();
+    const shown = connection;
+    void platformTree(shown.profile.platform).then((tree) => {
+      if (connection === shown) pick.placeholder = tree.searchPlaceholder();
+    });
   };
 
   const run = (text: string): void => {
@@ -98,7 +101,7 @@ export async function goToInteractive(explorer: Explorer, first: ConnectionNode,
       const partial = (result: SearchResult): void => {
         if (!controller.signal.aborted) show(result);
       };
-      searchOf(conn)(conn, text, controller.signal, partial).then(
+      searchOf(conn).then((search) => search(conn, text, controller.signal, partial)).then(
         (result) => {
           if (controller.signal.aborted) return;
           show(result);

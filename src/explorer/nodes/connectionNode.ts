@@ -34,7 +34,7 @@ export class ConnectionNode extends TreeNode {
       this,
       singlePage(async (signal) => {
         const filter = this.filter;
-        const tree = platformTree(profile.platform);
+        const tree = await platformTree(profile.platform);
         const base = await tree.rootChildren(this, signal);
         return filter ? [new MatchesNode(this, filter, tree.search), ...base] : base;
       }),

@@ -8,7 +8,6 @@ import { defaultAltairScopes, type ConnectionProfile } from '../../../connection
 import type { Session } from '../../../connections/session';
 import { DEFAULT_ALTAIR_HOST } from '../../../platforms/altair/api';
 import { checkNumber, numberOf, required, secretPrompt, trimText, trimUrl } from '../fieldChecks';
-import { createAltairSession, disposeAltairSession, signOutAltairSession } from './session';
 
 const fields: readonly ConnectionField[] = [
   {
@@ -139,9 +138,10 @@ export const altairConnections: PlatformConnections = {
   describe: (p) => [`host: ${p.host ?? DEFAULT_ALTAIR_HOST}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`].filter((x): x is string => !!x),
   signsOut: true,
   pushesValues: (p) => p.mqttUrl !== undefined || p.demo === true,
-  createSession: (profile, env) => createAltairSession(profile, env),
-  disposeSession: (session) => disposeAltairSession(session),
-  signOut: (session) => signOutAltairSession(session),
+  // The session (and the API client) loads with the first connection used, not at activation.
+  createSession: async (profile, env) => (await import('./session')).createAltairSession(profile, env),
+  disposeSession: async (session) => (await import('./session')).disposeAltairSession(session),
+  signOut: async (session) => (await import('./session')).signOutAltairSession(session),
   async testSession(session: Session, signal?: AbortSignal): Promise<string[]> {
     if (session.platform !== 'altair') return [];
     const reached: string[] = [];

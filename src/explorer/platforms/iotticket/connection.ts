@@ -6,11 +6,9 @@
 import * as vscode from 'vscode';
 import type { Answers, ConnectionField, PlatformConnections } from '../../../connections/platform';
 import { secretLookingFields } from '../../../connections/profile';
-import { PythonAssetApi } from '../../../platforms/iotticket/python';
 import type { ConnectionProfile } from '../../../connections/profile';
 import type { Session } from '../../../connections/session';
 import { checkUrl, originOf, required, secretPrompt, trimText, trimUrl } from '../fieldChecks';
-import { createIotTicketSession, disposeIotTicketSession } from './session';
 
 const python = (a: Answers): boolean => a.assetApi === 'python';
 
@@ -173,11 +171,13 @@ export const iotTicketConnections: PlatformConnections = {
       p.tenant && `tenant: ${p.tenant}`,
     ].filter((x): x is string => !!x),
   signsOut: false,
-  createSession: (profile, env) => createIotTicketSession(profile, env),
-  disposeSession: (session) => disposeIotTicketSession(session),
+  // The session (and the clients, the Python bridge) loads with the first connection used, not at activation.
+  createSession: async (profile, env) => (await import('./session')).createIotTicketSession(profile, env),
+  disposeSession: async (session) => (await import('./session')).disposeIotTicketSession(session),
   async testSession(session: Session, signal?: AbortSignal): Promise<string[]> {
     const reached: string[] = [];
     if (session.platform !== 'iotticket') return reached;
+    const { PythonAssetApi } = await import('../../../platforms/iotticket/python');
     if (session.assetApi instanceof PythonAssetApi) {
       const d = await session.assetApi.describe(signal);
       const org = d.organization ? `${d.organization.name} (${d.organization.id})` : (d.organizationError ?? vscode.l10n.t('none'));
