@@ -123,6 +123,7 @@ export class Explorer implements vscode.Disposable {
   /** Shows the active filters in the view's description. */
   updateDescription(): void {
     this.treeView.description = this.filters.describe((id) => this.store.get(id)?.label);
+    void vscode.commands.executeCommand('setContext', 'iotExplorer.hasFilters', this.treeView.description !== undefined);
   }
 
   /** The view's badge: active events over every connection that reported them. */

@@ -90,7 +90,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
     if (!element) return this.roots();
-    return element.children();
+    const children = await element.children();
+    // Under a filtered connection only the matches and their ancestors show (pinned copies are not under it).
+    const conn = element.connectionId === undefined ? undefined : this.connectionNodes.get(element.connectionId);
+    const result = conn && (element === conn || element.id.startsWith(`${conn.id}/`)) ? await conn.narrowed() : undefined;
+    if (!conn || !result) return children;
+    if (element !== conn) return result instanceof Error ? children : result.narrow(element, children);
+    return [conn.filterSummary(result), ...(result instanceof Error ? children : result.narrow(conn, children))];
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {

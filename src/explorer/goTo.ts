@@ -32,8 +32,20 @@ export async function goToText(explorer: Explorer, connection: ConnectionNode, t
 export async function revealHit(explorer: Explorer, connection: ConnectionNode, hit: SearchHit, signal: AbortSignal): Promise<TreeNode> {
   const node = await hit.locate(connection, signal);
   // Every level above the node must have been asked for by VS Code before reveal can find it.
-  await explorer.reveal(node, { select: true, focus: true, expand: false });
-  return node;
+  try {
+    await explorer.reveal(node, { select: true, focus: true, expand: false });
+    return node;
+  } catch (err) {
+    // A reset that VS Code has not heard of yet (a filter cleared, an auto-refresh: their repaint is
+    // debounced) replaced the levels above the node, so VS Code cannot place it. Tell VS Code now, locate
+    // once more in the tree as it is, and reveal that (once: a second failure is reported).
+    connection.services.repaint(connection);
+    const again = await hit.locate(connection, signal);
+    await explorer.reveal(again, { select: true, focus: true, expand: false }).catch(() => {
+      throw err;
+    });
+    return again;
+  }
 }
 
 interface HitItem extends vscode.QuickPickItem {

@@ -179,25 +179,6 @@ suite('Explorer: connections, credentials and documents', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('a filter shows the matches of a connection and the view description', async () => {
-    await api.explorer.filters.set('demo-iotticket', 'pump');
-    try {
-      const conn = await connectionNode(api, 'demo-iotticket');
-      const matches = (await api.children(conn))[0];
-      assert.equal(matches.contextValue, 'iot.matches');
-      const expected = (await api.search('demo-iotticket', 'pump')).hits.map((h) => h.label);
-      assert.ok(expected.length > 0);
-      const shown = entities(await api.children(matches)).map((n) => labelOf(api, n));
-      assert.deepEqual(shown, expected.slice(0, 100));
-      assert.ok(shown.every((l) => l.toLowerCase().includes('pump')));
-      assert.match(api.explorer.treeView.description ?? '', /pump/);
-      assert.match(conn.contextValue, /\.filtered$/);
-    } finally {
-      await api.explorer.filters.set('demo-iotticket', undefined);
-    }
-    assert.equal(api.explorer.treeView.description, undefined);
-  });
-
   test('favourites: pin an asset, see it under Favourites, unpin it', async () => {
     const conn = await connectionNode(api, 'demo-iotticket');
     const org = (await api.children(conn))[0];

@@ -130,11 +130,24 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       if (conn && text.trim()) {
         conn.expandOnce = true;
         await explorer.reveal(conn, { expand: 1, select: false });
+        // The first matches open, so that the narrowed tree shows them rather than only their roots.
+        const narrowed = await conn.narrowed();
+        if (narrowed && !(narrowed instanceof Error)) for (const m of narrowed.matches.slice(0, 3)) await explorer.reveal(m, { select: false, focus: false });
       }
     }),
     commands.register('iotExplorer.clearFilter', async (call) => {
-      const profile = await call.connection({ placeholder: vscode.l10n.t('Clear the filter of which connection?'), filter: (p) => !!explorer.filters.get(p.id) });
-      if (profile) await explorer.filters.set(profile.id, undefined);
+      // From a connection: its filter. Else, with several filters set, the picker offers all of them at once.
+      const filtered = explorer.store.list().filter((p) => explorer.filters.get(p.id));
+      const named = call.connectionId();
+      if (named || filtered.length <= 1) {
+        const profile = await call.connection({ placeholder: vscode.l10n.t('Clear the filter of which connection?'), filter: (p) => !!explorer.filters.get(p.id) });
+        if (profile) await explorer.filters.set(profile.id, undefined);
+        return;
+      }
+      const all = { label: `$(clear-all) ${vscode.l10n.t('All filters')}`, ids: filtered.map((p) => p.id) };
+      const picks = [all, ...filtered.map((p) => ({ label: p.label, description: `"${explorer.filters.get(p.id)}"`, ids: [p.id] }))];
+      const picked = await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Clear which filter?') });
+      for (const id of picked?.ids ?? []) await explorer.filters.set(id, undefined);
     }),
     commands.register('iotExplorer.printAssetTree', async (call) => {
       const [n] = call.node ? [call.node] : call.targets();

@@ -1,6 +1,7 @@
 /**
- * A connection root. Its children come from the platform's node module; when the user set a filter
- * on it, a "Matches" node with the search results comes first.
+ * A connection root. Its children come from the platform's node module; when the user set a filter on
+ * it, the tree below shows only the matches and their ancestors (`narrowed()`, applied by the provider)
+ * under a summary row.
  */
 import * as vscode from 'vscode';
 import { markdownLines, markdownText } from '../../shared/escape/markdown';
@@ -14,7 +15,9 @@ import { connectionContext } from '../contextValues';
 import { TreeNode, idPart } from '../treeNode';
 import { platformModules } from '../platforms';
 import { platformTree } from '../platforms/trees';
-import { MatchesNode } from './matchesNode';
+import { isCancellation } from '../../platforms/http';
+import { narrowTo, type Narrowing } from '../narrowing';
+import { FilterSummaryNode } from './filterSummaryNode';
 
 export class ConnectionNode extends TreeNode {
   readonly label: string;
@@ -32,14 +35,66 @@ export class ConnectionNode extends TreeNode {
     this.ref = { kind: 'connection', connectionId: profile.id };
     this.loader = new ChildLoader(
       this,
-      singlePage(async (signal) => {
-        const filter = this.filter;
-        const tree = await platformTree(profile.platform);
-        const base = await tree.rootChildren(this, signal);
-        return filter ? [new MatchesNode(this, filter, tree.search), ...base] : base;
-      }),
+      singlePage(async (signal) => (await platformTree(profile.platform)).rootChildren(this, signal)),
       { emptyLabel: vscode.l10n.t('Nothing to show') },
     );
+  }
+
+  private narrowing: { text: string; result: Promise<Narrowing | Error> } | undefined;
+  private narrowingAbort: AbortController | undefined;
+
+  /**
+   * The filter's matches placed in the tree (searched and located once per filter text, again after a
+   * reset); undefined without a filter. Call after this node's children loaded: locating walks them.
+   */
+  async narrowed(): Promise<Narrowing | Error | undefined> {
+    for (;;) {
+      const text = this.filter;
+      if (!text) return undefined;
+      if (this.narrowing?.text !== text) {
+        this.narrowingAbort?.abort();
+        const abort = (this.narrowingAbort = new AbortController());
+        this.narrowing = { text, result: this.narrow(text, abort.signal) };
+      }
+      const current = this.narrowing.result;
+      try {
+        return await current;
+      } catch (err) {
+        // Cancelled by a reset or a new filter text: answer with the one that replaced it.
+        if (!isCancellation(err) || this.narrowing?.result === current) throw err;
+      }
+    }
+  }
+
+  private async narrow(text: string, signal: AbortSignal): Promise<Narrowing | Error> {
+    try {
+      const tree = await platformTree(this.profile.platform);
+      const { hits } = await tree.search(this, text, signal);
+      return await narrowTo(text, hits, async (hit) => {
+        try {
+          return await hit.locate(this, signal);
+        } catch (err) {
+          if (isCancellation(err)) throw err;
+          this.services.log.error(`The filter match "${hit.label}" could not be placed in the tree`, err);
+          return undefined;
+        }
+      });
+    } catch (err) {
+      if (isCancellation(err)) throw err;
+      this.services.log.error(`Filtering "${this.label}" failed`, err);
+      return err instanceof Error ? err : new Error(String(err));
+    }
+  }
+
+  /** The summary row shown first while a filter is set. */
+  filterSummary(result: Narrowing | Error): FilterSummaryNode {
+    return new FilterSummaryNode(this, this.filter ?? '', result);
+  }
+
+  override reset(): void {
+    this.narrowingAbort?.abort();
+    this.narrowing = undefined;
+    super.reset();
   }
 
   override get connectionId(): string {
