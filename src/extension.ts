@@ -18,6 +18,7 @@ import { DemoService, type DemoInfo } from './demo/demoService';
 import { JSON_SCHEME, JsonDocumentProvider } from './documents/jsonDocuments';
 import { LOG_SCHEME, LogDocumentProvider } from './documents/logDocument';
 import { THING_SCHEME, ThingFileSystem } from './documents/thingFileSystem';
+import { thingSaveFeedback } from './documents/thingSaveFeedback';
 import { registerConnectionCommands, tryDemo } from './explorer/commands/connectionCommands';
 import { registerNodeCommands } from './explorer/commands/nodeCommands';
 import { Explorer } from './explorer/explorer';
@@ -28,6 +29,8 @@ import type { ChartsApi } from './charts/registerCharts';
 import type { ActionsApi } from './writes/register';
 import type { OnnxApi } from './analytics/registerOnnx';
 import { registerOnnxShell } from './analytics/onnxShell';
+import { registerActivityView } from './activity/activityView';
+import type { ActivityLog } from './activity/activityLog';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import { registerNotebook } from './notebook/registerNotebook';
 import { registerFeatures } from './lazy/features';
@@ -52,6 +55,8 @@ export interface ExplorerApi {
   readonly demo: DemoService;
   readonly documents: { readonly json: JsonDocumentProvider; readonly things: ThingFileSystem; readonly log: LogDocumentProvider };
   readonly log: ExplorerLog;
+  /** The Activity view's log (what the user did, with outcomes). */
+  readonly activity: ActivityLog;
   readonly statusBar: HealthStatusBar;
   readonly secretWarning: SecretInSettingsWarning;
   /** The features that load on first use (src/lazy/features.ts): each call loads it if needed. */
@@ -104,7 +109,9 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   context.subscriptions.push(watchHealth(explorer, health, recovery));
 
   // Charts, writes and analytics load on first use; activation registers their commands as stubs.
-  const onnxShell = registerOnnxShell(context, commands);
+  const activity = registerActivityView(context, { commands, reveal: (ref) => explorer.revealRef(ref) });
+  const onnxShell = registerOnnxShell(context, activity);
+  context.subscriptions.push(thingSaveFeedback(things, { activity, store, sessions, reveal: (ref) => explorer.revealRef(ref) }));
   const features = registerFeatures(context, {
     commands,
     resolveSource: async (d) => (await import('./explorer/seriesSources')).createSeriesSource(sessions, d),
@@ -113,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     onnx: { shell: onnxShell, store, sessions, log, connection: (id) => explorer.connection(id), refresh: (node) => explorer.refresh(node) },
     live: { store, sessions, log, extensionUri: context.extensionUri },
     wantsLive: (id) => wantsLive(store.get(id)),
+    activity,
   });
   const live = deferredLiveSource(async () => (await features.live.load()).values, (id) => wantsLive(store.get(id)));
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer, live });
@@ -176,6 +184,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     },
     demo,
     documents: { json, things, log: logDoc },
+    activity,
     log,
     statusBar,
     secretWarning,

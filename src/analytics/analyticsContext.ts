@@ -14,7 +14,7 @@ import type { ExplorerLog } from '../log';
 import { PlatformError } from '../platforms/http';
 import { refAs } from '../shared/refs';
 import type { AssetApi } from '../platforms/iotticket/assetApi';
-import type { ActivityLog } from './activityLog';
+import type { ActivityLog } from '../activity/activityLog';
 import type { AnalyticsDocuments } from './analyticsDocuments';
 import { analyticsKinds, type AnalyticsKind } from './analyticsOps';
 import type { DefinitionValidator } from './analyticsSchemas';

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { TreeNode } from '../explorer/treeNode';
-import type { ActivityLog } from './activityLog';
+import type { ActivityLog } from '../activity/activityLog';
 import { deleteWithConfirmation, editInfo, listAnalytics, showDetails, showUsage } from './analyticsCommands';
 import type { AnalyticsContext, AnalyticsTreeDeps } from './analyticsContext';
 import type { AnalyticsDocuments } from './analyticsDocuments';

@@ -2,7 +2,7 @@
  * The export commands of a chart: CSV, JSON and Parquet streamed to a file the user picks (cancellable, with
  * progress), PNG of the chart, and "Copy visible range as CSV".
  */
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import * as vscode from 'vscode';
 import { safeFileName } from '../shared/escape/fileName';
@@ -14,9 +14,30 @@ import { finish, writeText } from './streamWrite';
 import { errorMessage } from '../platforms/http';
 import type { TimeRange } from '../shared/chart/timeRange';
 import { messageText } from '../shared/escape/message';
+import { announceFile } from '../activity/announceFile';
+import type { ActivityLog, ActivityOutcome } from '../activity/activityLog';
+import type { ExportFolder } from './exportFolder';
 
 export class ChartExporter {
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly folder: ExportFolder,
+    /** Exports are recorded in the Activity view. */
+    private readonly activity?: Pick<ActivityLog, 'add'>,
+  ) {}
+
+  /** Records an export (or its failure) with the file it wrote. */
+  private record(panel: ChartPanel, format: string, uri: vscode.Uri, outcome: ActivityOutcome, detail: string): void {
+    this.activity?.add({
+      connectionId: '',
+      connectionLabel: vscode.l10n.t('local file'),
+      action: vscode.l10n.t('Export chart as {0}', format.toUpperCase()),
+      target: `${panel.title} → ${basename(uri.fsPath)}`,
+      outcome,
+      detail,
+      ...(outcome === 'succeeded' ? { file: uri.toString() } : {}),
+    });
+  }
 
   run(panel: ChartPanel, command: ViewCommand): Promise<void> {
     switch (command) {
@@ -28,18 +49,20 @@ export class ChartExporter {
     }
   }
 
-  async exportWithDialog(panel: ChartPanel, format: ExportFormat): Promise<void> {
+  /** Asks where to export (unless `target` says) and streams the series there. */
+  async exportWithDialog(panel: ChartPanel, format: ExportFormat, target?: vscode.Uri): Promise<void> {
     if (panel.seriesEntries.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The chart has no series to export.'));
       return;
     }
-    const uri = await vscode.window.showSaveDialog({
-      defaultUri: defaultFile(`${fileStem(panel)}.${format}`),
+    const uri = target ?? (await vscode.window.showSaveDialog({
+      defaultUri: this.folder.defaultFile(`${fileStem(panel)}.${format}`),
       filters: FILTERS[format],
       saveLabel: vscode.l10n.t('Export'),
-    });
+    }));
     if (!uri) return;
     if (!isLocalFile(uri)) return;
+    await this.folder.chose(uri);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}', panel.title), cancellable: true },
       async (progress, token) => {
@@ -52,10 +75,17 @@ export class ChartExporter {
             progress.report({ message: vscode.l10n.t('{0} points', points.toLocaleString()), increment: pct - reported });
             reported = pct;
           });
-          void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} points to {1}', r.points.toLocaleString(), messageText(uri.fsPath)));
+          const done = vscode.l10n.t('Exported {0} points to {1}', r.points.toLocaleString(), uri.fsPath);
+          this.record(panel, format, uri, 'succeeded', done);
+          void announceFile(done, uri);
         } catch (err) {
-          if (abort.signal.aborted) void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; {0} was left as it was.', messageText(uri.fsPath)));
-          else void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(exportErrorText(err))));
+          if (abort.signal.aborted) {
+            this.record(panel, format, uri, 'cancelled', vscode.l10n.t('Export cancelled; {0} was left as it was.', uri.fsPath));
+            void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; {0} was left as it was.', messageText(uri.fsPath)));
+          } else {
+            this.record(panel, format, uri, 'failed', exportErrorText(err));
+            void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(exportErrorText(err))));
+          }
         }
       },
     );
@@ -77,13 +107,17 @@ export class ChartExporter {
     }
   }
 
-  async exportPng(panel: ChartPanel): Promise<void> {
+  async exportPng(panel: ChartPanel, target?: vscode.Uri): Promise<void> {
     try {
       const png = await this.pngOf(panel);
-      const uri = await vscode.window.showSaveDialog({ defaultUri: defaultFile(`${fileStem(panel)}.png`), filters: { PNG: ['png'] }, saveLabel: vscode.l10n.t('Save') });
+      const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: this.folder.defaultFile(`${fileStem(panel)}.png`), filters: { PNG: ['png'] }, saveLabel: vscode.l10n.t('Save') }));
       if (!uri || !isLocalFile(uri)) return;
+      await this.folder.chose(uri);
       await replaceFile(uri.fsPath, (out) => writeText(out, png));
       this.log.info(`chart ${panel.id}: saved PNG (${png.length} bytes) to ${uri.fsPath}`);
+      const done = vscode.l10n.t('Saved the chart as PNG to {0}', uri.fsPath);
+      this.record(panel, 'png', uri, 'succeeded', done);
+      void announceFile(done, uri);
     } catch (err) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Could not save the chart as PNG: {0}', messageText(exportErrorText(err))));
     }
@@ -161,9 +195,4 @@ function fileStem(panel: ChartPanel): string {
   const names = panel.seriesEntries.map((e) => e.info.label).join('_') || 'chart';
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   return `${safeFileName(names, 'chart', 60)}_${stamp}`;
-}
-
-function defaultFile(name: string): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  return folder ? vscode.Uri.joinPath(folder, name) : undefined;
 }

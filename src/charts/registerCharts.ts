@@ -10,6 +10,8 @@ import { ChartManager, type ResolveSource } from './chartManager';
 import type { ChartPanel } from './chartPanel';
 import { ChartSerializer } from './chartSerializer';
 import { ChartExporter } from './exporter';
+import { ExportFolder } from './exportFolder';
+import type { ActivityLog } from '../activity/activityLog';
 import { descriptorOf, isSeriesSource, type SeriesSource } from './seriesSource';
 
 export { CHART_VIEW_TYPE } from '../shared/chart/protocol';
@@ -19,6 +21,8 @@ export type { SeriesDescriptor } from '../shared/chart/series';
 
 export interface ChartDeps {
   readonly commands: CommandKernel;
+  /** Exports are recorded in the Activity view. */
+  readonly activity?: Pick<ActivityLog, 'add'>;
   /** Rebuilds a source from its descriptor (also after a reload); undefined when the connection is gone. */
   readonly resolveSource: ResolveSource;
   readonly log: vscode.LogOutputChannel;
@@ -48,7 +52,7 @@ export const CHART_COMMANDS = {
 } as const;
 
 export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps): ChartsApi {
-  const exporter = new ChartExporter(deps.log);
+  const exporter = new ChartExporter(deps.log, new ExportFolder(context.globalState), deps.activity);
   const manager = new ChartManager({
     extensionUri: context.extensionUri,
     log: deps.log,
@@ -84,23 +88,24 @@ export function registerCharts(context: vscode.ExtensionContext, deps: ChartDeps
     if (call.nodes.length > 0 || call.value === undefined) return call.targets().map((n) => n.series?.()).filter((d) => d !== undefined);
     return Array.isArray(call.value) ? call.value : [call.value];
   };
-  const onPanel = (run: (panel: ChartPanel) => Promise<void>) => async (): Promise<void> => {
+  /** A command on the active chart; a file URI as the argument (scripts, tests) is where an export goes, without the dialog. */
+  const onPanel = (run: (panel: ChartPanel, file: vscode.Uri | undefined) => Promise<void>) => async (call: CommandCall): Promise<void> => {
     const panel = manager.activePanel;
     if (!panel) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a chart first.'));
       return;
     }
-    await run(panel);
+    await run(panel, call.value instanceof vscode.Uri ? call.value : undefined);
   };
 
   context.subscriptions.push(
     manager,
     deps.commands.register(CHART_COMMANDS.open, (call) => api.open(itemsOf(call))),
     deps.commands.register(CHART_COMMANDS.addSeries, (call) => api.add(itemsOf(call))),
-    deps.commands.register(CHART_COMMANDS.exportCsv, onPanel((p) => exporter.exportWithDialog(p, 'csv'))),
-    deps.commands.register(CHART_COMMANDS.exportJson, onPanel((p) => exporter.exportWithDialog(p, 'json'))),
-    deps.commands.register(CHART_COMMANDS.exportParquet, onPanel((p) => exporter.exportWithDialog(p, 'parquet'))),
-    deps.commands.register(CHART_COMMANDS.exportPng, onPanel((p) => exporter.exportPng(p))),
+    deps.commands.register(CHART_COMMANDS.exportCsv, onPanel((p, file) => exporter.exportWithDialog(p, 'csv', file))),
+    deps.commands.register(CHART_COMMANDS.exportJson, onPanel((p, file) => exporter.exportWithDialog(p, 'json', file))),
+    deps.commands.register(CHART_COMMANDS.exportParquet, onPanel((p, file) => exporter.exportWithDialog(p, 'parquet', file))),
+    deps.commands.register(CHART_COMMANDS.exportPng, onPanel((p, file) => exporter.exportPng(p, file))),
     deps.commands.register(CHART_COMMANDS.copyVisibleCsv, onPanel((p) => exporter.copyVisibleCsv(p))),
   );
   return api;

@@ -4,6 +4,9 @@
 export const COMMAND_IDS = [
   'iotExplorer.about',
   'iotExplorer.activity.clear',
+  'iotExplorer.activity.open',
+  'iotExplorer.activity.openFile',
+  'iotExplorer.activity.revealTarget',
   'iotExplorer.addConnection',
   'iotExplorer.addToChart',
   'iotExplorer.analytics.delete',

@@ -45,7 +45,7 @@ export function thingUri(ref: ThingRef, title: string): vscode.Uri {
   return vscode.Uri.from({ scheme: THING_SCHEME, path: `/${encodeURIComponent(ref.connectionId)}/${encodeURIComponent(ref.space)}/${encodeURIComponent(ref.thingId)}/${safe}.json` });
 }
 
-function parseUri(uri: vscode.Uri): ThingRef {
+export function parseUri(uri: vscode.Uri): ThingRef {
   const [connectionId, space, thingId] = uri.path.split('/').filter(Boolean);
   if (!connectionId || !space || !thingId) throw vscode.FileSystemError.FileNotFound(uri);
   return { connectionId: decodeURIComponent(connectionId), space: decodeURIComponent(space), thingId: decodeURIComponent(thingId) };

@@ -10,7 +10,8 @@ import { SeriesDragController } from './dragAndDrop';
 import { ExplorerProvider } from './explorerProvider';
 import { FavouritesStore } from './favourites';
 import { FilterStore } from './filter';
-import { locate, NotInTreeError, type LocatableRef, type LocateLookups } from './locate';
+import { isLocatable, locate, NotInTreeError, type LocatableRef, type LocateLookups } from './locate';
+import type { EntityRef } from '../shared/refs';
 import { EmptyNode, ErrorNode, LoadMoreNode } from './nodes/placeholderNodes';
 import type { ConnectionNode } from './nodes/connectionNode';
 import { RefreshManager } from './refreshManager';
@@ -154,6 +155,13 @@ export class Explorer implements vscode.Disposable {
         return level?.asset?.namesPath;
       },
     }, options.namesPath);
+  }
+
+  /** Reveals an entity: its node when the tree walk can find that kind, else its connection. */
+  async revealRef(ref: EntityRef): Promise<void> {
+    const node = isLocatable(ref) ? await this.locate(ref) : this.connection(ref.connectionId);
+    if (!node) throw new NotInTreeError(`the connection "${ref.connectionId}"`);
+    await this.reveal(node, { select: true, focus: true, expand: false });
   }
 
   /** Refresh of a node (or everything), debounced and only while visible. */

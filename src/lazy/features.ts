@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { ActionsApi } from '../writes/register';
+import type { ActivityLog } from '../activity/activityLog';
 import type { ChartsApi } from '../charts/registerCharts';
 import type { CommandId, CommandKernel } from '../commands/kernel';
 import type { OnnxApi } from '../analytics/registerOnnx';
@@ -46,6 +47,8 @@ export interface FeatureDeps {
   readonly services: ExplorerServices;
   readonly onnx: Omit<OnnxDeps, 'commands'>;
   readonly live: Omit<LiveDeps, 'commands'>;
+  /** The Activity view's log: writes and exports record into it. */
+  readonly activity: Pick<ActivityLog, 'add'>;
   /** Whether a connection may have values pushed over MQTT (loading the live feature for it is worth it). */
   readonly wantsLive: (connectionId: string) => boolean;
 }
@@ -66,11 +69,12 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
       commands,
       resolveSource: deps.resolveSource,
       log: deps.log,
+      activity: deps.activity,
       livePush: deferredLivePush(async () => (await live.load()).chartPush, deps.wantsLive),
     }),
   );
   const actions = new LazyFeature(deps.commands, ACTION_IDS, async (commands) =>
-    (await import('../writes/register')).registerCommandsAndWrites(context, { commands, services: deps.services }),
+    (await import('../writes/register')).registerCommandsAndWrites(context, { commands, services: deps.services, activity: deps.activity }),
   );
   const onnx = new LazyFeature(deps.commands, ONNX_IDS, async (commands) =>
     (await import('../analytics/registerOnnx')).registerOnnx(context, { ...deps.onnx, commands }),

@@ -5,6 +5,7 @@
  * prompt is shown) and returns what happened, which keeps it scriptable and testable.
  */
 import * as vscode from 'vscode';
+import type { ActivityLog } from '../activity/activityLog';
 import type { CommandCall, CommandKernel } from '../commands/kernel';
 import type { ExplorerServices } from '../explorer/treeNode';
 import type { TreeNode } from '../explorer/treeNode';
@@ -42,9 +43,11 @@ function isSpec(value: unknown): value is WriteSpec {
 export interface ActionsDeps {
   readonly commands: CommandKernel;
   readonly services: ExplorerServices;
+  /** Every write is recorded in the Activity view. */
+  readonly activity: Pick<ActivityLog, 'add'>;
 }
 
-export function registerCommandsAndWrites(context: vscode.ExtensionContext, { commands, services }: ActionsDeps): ActionsApi {
+export function registerCommandsAndWrites(context: vscode.ExtensionContext, { commands, services, activity }: ActionsDeps): ActionsApi {
   const history = new WriteHistory(context.globalState);
   const devices = new DeviceCredentialStore(services, context.globalState);
   const writeContext = new ExtensionWriteContext(services, devices, new AdapterCache());
@@ -61,6 +64,7 @@ export function registerCommandsAndWrites(context: vscode.ExtensionContext, { co
         await showCommandLogFlow(flows, undefined, { connectionId: spec.connection, assetId: spec.assetId, attributeId: spec.attributeId, title: spec.label ?? spec.attributeId });
       }
     },
+    activity,
   );
   const flows: FlowDeps = { services, runner, history, context: writeContext, devices, live, draftsUri: vscode.Uri.joinPath(context.globalStorageUri, 'drafts') };
 

@@ -10,6 +10,7 @@ import { ChartManager, type LastRender } from '../../src/charts/chartManager';
 import type { ChartPanel } from '../../src/charts/chartPanel';
 import { ChartSerializer } from '../../src/charts/chartSerializer';
 import { ChartExporter, exportErrorText } from '../../src/charts/exporter';
+import { ExportFolder } from '../../src/charts/exportFolder';
 import { CHART_VIEW_TYPE } from '../../src/shared/chart/protocol';
 import { type SeriesDescriptor } from '../../src/shared/chart/series';
 import { seriesUri } from '../../src/shared/chart/seriesUri';
@@ -72,7 +73,7 @@ suite('Charts: chart panels in a real VS Code', () => {
     extensionUri = ext.extensionUri;
     channel = vscode.window.createOutputChannel('IoT Explorer chart tests', { log: true });
     log = recordingLog(channel);
-    exporter = new ChartExporter(log);
+    exporter = new ChartExporter(log, new ExportFolder(memoryMemento()));
     manager = new ChartManager({ extensionUri, log, resolveSource: resolve, runCommand: (p, c) => exporter.run(p, c) });
   });
 
@@ -345,3 +346,15 @@ suite('Charts: chart panels in a real VS Code', () => {
     panel.dispose();
   });
 });
+
+/** A Memento in memory (the exporter remembers the last export folder in one). */
+function memoryMemento(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T): T | undefined => (values.has(key) ? (values.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => {
+      values.set(key, value);
+    },
+  };
+}

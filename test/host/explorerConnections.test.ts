@@ -143,6 +143,11 @@ suite('Explorer: connections, credentials and documents', () => {
     }
     // The editor reloads what the server now holds (its new `modified`).
     await eventually(() => assert.equal((JSON.parse(doc.getText()) as { modified: string }).modified, after.modified));
+    // The save is in the Activity view, leading back to the Thing.
+    const entry = api.activity.list()[0];
+    assert.equal(entry.action, 'Save Thing');
+    assert.equal(entry.outcome, 'succeeded');
+    assert.deepEqual(entry.ref, { kind: 'altair-thing', connectionId: 'demo-altair', space: info.altair.space, thingId });
   });
 
   test('saving a thing that changed on the server meanwhile is refused with a conflict message', async () => {
@@ -173,6 +178,7 @@ suite('Explorer: connections, credentials and documents', () => {
     const outcome = api.documents.things.lastSave!;
     assert.equal(outcome.result, 'conflict');
     assert.match(outcome.message ?? '', /changed on the server/);
+    assert.deepEqual([api.activity.list()[0].action, api.activity.list()[0].outcome], ['Save Thing', 'failed']);
     const server = await getJson<Record<string, unknown>>(url, bearer);
     assert.equal(server.title, 'Changed elsewhere');
     assert.notEqual(server.description, 'Our concurrent edit');

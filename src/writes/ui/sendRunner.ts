@@ -5,12 +5,14 @@
  * A failed write is never sent again unless the user presses "Send Again"; one whose outcome is unknown
  * does not even offer it, since it may have been applied.
  */
+import type { ActivityLog } from '../../activity/activityLog';
+import { writeActivity } from './writeActivity';
 import * as vscode from 'vscode';
 import type { ExplorerServices } from '../../explorer/treeNode';
 import type { ConnectionProfile } from '../../connections/profile';
 import type { WriteHistory } from '../model/history';
 import { outcomeActions, outcomeText, type WriteOutcome } from '../model/outcome';
-import { describeSpec, type WriteSpec } from '../model/writeSpec';
+import { describeSpec, platformOf, type WriteSpec } from '../model/writeSpec';
 import type { PreparedWrite, WriteContext } from '../send/context';
 import { notPrepared, prepareWrite } from '../send/executor';
 import { MissingConnectionFieldError, MissingDeviceCredentialsError } from '../send/adapterWrites';
@@ -45,6 +47,8 @@ export class SendRunner {
     private readonly askDeviceCredentials: (connectionId: string, deviceId: string) => Promise<boolean>,
     /** Opens the command log for outcomes that carry command ids. */
     private readonly openCommandLog: (spec: WriteSpec, outcome: WriteOutcome) => Promise<void>,
+    /** The Activity view's log: every write that reached `finish` is recorded there. */
+    private readonly activity?: Pick<ActivityLog, 'add'>,
   ) {}
 
   async send(spec: WriteSpec, options: SendOptions = {}): Promise<SendResult> {
@@ -60,7 +64,9 @@ export class SendRunner {
       const ok = options.confirm ? await options.confirm(q.message, q.detail) : await modal(q.message, q.detail, q.button);
       if (!ok) {
         this.services.log.info(`Write cancelled at confirmation: ${describeSpec(spec)}`);
-        return { outcome: { result: 'refused', summary: 'Not sent: cancelled at the confirmation', details: [] }, sent: false, confirmations };
+        const outcome: WriteOutcome = { result: 'refused', summary: 'Not sent: cancelled at the confirmation', details: [] };
+        this.activity?.add({ ...writeActivity(spec, outcome, profile?.label ?? spec.connection, await this.spaceOf(spec)), outcome: 'cancelled' });
+        return { outcome, sent: false, confirmations };
       }
     }
 
@@ -113,8 +119,19 @@ export class SendRunner {
     else if (outcome.result === 'refused') this.services.log.warn(text);
     else this.services.log.info(text);
     await this.history.record(spec, outcome.result, outcome.summary);
+    const profile = this.services.store.get(spec.connection);
+    this.activity?.add(writeActivity(spec, outcome, profile?.label ?? spec.connection, await this.spaceOf(spec)));
     if (!options.quiet) void this.notify(spec, outcome, options);
     return { outcome, sent, confirmations };
+  }
+
+  /** The space of an Altair write's connection (what a Thing's reference needs); from its session, which the write used. */
+  private async spaceOf(spec: WriteSpec): Promise<string | undefined> {
+    if (platformOf(spec) !== 'altair') return undefined;
+    return this.services.sessions.altair(spec.connection).then(
+      (s) => s.space,
+      () => undefined,
+    );
   }
 
   private async notify(spec: WriteSpec, outcome: WriteOutcome, options: SendOptions): Promise<void> {
@@ -183,3 +200,4 @@ export async function showOutcomeDocument(spec: WriteSpec, outcome: WriteOutcome
   const doc = await vscode.workspace.openTextDocument({ content: lines.join('\n'), language: 'markdown' });
   await vscode.window.showTextDocument(doc, { preview: true });
 }
+

@@ -1,11 +1,14 @@
 /**
- * The Activity view (`iotExplorer.activity`): one row per analytics write (register, update, delete)
- * with its time, connection and outcome, newest first. Kept in workspace state so the results of the
- * last uploads are still there after a reload; capped so it never grows without bound.
+ * The Activity view (`iotExplorer.activity`): one row per thing the user did to a platform or a file —
+ * writes, commands, actions, saved Things, exports, ONNX and analytics registrations — with its time,
+ * connection and outcome, newest first, and a way back to what it touched (the tree node, the file).
+ * Kept in workspace state so the results are still there after a reload; capped so it never grows
+ * without bound.
  */
 import * as vscode from 'vscode';
 import { safeTreeItem } from '../explorer/treeItemText';
 import { markdownLines, markdownText } from '../shared/escape/markdown';
+import type { EntityRef } from '../shared/refs';
 
 export type ActivityOutcome = 'succeeded' | 'failed' | 'cancelled' | 'refused';
 
@@ -24,7 +27,14 @@ export interface ActivityEntry {
   readonly itemId?: string;
   /** Extra lines for the tooltip (sha256, size, the platform's message). */
   readonly detail?: string;
+  /** The entity it was done to, for "Reveal in Connections". */
+  readonly ref?: EntityRef;
+  /** The file it wrote (a URI string), for "Open File". */
+  readonly file?: string;
 }
+
+/** The command a click on an entry runs (registered by activityView.ts). */
+export const OPEN_ACTIVITY = 'iotExplorer.activity.open';
 
 const STATE_KEY = 'iotExplorer.activity';
 const KEEP = 200;
@@ -76,11 +86,13 @@ export class ActivityLog implements vscode.TreeDataProvider<ActivityEntry>, vsco
     item.description = `${formatTime(e.time)} · ${e.connectionLabel}`;
     const [icon, color] = ICONS[e.outcome];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-    item.contextValue = `iot.activity.${e.outcome}${e.itemId ? '.withItem' : ''}`;
+    item.contextValue = `iot.activity.${e.outcome}${e.itemId ? '.withItem' : ''}${e.ref ? '.withRef' : ''}${e.file ? '.withFile' : ''}`;
+    if (e.ref || e.file) item.command = { command: OPEN_ACTIVITY, title: vscode.l10n.t('Open'), arguments: [e] };
     const tip = new vscode.MarkdownString();
     tip.appendMarkdown(`**${markdownText(e.action)}** — ${markdownText(e.target)}\n\n`);
     tip.appendMarkdown(markdownLines(`${new Date(e.time).toLocaleString()} · ${e.connectionLabel} · ${outcomeLabel(e.outcome)}\n\n`));
     if (e.itemId) tip.appendMarkdown(markdownLines(vscode.l10n.t('Id: {0}', e.itemId) + '\n\n'));
+    if (e.file) tip.appendMarkdown(markdownLines(vscode.Uri.parse(e.file).fsPath) + '\n\n');
     if (e.detail) tip.appendMarkdown(markdownLines(e.detail));
     item.tooltip = tip;
     return safeTreeItem(item);
