@@ -40,6 +40,7 @@ export const COMMAND_IDS = [
   'iotExplorer.inline.unpinFromStatusBar',
   'iotExplorer.invokeAction',
   'iotExplorer.liveStatus',
+  'iotExplorer.loadManyMore',
   'iotExplorer.loadMore',
   'iotExplorer.monitorThing',
   'iotExplorer.moveSecretsFromSettings',

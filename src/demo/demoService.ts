@@ -9,6 +9,7 @@ import type * as vscode from 'vscode';
 import type { Emulator, EmulatorOptions } from '../emulator/server';
 import type { ExplorerLog } from '../log';
 import type { ConnectionProfile } from '../connections/profile';
+import { demoDataset, demoDevices, demoLive } from './demoOptions';
 
 export const DEMO_IOTTICKET_ID = 'demo-iotticket';
 export const DEMO_ALTAIR_ID = 'demo-altair';
@@ -81,7 +82,7 @@ export class DemoService implements vscode.Disposable {
     const bundle = path.join(this.extensionPath, 'dist', 'emulator-server.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startEmulator } = require(bundle) as { startEmulator: StartEmulator };
-    const emulator = await startEmulator({ port: 0, ...demoDataset(), ...demoLive() });
+    const emulator = await startEmulator({ port: 0, ...demoDataset(), ...demoLive(), ...demoDevices() });
     this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms)`);
     return emulator;
   }
@@ -95,31 +96,6 @@ export class DemoService implements vscode.Disposable {
   dispose(): void {
     void this.stop();
   }
-}
-
-/**
- * `IOT_EXPLORER_DEMO_LIVE_MS`: the emulator's devices report new values of the Things an MQTT session
- * watches every that many ms (Monitor Thing and live values then have something to show); off by default.
- */
-export function demoLive(env: NodeJS.ProcessEnv = process.env): Pick<EmulatorOptions, 'altairLiveMs'> {
-  const ms = Number(env.IOT_EXPLORER_DEMO_LIVE_MS);
-  return Number.isInteger(ms) && ms >= 50 ? { altairLiveMs: ms } : {};
-}
-
-/**
- * The demo's dataset. `IOT_EXPLORER_DEMO_DATASET=large` swaps in the generated large dataset (2,000 assets
- * and things, 100 children per level) so charts can be tried at scale; `IOT_EXPLORER_DEMO_POINTS` sets its
- * points per series over the 90-day history (default 1,000,000). `hostile` is the demo plus names and
- * event texts a platform may send to break a sink (src/emulator/hostileNames.ts).
- */
-export function demoDataset(env: NodeJS.ProcessEnv = process.env): Pick<EmulatorOptions, 'dataset' | 'large'> {
-  if (env.IOT_EXPLORER_DEMO_DATASET === 'hostile') return { dataset: 'hostile' };
-  if (env.IOT_EXPLORER_DEMO_DATASET !== 'large') return { dataset: 'demo' };
-  const points = Number(env.IOT_EXPLORER_DEMO_POINTS);
-  return {
-    dataset: 'large',
-    large: { assets: 2000, childrenPerLevel: 100, pointsPerSeries: Number.isInteger(points) && points > 0 ? points : 1_000_000 },
-  };
 }
 
 /** The two demo profiles; their URLs and credentials come from the emulator when they are used. */

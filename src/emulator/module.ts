@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   readonly mqttPort?: number;
   /** Every this many ms, things watched over MQTT get new generated values; 0 (default) is off. */
   readonly altairLiveMs?: number;
+  /** IoT-TICKET devices fetch each queued command this many ms after it was queued and answer it as long after; 0 (default) is off. */
+  readonly deviceAnswerMs?: number;
 }
 
 export interface EmulatorContext {

@@ -167,7 +167,7 @@ suite('Explorer: the demo dataset of both platforms', () => {
     if (total > 100) {
       const more = first.at(-1)!;
       assert.equal(more.contextValue, 'iot.loadMore');
-      assert.equal(labelOf(api, more), 'Load more (100 loaded)');
+      assert.equal(labelOf(api, more), 'Load more (100 loaded, more available)');
       await vscode.commands.executeCommand('iotExplorer.loadMore', more);
       assert.equal(entities(await api.children(all)).length, Math.min(200, total));
     }

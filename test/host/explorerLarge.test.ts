@@ -12,6 +12,7 @@ import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { basic, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf } from './explorerHelpers';
 
 const ID = 'large-iotticket';
+const ALTAIR_ID = 'large-altair';
 
 interface IotInfo {
   user: string;
@@ -83,6 +84,29 @@ suite('Explorer: 100,000 assets', () => {
     const third = (await api.children(node)).filter((n) => n.contextValue === 'iot.asset');
     assert.equal(third.length, 300);
     assert.equal(new Set(third.map((n) => n.id)).size, 300, 'no duplicates');
+  });
+
+  test('Altair pages by cursor with no total: the row says so, and Load 10 More Pages reads ten pages', async () => {
+    const altair = emulator.info().altair as { baseUrl: string; space: string; clientId: string; clientSecret: string; scopes: string[] };
+    await api.connections.add(
+      { id: ALTAIR_ID, label: 'Large Altair', platform: 'altair', host: altair.baseUrl, space: altair.space, clientId: altair.clientId, scopes: [...altair.scopes] },
+      { clientSecret: altair.clientSecret },
+    );
+    try {
+      const space = await child(api, await connectionNode(api, ALTAIR_ID), altair.space);
+      const all = await child(api, space, 'All things');
+      const first = await api.children(all);
+      const more = first.at(-1)!;
+      assert.equal(more.contextValue, 'iot.loadMore');
+      assert.equal(labelOf(api, more), 'Load more (100 loaded, more available)');
+      await vscode.commands.executeCommand('iotExplorer.loadManyMore', more);
+      const after = await api.children(all);
+      assert.equal(after.filter((n) => n.contextValue !== 'iot.loadMore').length, 1100);
+      assert.equal(new Set(after.map((n) => n.id)).size, after.length, 'no duplicates');
+      assert.equal(labelOf(api, after.at(-1)!), 'Load more (1,100 loaded, more available)');
+    } finally {
+      await api.connections.remove(ALTAIR_ID);
+    }
   });
 
   test('"Go to…" finds a deep asset among 100,000 and reveals it', async () => {

@@ -23,6 +23,7 @@ import { namesPathOf } from './assets';
 import { buildLargeDataset } from './largeDataset';
 import { defaultLimits, IotTicketModel, type IotTicketLimits } from './model';
 import { registerV1Routes } from './v1Routes';
+import { simulateDevices } from './simulatedDevices';
 
 export { defaultLimits, type IotTicketLimits } from './model';
 
@@ -36,6 +37,7 @@ export function createIotTicketModule(context: EmulatorContext, limits: Partial<
   };
   let model = build();
   const state = (): IotTicketModel => model;
+  let stopDevices: (() => void) | undefined;
   const base = (): string => context.baseUrl();
 
   return {
@@ -90,6 +92,14 @@ export function createIotTicketModule(context: EmulatorContext, limits: Partial<
     },
     reset() {
       model = build();
+    },
+    async listen() {
+      const ms = context.options.deviceAnswerMs ?? 0;
+      if (ms > 0) stopDevices = simulateDevices(state, ms);
+      return {};
+    },
+    async close() {
+      stopDevices?.();
     },
   };
 }

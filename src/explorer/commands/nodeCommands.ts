@@ -55,6 +55,23 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
       await explorer.state.run(node, vscode.l10n.t('loading…'), () => owner.loader!.loadMore());
       explorer.provider.fire([owner]);
     }),
+    commands.register('iotExplorer.loadManyMore', async (call) => {
+      // Jumps past many pages when the platform gives no total (Altair's cursors): ten pages, cancellable.
+      const node = call.node;
+      if (!(node instanceof LoadMoreNode)) return;
+      const owner = node.owner;
+      const loader = owner.loader!;
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading 10 more pages of "{0}"', owner.label), cancellable: true },
+        async (progress, token) => {
+          for (let page = 1; page <= LOAD_MANY_PAGES && loader.hasMore && !loader.failed && !token.isCancellationRequested; page++) {
+            await loader.loadMore();
+            progress.report({ increment: 100 / LOAD_MANY_PAGES, message: vscode.l10n.t('{0} loaded', loader.loadedCount.toLocaleString('en-US')) });
+            explorer.provider.fire([owner]);
+          }
+        },
+      );
+    }),
     commands.register('iotExplorer.showLog', () => log.show()),
     commands.register('iotExplorer.openJson', async (call) => {
       for (const n of withCapability(call.targets(), 'json', vscode.l10n.t('JSON')).slice(0, 10)) {
@@ -159,3 +176,6 @@ export function registerNodeCommands(deps: NodeCommandDeps): vscode.Disposable[]
     }),
   ];
 }
+
+/** Pages "Load 10 More Pages" reads. */
+const LOAD_MANY_PAGES = 10;

@@ -22,7 +22,7 @@ export class LoadMoreNode extends TreeNode {
     this.label =
       total !== undefined
         ? vscode.l10n.t('Load more ({0} of {1})', loaded.toLocaleString('en-US'), total.toLocaleString('en-US'))
-        : vscode.l10n.t('Load more ({0} loaded)', loaded.toLocaleString('en-US'));
+        : vscode.l10n.t('Load more ({0} loaded, more available)', loaded.toLocaleString('en-US'));
   }
 
   get counts(): { loaded: number; total: number | undefined } {
@@ -33,7 +33,10 @@ export class LoadMoreNode extends TreeNode {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.command = { command: 'iotExplorer.loadMore', title: this.label, arguments: [this] };
-    item.tooltip = vscode.l10n.t('Fetch the next page from the server');
+    item.tooltip =
+      this.total === undefined
+        ? vscode.l10n.t('Fetch the next page from the server. The platform does not say how many there are: right-click for Load 10 More Pages, or use Go to… or a filter to find one by name.')
+        : vscode.l10n.t('Fetch the next page from the server');
     return item;
   }
 }
