@@ -23,10 +23,17 @@ export class CommandKernel {
   /** Registers a command; what the handler returns is the command's result (undefined after an error). */
   register(id: CommandId, handler: CommandHandler): vscode.Disposable {
     const registration = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const call = new CommandCall(id, args, this.deps);
       try {
-        return await handler(new CommandCall(id, args, this.deps));
+        return await handler(call);
       } catch (err) {
-        this.report(err, { what: `${id} failed` });
+        const connectionId = call.connectionId();
+        const profile = connectionId === undefined ? undefined : this.deps.profiles.get(connectionId);
+        reportError(this.deps.log, err, {
+          what: `${id} failed`,
+          ...(profile ? { connection: { id: profile.id, label: profile.label } } : {}),
+          retry: () => vscode.commands.executeCommand(id, ...args),
+        });
         return undefined;
       }
     });

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../platforms/http';
 import { markdownLines } from '../shared/escape/markdown';
 import { isTransientFailure } from './recovery';
+import { adviceFor } from './errorAdvice';
 
 export type HealthState = 'unknown' | 'ok' | 'failing' | 'signedOut' | 'noCredential';
 
@@ -42,7 +43,7 @@ export class HealthTracker implements vscode.Disposable {
     if (outcome === 'ok') this.set(id, 'ok');
     else if (outcome instanceof Error && outcome.name === 'MissingCredentialError') this.set(id, 'noCredential', errorMessage(outcome));
     else if (outcome instanceof Error && outcome.name === 'CancelledError') return;
-    else this.set(id, 'failing', errorMessage(outcome), isTransientFailure(outcome));
+    else this.set(id, 'failing', adviceFor(outcome).text, isTransientFailure(outcome));
   }
 
   forget(id: string): void {

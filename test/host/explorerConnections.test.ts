@@ -6,6 +6,7 @@
  * favourites and drag and drop of series.
  */
 import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { DemoInfo } from '../../src/demo/demoService';
@@ -82,10 +83,32 @@ suite('Explorer: connections, credentials and documents', () => {
       const error = children.find((c) => c.contextValue === 'iot.error');
       assert.ok(error, children.map((c) => c.contextValue).join(', '));
       assert.match(String(item(api, error).description), /^401/);
+      // In the user's words (issue 19 §3): the row and the health say the credentials were refused.
+      assert.match(labelOf(api, error), /^The server refused the credentials of "Wrong password" \(401: /);
       assert.equal(api.connections.health.get('wrong-password').state, 'failing');
+      assert.match(api.connections.health.get('wrong-password').message ?? '', /refused the credentials/);
       await eventually(() => assert.match(api.statusBar.text, /failing/));
     } finally {
       await api.connections.remove('wrong-password');
+    }
+  });
+
+  test('a server that is not running: the row says it cannot be reached, with no URL or socket code in the words', async () => {
+    const closed = await closedPort();
+    await api.connections.add(
+      { id: 'no-server', label: 'No server', platform: 'iotticket', coreBaseUrl: `http://127.0.0.1:${closed}/core/v1`, username: info.iotticket.user },
+      { password: info.iotticket.password },
+    );
+    try {
+      const children = await api.children(await connectionNode(api, 'no-server'));
+      const error = children.find((c) => c.contextValue === 'iot.error');
+      assert.ok(error, children.map((c) => c.contextValue).join(', '));
+      assert.equal(labelOf(api, error), `Can't reach 127.0.0.1:${closed} — is the server running?`);
+      assert.equal(api.connections.health.get('no-server').message, `Can't reach 127.0.0.1:${closed} — is the server running?`);
+      // The technical detail stays in the log entry the row opens.
+      assert.match(api.log.entry((error as unknown as { logEntry: number }).logEntry)?.message ?? '', /ECONNREFUSED/);
+    } finally {
+      await api.connections.remove('no-server');
     }
   });
 
@@ -254,4 +277,13 @@ async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void>
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
   assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+/** A loopback port nothing listens on (bound, then closed). */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

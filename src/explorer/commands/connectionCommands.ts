@@ -1,4 +1,5 @@
 /** Commands on connections: add, edit, remove, test, sign out, set credential, move secrets, try the demo. */
+import { adviceFor } from '../../connections/errorAdvice';
 import * as vscode from 'vscode';
 import type { CommandKernel } from '../../commands/kernel';
 import type { ConnectionStore } from '../../connections/connectionStore';
@@ -92,13 +93,18 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
         await afterReview(profile, await reviewSecretOrigin(store, heldBack));
         return false;
       }
-      const choice = await vscode.window.showErrorMessage(
-        vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(errorMessage(err))),
-        vscode.l10n.t('Edit Connection'),
-        vscode.l10n.t('Show Log'),
-      );
-      if (choice === vscode.l10n.t('Edit Connection')) await vscode.commands.executeCommand('iotExplorer.editConnection', explorer.connection(profile.id));
-      if (choice === vscode.l10n.t('Show Log')) await vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
+      // In the user's words, with the fixes that fit (the technical text is in the log entry).
+      const advice = adviceFor(err, profile.label);
+      const edit = vscode.l10n.t('Edit Connection');
+      const credential = vscode.l10n.t('Set Credential');
+      const retry = vscode.l10n.t('Retry');
+      const showLog = vscode.l10n.t('Show Log');
+      const buttons = [...(advice.fixes.includes('setCredential') ? [credential] : []), edit, ...(advice.fixes.includes('retry') ? [retry] : []), showLog];
+      const choice = await vscode.window.showErrorMessage(vscode.l10n.t('"{0}" failed: {1}', messageText(profile.label), messageText(advice.text)), ...buttons);
+      if (choice === edit) await vscode.commands.executeCommand('iotExplorer.editConnection', explorer.connection(profile.id));
+      else if (choice === credential) await vscode.commands.executeCommand('iotExplorer.setCredential', explorer.connection(profile.id));
+      else if (choice === retry) return testAndReport(profile);
+      else if (choice === showLog) await vscode.commands.executeCommand('iotExplorer.showLogEntry', entry);
       return false;
     }
   };

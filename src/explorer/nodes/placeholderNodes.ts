@@ -4,6 +4,7 @@ import { errorMessage, HttpError } from '../../platforms/http';
 import { TreeNode } from '../treeNode';
 import { markdownLines } from '../../shared/escape/markdown';
 import { CONTEXT } from '../contextValues';
+import { adviceFor } from '../../connections/errorAdvice';
 import { formatAge } from './format';
 
 export class LoadMoreNode extends TreeNode {
@@ -57,7 +58,7 @@ export class ErrorNode extends TreeNode {
         ? vscode.l10n.t('Secret held back: the connection points elsewhere — review…')
         : this.pythonBackend
           ? vscode.l10n.t('Python backend failed — show log or select the interpreter')
-          : vscode.l10n.t('Failed to load — show log');
+          : adviceFor(error, owner.connectionId === undefined ? undefined : owner.services.store.get(owner.connectionId)?.label).text;
     this.message = errorMessage(error);
   }
 
@@ -82,7 +83,8 @@ export class ErrorNode extends TreeNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.tooltip = new vscode.MarkdownString().appendMarkdown(markdownLines(this.message));
+    // The row says what happened in the user's words; the technical text and the way to the log are here.
+    item.tooltip = new vscode.MarkdownString().appendMarkdown(markdownLines(`${this.message}\n\n${vscode.l10n.t('Click to open the log at this entry.')}`));
     if (this.secretHeldBack) {
       item.iconPath = new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.warningForeground'));
       item.command = { command: 'iotExplorer.reviewSecretOrigin', title: this.label, arguments: [this] };
