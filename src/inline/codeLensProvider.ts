@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { errorMessage, isCancellation } from '../platforms/http';
 import { referencesOf } from './documentReferences';
 import { locate, platformLabel, type InlineContext } from './inlineContext';
+import { platformOf } from './resolveReference';
+import type { Platform } from '../connections/profile';
 import type { Reference } from './references';
 import { isValueReference } from './resolveReference';
 import { inlineSettings, signalOf } from './settings';
@@ -27,6 +29,17 @@ class ValueLens extends vscode.CodeLens {
   }
 }
 
+/** The one lens of a file that asks which connection of `platform` its reads use. */
+function chooseLens(range: vscode.Range, reference: Reference, platform: Platform): ValueLens {
+  const lens = new ValueLens(range, reference);
+  lens.command = {
+    title: vscode.l10n.t('$(plug) Choose the {0} connection for live values in this file', platformLabel(platform)),
+    command: INLINE_COMMANDS.selectConnection,
+    arguments: [platform],
+  };
+  return lens;
+}
+
 export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
@@ -42,11 +55,19 @@ export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens
     if (!inlineSettings.enabled()) return [];
     const lenses: ValueLens[] = [];
     const signal = signalOf(token);
+    // With several connections of a platform and none chosen for the file, one lens asks, above the first read.
+    const asked = new Set<Platform>();
     for (const call of referencesOf(document).calls) {
       const line = document.positionAt(call.nameStart).line;
       const range = new vscode.Range(line, 0, line, 0);
       const seen = new Set<string>();
       for (const r of call.references.filter(isValueReference)) {
+        const platform = platformOf(r);
+        if (this.ctx.connections.needsChoice(platform)) {
+          if (!asked.has(platform)) lenses.push(chooseLens(range, r, platform));
+          asked.add(platform);
+          continue;
+        }
         const key = JSON.stringify({ ...r, start: 0, end: 0, segments: undefined });
         if (seen.has(key) || seen.size >= MAX_PER_CALL) continue;
         // A bare list of strings gets a lens only when it is a names path (starts at a root asset).
@@ -69,6 +90,7 @@ export class InlineCodeLensProvider implements vscode.CodeLensProvider<ValueLens
   }
 
   async resolveCodeLens(lens: ValueLens, token: vscode.CancellationToken): Promise<ValueLens> {
+    if (lens.command) return lens; // the connection question: nothing to read
     const signal = signalOf(token);
     try {
       const located = await locate(this.ctx, lens.reference, signal);

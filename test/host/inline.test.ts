@@ -176,6 +176,37 @@ suite('Inline previews: live values in Python, TypeScript and JSON', () => {
     assert.ok(!lenses.some((l) => l.range.start.line === 6), lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).join(' | '));
   });
 
+  test('with two connections of a platform and none chosen, one CodeLens asks, above the first read of the file', async () => {
+    const a = info.iotticket.asset;
+    await api.connections.add({ id: 'second-iotticket', label: 'Second IoT-TICKET', platform: 'iotticket', demo: true });
+    await feature.connections.set('iotticket', undefined);
+    try {
+      const code = [
+        'from das.iot_client import IoTClient',
+        'client = IoTClient()',
+        `a = client.get_timeseries(attribute_id='${a.telemetryAttributeId}')`,
+        `b = client.get_statistics('CurrentDay', 'Hour', attribute_id='${a.telemetryAttributeId}')`,
+        `c = client.get_timeseries(attribute_id='${a.telemetryAttributeId}', limit=5)`,
+      ].join('\n');
+      const doc = await open('python', code);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+      const titles = lenses.map((l) => `${l.range.start.line}: ${l.command?.title}`).join(' | ');
+      const asks = lenses.filter((l) => l.command?.command === 'iotExplorer.inline.selectConnection');
+      assert.equal(asks.length, 1, titles);
+      assert.equal(asks[0].range.start.line, 2);
+      assert.match(asks[0].command!.title, /Choose the IoT-TICKET connection for live values in this file/);
+      assert.ok(!lenses.some((l) => l.command?.title.startsWith('$(pulse)')), titles);
+      // Once chosen, every read shows its value and nothing asks.
+      await feature.connections.set('iotticket', 'demo-iotticket');
+      const chosen = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+      assert.equal(chosen.filter((l) => l.command?.title.startsWith('$(pulse)')).length, 3, chosen.map((l) => l.command?.title).join(' | '));
+      assert.ok(!chosen.some((l) => l.command?.command === 'iotExplorer.inline.selectConnection'));
+    } finally {
+      await api.connections.remove('second-iotticket');
+      await feature.connections.set('iotticket', 'demo-iotticket');
+    }
+  });
+
   test('clicking a CodeLens opens the chart of its series; "Reveal in tree" selects the attribute', async () => {
     const a = info.iotticket.asset;
     const code = `df = client.get_timeseries(attribute_id='${a.telemetryAttributeId}')\n`;
