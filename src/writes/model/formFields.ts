@@ -21,6 +21,8 @@ export interface FormField {
   readonly maximum?: number;
   readonly defaultValue?: unknown;
   readonly unit?: string;
+  /** A `json` field that takes JSON only: a bare word is refused rather than taken as text (it fills a value outside quotes). */
+  readonly strict?: boolean;
 }
 
 /** Converts what the user typed to the field's value; empty optional fields give undefined. Throws naming `field.path`. */
@@ -56,8 +58,10 @@ export function parseFieldValue(field: FormField, text: string): unknown {
     case 'json': {
       const parsed = parseJsonText(trimmed);
       if (parsed.ok) return parsed.value;
-      // A bare word is taken as text, so `on` works where `"on"` is meant.
-      if (/^[A-Za-z_][\w .:-]*$/.test(trimmed) && !/^(true|false|null)$/.test(trimmed)) return trimmed;
+      // A bare word is taken as text, so `on` works where `"on"` is meant — except where the value fills a
+      // number's place in a payload (`"rpm": {{rpm}}`): there "abc" is a mistake, and "\"abc\"" says text.
+      if (!field.strict && /^[A-Za-z_][\w .:-]*$/.test(trimmed) && !/^(true|false|null)$/.test(trimmed)) return trimmed;
+      if (field.strict) throw new ValidationError(field.path, `"${text}" is not a number, true/false, null or JSON (text needs quotes: "${text.replace(/"/g, '\\"')}")`);
       throw new ValidationError(field.path, `"${text}" is not a number, true/false or JSON (${parsed.problem.message})`);
     }
   }

@@ -15,17 +15,18 @@ export function templateFields(template: string | undefined, variables: readonly
   const text = template ?? '';
   const fields: FormField[] = [];
   const seen = new Set<string>();
-  const add = (name: string, quoted: boolean, context?: string): void => {
+  // The prompt shows the variable's name and kind; the template's raw text is no part of it.
+  const add = (name: string, quoted: boolean, strict: boolean): void => {
     seen.add(name);
-    fields.push({ path: `templateVariables.${name}`, key: name, label: name, kind: quoted ? 'string' : 'json', required: true, description: context });
+    fields.push({ path: `templateVariables.${name}`, key: name, label: name, kind: quoted ? 'string' : 'json', required: true, ...(strict ? { strict } : {}) });
   };
+  const jsonShaped = /^\s*[[{]/.test(text);
   for (const m of text.matchAll(PLACEHOLDER)) {
     if (seen.has(m[1])) continue;
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    add(m[1], isInsideString(text, start), text.slice(Math.max(0, start - 16), end + 16).trim());
+    const quoted = isInsideString(text, m.index ?? 0);
+    add(m[1], quoted, jsonShaped && !quoted);
   }
-  for (const name of variables) if (!seen.has(name)) add(name, false);
+  for (const name of variables) if (!seen.has(name)) add(name, false, false);
   return fields;
 }
 

@@ -49,7 +49,8 @@ function problem(field: FormField, text: string): string | undefined {
     parseFieldValue(field, text);
     return undefined;
   } catch (err) {
-    return err instanceof ValidationError ? err.message : String(err);
+    // The box belongs to the field: its name is the prompt, not the message's prefix (templateVariables.rpm: …).
+    return err instanceof ValidationError ? err.message.replace(`${field.path}: `, '') : String(err);
   }
 }
 
@@ -59,7 +60,9 @@ function hint(f: FormField): string | undefined {
     case 'integer':
       return [f.kind === 'integer' ? vscode.l10n.t('a whole number') : vscode.l10n.t('a number'), f.minimum !== undefined && `≥ ${f.minimum}`, f.maximum !== undefined && `≤ ${f.maximum}`].filter(Boolean).join(' ');
     case 'json':
-      return vscode.l10n.t('a number, true/false, text or JSON');
+      return f.strict ? vscode.l10n.t('a number, true/false, null or JSON (text in quotes)') : vscode.l10n.t('a number, true/false, text or JSON');
+    case 'string':
+      return vscode.l10n.t('text');
     default:
       return undefined;
   }

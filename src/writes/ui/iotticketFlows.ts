@@ -35,7 +35,7 @@ export async function sendCommandFlow(deps: FlowDeps, node: TreeNode | undefined
     return undefined;
   }
   const fields = templateFields(t.attribute.payloadTemplate ?? undefined, t.attribute.templateVariables ?? []);
-  const values = await askFields(vscode.l10n.t('{0} — template {1}', t.attribute.name, t.attribute.payloadTemplate ?? ''), fields, previous?.templateVariables ?? {});
+  const values = await askFields(vscode.l10n.t('Send {0}', t.attribute.name), fields, previous?.templateVariables ?? {});
   if (!values) return undefined;
   const scope = await vscode.window.showQuickPick(
     [

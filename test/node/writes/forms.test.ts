@@ -60,6 +60,18 @@ void describe('forms from command templates', () => {
     assert.equal(field(() => parseFieldValue(fields[0], '{oops')), 'templateVariables.value');
   });
 
+  void test('a value outside quotes in a JSON template takes JSON only: "abc" is refused, "\\"abc\\"" and numbers pass; prompts carry no template text', () => {
+    const [rpm] = templateFields('{"cmd":"setSpeed","rpm":{{rpm}}}');
+    assert.deepEqual([rpm.kind, rpm.strict, rpm.description], ['json', true, undefined]);
+    assert.equal(field(() => parseFieldValue(rpm, 'abc')), 'templateVariables.rpm');
+    assert.equal(parseFieldValue(rpm, '1200'), 1200);
+    assert.equal(parseFieldValue(rpm, '"abc"'), 'abc');
+    // Outside a JSON-shaped template a bare word stays text.
+    const [sp] = templateFields('SET {{sp}}');
+    assert.equal(sp.strict, undefined);
+    assert.equal(parseFieldValue(sp, 'abc'), 'abc');
+  });
+
   void test('a non-JSON template renders as text', () => {
     const fields = templateFields('SET {{sp}}');
     assert.deepEqual(renderTemplate('SET {{sp}}', fields, { sp: 4 }), { text: 'SET 4' });
