@@ -1,7 +1,8 @@
 /**
  * Charts in the real workbench: from the demo tree, "Open Chart" on an IoT-TICKET telemetry attribute draws
  * the last 24 h; "Add to Chart" on a second attribute (another unit) adds a series with its own y-axis.
- * Screenshots: test-results/chart-iotticket.png and test-results/chart-two-series.png.
+ * Live mode then keeps the chosen window while it polls. Screenshots: test-results/chart-iotticket.png,
+ * chart-two-series.png and chart-live.png.
  */
 import { expand } from './tree';
 import type { Workbench } from './workbench';
@@ -27,5 +28,12 @@ export async function scenario(ui: Workbench): Promise<void> {
   await chart.locator('#statusText', { hasText: /^2 series · [\d,]+ points/ }).waitFor();
   await chart.locator('.chip', { hasText: 'Discharge pressure' }).waitFor();
   await ui.screenshot('chart-two-series');
+
+  // Live keeps the window the user chose (issue 19 §4): the range still says 24 h while it waits for points.
+  await chart.locator('#live').click();
+  await chart.locator('#statusText', { hasText: /waiting for the next point/ }).waitFor();
+  const preset = await chart.locator('#preset').evaluate((el) => String(Reflect.get(el, 'value')));
+  if (preset !== '24h') throw new Error(`live mode changed the range to ${preset}`);
+  await ui.screenshot('chart-live');
 
 }

@@ -3,7 +3,7 @@
  * demo starts when the view opens and both connections appear expanded; we open a few levels of each
  * platform and keep a screenshot of each.
  */
-import { expand } from './tree';
+import { expand, widenSideBar } from './tree';
 import type { Workbench } from './workbench';
 
 export const env = { IOT_EXPLORER_DEMO: '1' };
@@ -11,18 +11,6 @@ export const env = { IOT_EXPLORER_DEMO: '1' };
 async function collapse(ui: Workbench, label: string): Promise<void> {
   const row = ui.treeRow(label);
   if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
-}
-
-/** Drags the side bar's edge so that descriptions (values, units, counts) fit. */
-async function widenSideBar(ui: Workbench, by: number): Promise<void> {
-  const box = await ui.page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const x = box.x + box.width + 1;
-  const y = box.y + box.height / 2;
-  await ui.page.mouse.move(x, y);
-  await ui.page.mouse.down();
-  await ui.page.mouse.move(x + by, y, { steps: 5 });
-  await ui.page.mouse.up();
 }
 
 export async function scenario(ui: Workbench): Promise<void> {

@@ -8,3 +8,15 @@ export async function expand(ui: Workbench, label: string): Promise<void> {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   await ui.page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
 }
+
+/** Drags the side bar's edge so that descriptions (values, units, counts) fit. */
+export async function widenSideBar(ui: Workbench, by: number): Promise<void> {
+  const box = await ui.page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const x = box.x + box.width + 1;
+  const y = box.y + box.height / 2;
+  await ui.page.mouse.move(x, y);
+  await ui.page.mouse.down();
+  await ui.page.mouse.move(x + by, y, { steps: 5 });
+  await ui.page.mouse.up();
+}

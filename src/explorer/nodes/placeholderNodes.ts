@@ -104,9 +104,10 @@ export class ErrorNode extends TreeNode {
   }
 }
 
-function shortReason(err: unknown): string {
+/** The status and the platform's words for an HTTP error; nothing for others (the label already says it, the tooltip has the detail). */
+function shortReason(err: unknown): string | undefined {
   if (err instanceof HttpError) return `${err.status}${err.platformMessage ? ` ${err.platformMessage}` : ''}`.slice(0, 80);
-  return errorMessage(err).slice(0, 80);
+  return undefined;
 }
 
 export class EmptyNode extends TreeNode {
