@@ -39,6 +39,6 @@ export async function handleOnnxDrop(ctx: AnalyticsContext, target: TreeNode | u
     if (list && !/^iot-series:/m.test(list)) void vscode.window.showInformationMessage(vscode.l10n.t('Drop .onnx files here to register them in IoT-TICKET.'));
     return;
   }
-  // One file goes to the connection it was dropped on; several are asked for, as from the Explorer.
-  await registerOnnxFiles(ctx, files, files.length > 1 ? {} : { connectionId: connectionIdOf(target) });
+  // Every dropped file goes to the connection it was dropped on.
+  await registerOnnxFiles(ctx, files, { connectionId: connectionIdOf(target) });
 }

@@ -17,6 +17,7 @@ import { helpTextFromInspection, inspectionText } from './inspectionReport';
 import { uploadOnnxModel, type OnnxModelRecord } from './onnxUpload';
 import { IotTicketClient } from '../platforms/iotticket/client';
 import { messageText } from '../shared/escape/message';
+import { pickConnection as askConnection } from '../commands/connectionPicker';
 
 /** For scripts and tests: answers that skip the matching questions. */
 export interface RegisterOnnxOptions {
@@ -63,9 +64,15 @@ export async function registerOnnxFiles(ctx: AnalyticsContext, given: readonly v
     });
     files = picked ?? [];
   }
+  // Several files without a target connection: the connection is asked once, for all of them.
+  let connectionId = options.connectionId;
+  if (files.length > 1 && !connectionId) {
+    connectionId = (await askConnection(ctx.deps.store, { platform: 'iotticket', title: vscode.l10n.t('Register {0} ONNX models in', files.length), placeholder: vscode.l10n.t('Choose the IoT-TICKET connection') }))?.id;
+    if (!connectionId) return undefined;
+  }
   const results: OnnxModelRecord[] = [];
   for (const file of files) {
-    const record = await registerOne(ctx, file, options);
+    const record = await registerOne(ctx, file, { ...options, connectionId });
     if (record) results.push(record);
   }
   return files.length > 1 ? results : results[0];
