@@ -37,8 +37,8 @@ function workbench(page) {
       try {
         await categories.waitFor({ timeout: 15000 });
       } catch {
-        // (the space row reads "demo space"; hasText alone would also match "Demo IoT-TICKET")
-        for (const label of [/Demo Altair IoT Studio/, /^\s*demo\s*space\s*$/]) {
+        // (the space row reads "demo space", or "large space" with the large dataset; hasText alone would also match "Demo IoT-TICKET")
+        for (const label of [/Demo Altair IoT Studio/, /^\s*\S+\s*space\s*$/]) {
           const row = page.locator('.monaco-list-row', { hasText: label }).first();
           if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
         }
