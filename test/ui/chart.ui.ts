@@ -29,6 +29,21 @@ export async function scenario(ui: Workbench): Promise<void> {
   await chart.locator('.chip', { hasText: 'Discharge pressure' }).waitFor();
   await ui.screenshot('chart-two-series');
 
+  // Drag zooms (issue 19 §5): the range control then shows the zoomed from–to; Reset zoom goes back to 24 h.
+  const box = await chart.locator('#canvas').boundingBox();
+  if (!box) throw new Error('no chart canvas');
+  const y = box.y + box.height / 2;
+  await ui.page.mouse.move(box.x + box.width * 0.3, y);
+  await ui.page.mouse.down();
+  await ui.page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+  await ui.page.mouse.up();
+  await chart.locator('#custom:not([hidden])').waitFor();
+  const from = await chart.locator('#from').evaluate((el) => String(Reflect.get(el, 'value')));
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(from)) throw new Error(`the range control does not show the zoomed window: "${from}"`);
+  await ui.screenshot('chart-zoomed');
+  await chart.locator('#resetZoom').click();
+  await chart.locator('#custom[hidden]').waitFor({ state: 'attached' });
+
   // Live keeps the window the user chose (issue 19 §4): the range still says 24 h while it waits for points.
   await chart.locator('#live').click();
   await chart.locator('#statusText', { hasText: /waiting for the next point/ }).waitFor();
