@@ -4,47 +4,17 @@
  * (dist/emulator-server.js) loaded only then, so activation never pays for it.
  */
 import * as path from 'node:path';
-import * as v from 'valibot';
 import type * as vscode from 'vscode';
 import type { Emulator, EmulatorOptions } from '../emulator/server';
 import type { ExplorerLog } from '../log';
 import type { ConnectionProfile } from '../connections/profile';
+import type { DemoInfo } from './demoInfo';
 import { demoDataset, demoDevices, demoLive } from './demoOptions';
 
 export const DEMO_IOTTICKET_ID = 'demo-iotticket';
 export const DEMO_ALTAIR_ID = 'demo-altair';
 
-/** What the emulator's `info()` says about each platform (the parts the explorer uses), checked on arrival. */
-const str = v.string();
-const demoInfoSchema = v.looseObject({
-  url: str,
-  iotticket: v.looseObject({
-    user: str,
-    password: str,
-    tenant: v.optional(str),
-    organizationId: v.optional(str),
-    v1BaseUrl: str,
-    adapterBaseUrl: str,
-    coreBaseUrl: str,
-    /** An example v1 device and datanode. */
-    v1: v.looseObject({ deviceId: str, datanodePath: str }),
-    /** An example asset with a telemetry attribute. */
-    asset: v.looseObject({ id: str, namesPath: v.array(str), telemetryAttributeId: str, telemetryAttributeName: str }),
-  }),
-  altair: v.looseObject({
-    clientId: str,
-    clientSecret: str,
-    space: str,
-    scopes: v.array(str),
-    baseUrl: str,
-    category: str,
-    /** An example thing with a numeric property, an action and an event. */
-    thing: v.looseObject({ id: str, title: str, numericProperty: str, actionName: str, eventName: str }),
-    /** The emulator's MQTT broker (the demo connection's `mqttUrl`). */
-    mqtt: v.optional(v.looseObject({ url: str })),
-  }),
-});
-export type DemoInfo = v.InferOutput<typeof demoInfoSchema>;
+export type { DemoInfo } from './demoInfo';
 
 type StartEmulator = (options: EmulatorOptions) => Promise<Emulator>;
 
@@ -61,7 +31,8 @@ export class DemoService implements vscode.Disposable {
     this.emulator ??= this.launch();
     try {
       const emulator = await this.emulator;
-      return v.parse(demoInfoSchema, emulator.info());
+      // The schema (and valibot) load with the demo, not at activation.
+      return (await import('./demoInfo')).parseDemoInfo(emulator.info());
     } catch (err) {
       this.emulator = undefined;
       throw err;

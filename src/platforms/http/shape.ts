@@ -35,4 +35,4 @@ export function bodyStart(data: unknown): string {
 }
 
 /** Any JSON object (arrays pass too): the least an object-answering endpoint must send. */
-export const anyObject = looseObject({});
+export const anyObject = /* @__PURE__ */ looseObject({});

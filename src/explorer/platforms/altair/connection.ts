@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ConnectionField, PlatformConnections } from '../../../connections/platform';
 import { defaultAltairScopes, type ConnectionProfile } from '../../../connections/profile';
 import type { Session } from '../../../connections/session';
-import { DEFAULT_ALTAIR_HOST } from '../../../platforms/altair/api';
+import { DEFAULT_ALTAIR_HOST } from '../../../platforms/altair/defaults';
 import { checkNumber, numberOf, required, secretPrompt, trimText, trimUrl } from '../fieldChecks';
 
 const fields: readonly ConnectionField[] = [
