@@ -4,6 +4,7 @@
  * with confirmation (the platform's refusal while an asset uses the item is shown as it words it), the
  * list of all items, and the count against the organization's limit.
  */
+import { askMissingFields } from './missingFields';
 import * as vscode from 'vscode';
 import {
   clientFor,
@@ -84,7 +85,7 @@ export async function editInfo(ctx: AnalyticsContext, arg?: unknown, info?: Basi
   }
   const entry = { connectionId: t.connectionId, connectionLabel: t.profile.label, action, target: change.name, itemId: t.id };
   try {
-    await updateBasicInfo(t.client, t.kind, t.id, change);
+    if (!(await updateBasicInfo(t.client, t.kind, t.id, change, { fill: askMissingFields(t.client, action) }))) return false;
     ctx.activity.add({ ...entry, outcome: 'succeeded', detail: change.name !== t.name ? vscode.l10n.t('Renamed from "{0}"', t.name) : undefined });
     refreshAnalytics(ctx.deps, t.connectionId, [t.kind]);
     void vscode.window.showInformationMessage(vscode.l10n.t('Updated {0} "{1}".', kindLabel(t.kind), messageText(change.name)));

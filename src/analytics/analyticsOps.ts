@@ -85,19 +85,43 @@ function pick(source: Readonly<Record<string, unknown>>, keys: readonly string[]
   return out;
 }
 
+/** What update_model / update_service require besides name, description and help text. */
+const UPDATE_REQUIRED: Readonly<Record<'MLModel' | 'MLService', readonly string[]>> = {
+  MLModel: ['triggerUrl', 'method', 'jobId', 'credentialId'],
+  MLService: ['triggerUrl', 'method', 'credentialId', 'requestContainsTimestamps', 'responseContainsTimestamps'],
+};
+
+/**
+ * Asks for required fields the details did not return: the seed's get_model_details / get_service_details
+ * document neither `method` nor `credentialId`, which update_model / update_service require. Resolves with
+ * their values, or undefined when the user cancels.
+ */
+export type FillMissing = (missing: readonly string[], current: Readonly<Record<string, unknown>>) => Promise<Record<string, unknown> | undefined>;
+
 /**
  * Changes name, description and help text. ML models and services are updated with the rest of their
- * current basic info (das' update methods require all of it); ONNX models take the three fields alone.
+ * current basic info (das' update methods require all of it; what the details lack is asked through
+ * `fill`, else refused naming the field); ONNX models take the three fields alone. Resolves false when
+ * the user cancelled the question.
  */
-export async function updateBasicInfo(client: AssetApi, kind: AnalyticsKind, id: string, info: BasicInfo, { signal }: Signal = {}): Promise<void> {
+export async function updateBasicInfo(client: AssetApi, kind: AnalyticsKind, id: string, info: BasicInfo, { signal, fill }: Signal & { fill?: FillMissing } = {}): Promise<boolean> {
   if (kind === 'OnnxModel') {
     await client.onnx.updateOnnxModel({ name: info.name, description: info.description, help_text: info.helpText }, { modelId: id, signal });
-    return;
+    return true;
   }
   const current = await itemDetails(client, kind, id, { signal });
-  const body = { ...pick(current, BASIC_KEYS[kind]), name: info.name, description: info.description, helpText: info.helpText };
+  const known = pick(current, BASIC_KEYS[kind]);
+  const missing = UPDATE_REQUIRED[kind].filter((k) => known[k] === undefined);
+  if (missing.length > 0) {
+    if (!fill) throw new ValidationError(missing[0], `the ${kind === 'MLModel' ? 'model' : 'service'} details do not include ${missing.join(', ')}, which the update needs`);
+    const filled = await fill(missing, current);
+    if (!filled) return false;
+    Object.assign(known, filled);
+  }
+  const body = { ...known, name: info.name, description: info.description, helpText: info.helpText };
   if (kind === 'MLModel') await client.models.updateModel({ ...body, id }, { signal });
   else await client.services.updateService(body, { serviceId: id, signal });
+  return true;
 }
 
 /** The request body of a definition: the file without its `$schema`. */

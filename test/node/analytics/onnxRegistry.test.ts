@@ -204,6 +204,33 @@ void describe('ONNX models and analytics items against the emulator', () => {
     assert.ok(!(await listItems(client, 'MLService')).some((s) => s.id === id));
   });
 
+  void it('an ML service whose details lack method and credentialId (as the seed documents them): the update asks for them, or refuses naming them', async () => {
+    const info = emulator.info().iotticket as IotInfo;
+    // Registered without method and credential, so its details come back as the seed's get_service_details shows them.
+    const res = await fetch(`${info.coreBaseUrl}/ml-services`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${info.user}:${info.password}`).toString('base64')}` },
+      body: JSON.stringify({ name: 'Seed-shaped service', description: '', helpText: '', triggerUrl: 'https://calc.example/run', requestContainsTimestamps: false, responseContainsTimestamps: false, inputSchema: {}, outputSchema: {} }),
+    });
+    assert.ok(res.ok, `registered: ${res.status}`);
+    const id = (await listItems(client, 'MLService')).find((s) => s.name === 'Seed-shaped service')!.id;
+    const details = await itemDetails(client, 'MLService', id);
+    assert.equal(details.method, undefined);
+    const rename = { name: 'Seed-shaped service 2', description: 'd', helpText: 'h' };
+    const refused = await updateBasicInfo(client, 'MLService', id, rename).then(() => undefined, (err: unknown) => err);
+    assert.ok(refused instanceof ValidationError, String(refused));
+    assert.equal(refused.parameter, 'method');
+    assert.match(refused.message, /method, credentialId/);
+    let asked: readonly string[] = [];
+    assert.equal(await updateBasicInfo(client, 'MLService', id, rename, { fill: async () => undefined }), false, 'cancelled: nothing sent');
+    assert.equal((await itemDetails(client, 'MLService', id)).name, 'Seed-shaped service');
+    assert.equal(await updateBasicInfo(client, 'MLService', id, rename, { fill: async (missing) => ((asked = missing), { method: 'PUT', credentialId: 'CR2' }) }), true);
+    assert.deepEqual(asked, ['method', 'credentialId']);
+    const after = await itemDetails(client, 'MLService', id);
+    assert.deepEqual([after.name, after.method, after.credentialId], ['Seed-shaped service 2', 'PUT', 'CR2']);
+    await deleteItem(client, 'MLService', id);
+  });
+
   void it('counts analytics items against the organization limit, and the platform refuses one above it', async () => {
     const usage = await analyticsUsage(client);
     const lists = await Promise.all((['MLModel', 'MLService', 'OnnxModel'] as const).map((k) => listItems(client, k)));
