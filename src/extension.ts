@@ -121,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     live: { store, sessions, log, extensionUri: context.extensionUri },
     wantsLive: (id) => wantsLive(store.get(id)),
     activity,
+    json,
   });
   const live = deferredLiveSource(async () => (await features.live.load()).values, (id) => wantsLive(store.get(id)));
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer, live });

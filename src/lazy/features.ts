@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { ActionsApi } from '../writes/register';
 import type { ActivityLog } from '../activity/activityLog';
+import type { JsonDocumentProvider } from '../documents/jsonDocuments';
 import type { ChartsApi } from '../charts/registerCharts';
 import type { CommandId, CommandKernel } from '../commands/kernel';
 import type { OnnxApi } from '../analytics/registerOnnx';
@@ -40,6 +41,11 @@ const ONNX_IDS: readonly CommandId[] = [
 
 const LIVE_IDS: readonly CommandId[] = ['iotExplorer.monitorThing', 'iotExplorer.liveStatus'];
 
+const METHOD_IDS: readonly CommandId[] = [
+  'iotExplorer.iotticket.readTimesignal', 'iotExplorer.iotticket.chartAllSeries', 'iotExplorer.iotticket.findCredential',
+  'iotExplorer.iotticket.countActiveEvents', 'iotExplorer.iotticket.acknowledgeEvent',
+];
+
 export interface FeatureDeps {
   readonly commands: CommandKernel;
   readonly resolveSource: ResolveSource;
@@ -47,6 +53,8 @@ export interface FeatureDeps {
   readonly services: ExplorerServices;
   readonly onnx: Omit<OnnxDeps, 'commands'>;
   readonly live: Omit<LiveDeps, 'commands'>;
+  /** The read-only JSON documents (what the SDK-method commands show). */
+  readonly json: JsonDocumentProvider;
   /** The Activity view's log: writes and exports record into it. */
   readonly activity: Pick<ActivityLog, 'add'>;
   /** Whether a connection may have values pushed over MQTT (loading the live feature for it is worth it). */
@@ -59,6 +67,8 @@ export interface Features {
   readonly onnx: LazyFeature<OnnxApi>;
   /** Altair live over MQTT (the MQTT library comes with it). */
   readonly live: LazyFeature<LiveApi>;
+  /** The SDK methods the rest of the UI does not reach (src/methods/). */
+  readonly methods: LazyFeature<vscode.Disposable[]>;
 }
 
 export function registerFeatures(context: vscode.ExtensionContext, deps: FeatureDeps): Features {
@@ -79,18 +89,22 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
   const onnx = new LazyFeature(deps.commands, ONNX_IDS, async (commands) =>
     (await import('../analytics/registerOnnx')).registerOnnx(context, { ...deps.onnx, commands }),
   );
+  const methods = new LazyFeature(deps.commands, METHOD_IDS, async (commands) =>
+    (await import('../methods/register')).registerMethods({ commands, services: deps.services, json: deps.json }),
+  );
   context.subscriptions.push(
     charts,
     actions,
     onnx,
     live,
+    methods,
     // A chart restored after a reload brings the charts in.
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel, state) => (await charts.load()).serializer.deserializeWebviewPanel(panel, state),
     }),
     watchCommandFiles(),
   );
-  return { charts, actions, onnx, live };
+  return { charts, actions, onnx, live, methods };
 }
 
 /**

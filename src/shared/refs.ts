@@ -50,6 +50,11 @@ export interface IotTicketCredentialRef extends Base {
   readonly kind: 'iotticket-credential';
   readonly credentialId: string;
 }
+/** One occurrence of an asset event (active or past), by the occurrence's id: what acknowledging takes. */
+export interface IotTicketEventRef extends Base {
+  readonly kind: 'iotticket-event';
+  readonly eventId: string;
+}
 
 // IoT-TICKET REST API v1.
 export interface V1EnterpriseRef extends Base {
@@ -111,6 +116,7 @@ export type EntityRef =
   | IotTicketTemplateRef
   | IotTicketAnalyticsRef
   | IotTicketCredentialRef
+  | IotTicketEventRef
   | V1EnterpriseRef
   | V1DeviceRef
   | V1DatanodeRef
@@ -136,6 +142,7 @@ const FIELDS: { readonly [K in EntityKind]: readonly (keyof RefOf<K> & string)[]
   'iotticket-template': ['templateId'],
   'iotticket-analytics': ['analyticsKind', 'itemId'],
   'iotticket-credential': ['credentialId'],
+  'iotticket-event': ['eventId'],
   'v1-enterprise': ['enterpriseId'],
   'v1-device': ['deviceId'],
   'v1-datanode': ['deviceId', 'path'],

@@ -7,7 +7,7 @@ import { markdownLines, markdownText } from '../../../shared/escape/markdown';
 import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
-import type { AnalyticsKind, IotTicketAnalyticsRef, IotTicketCredentialRef, IotTicketDeviceRef, IotTicketOrganizationRef, IotTicketTemplateRef } from '../../../shared/refs';
+import type { AnalyticsKind, IotTicketAnalyticsRef, IotTicketCredentialRef, IotTicketDeviceRef, IotTicketEventRef, IotTicketOrganizationRef, IotTicketTemplateRef } from '../../../shared/refs';
 import { analyticsFolderContext, CONTEXT } from '../../contextValues';
 import type { Favourite } from '../../favourite';
 import type { ResourceOf } from '../../resources';
@@ -216,6 +216,7 @@ export function severityIcon(severity: string | undefined): vscode.ThemeIcon {
 class EventNode extends TreeNode {
   readonly contextValue = CONTEXT.activeEvent;
   readonly label: string;
+  override readonly ref: IotTicketEventRef;
 
   constructor(
     parent: TreeNode,
@@ -224,6 +225,12 @@ class EventNode extends TreeNode {
   ) {
     super(parent, idPart('ev', event.eventId, event.assetId ?? '', event.activatedAt, index));
     this.label = event.message || event.eventId;
+    // Acknowledging goes by the occurrence's id (`id`); `eventId` names the kind of event, shared by its occurrences.
+    this.ref = { kind: 'iotticket-event', connectionId: this.connectionId ?? '', eventId: typeof event.id === 'string' ? event.id : event.eventId };
+  }
+
+  override resource(): ResourceOf<'iotticket-event'> {
+    return { ref: this.ref, event: this.event };
   }
 
   treeItem(): vscode.TreeItem {

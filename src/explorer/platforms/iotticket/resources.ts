@@ -1,5 +1,5 @@
 /** What the IoT-TICKET tree read of the entities features act on (the `resource()` of its nodes). Types only. */
-import type { AnalyticsItem, Asset, AssetAttribute, Device } from '../../../platforms/iotticket/types';
+import type { AnalyticsItem, Asset, AssetAttribute, AssetEvent, Device } from '../../../platforms/iotticket/types';
 import type { V1Datanode, V1Device } from '../../../platforms/iotticket/v1Types';
 
 /** An attribute's asset as far as the tree knows it. */
@@ -14,6 +14,7 @@ export interface IotTicketResources {
   'iotticket-attribute': { readonly attribute: AssetAttribute; readonly asset: AssetSummary };
   'iotticket-device': { readonly device: Device };
   'iotticket-analytics': { readonly item: AnalyticsItem };
+  'iotticket-event': { readonly event: AssetEvent };
   'v1-device': { readonly device: V1Device };
   'v1-datanode': { readonly device: V1Device; readonly datanode: V1Datanode };
 }

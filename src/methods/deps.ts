@@ -1,0 +1,26 @@
+/**
+ * What the SDK-method commands share: the kernel to register on, the explorer's services (sessions,
+ * refresh), the read-only JSON documents, and the answers a script or test passes instead of prompts.
+ */
+import * as vscode from 'vscode';
+import type { CommandKernel } from '../commands/kernel';
+import type { JsonDocumentProvider } from '../documents/jsonDocuments';
+import type { ExplorerServices } from '../explorer/treeNode';
+import { PlatformError } from '../platforms/http';
+import type { AssetApi } from '../platforms/iotticket/assetApi';
+
+export interface MethodsDeps {
+  readonly commands: CommandKernel;
+  readonly services: ExplorerServices;
+  readonly json: JsonDocumentProvider;
+}
+
+/** Answers given as the command's options (scripts, tests): each skips the matching question. */
+export type Answers = Readonly<Record<string, unknown>> | undefined;
+
+/** The asset API of an IoT-TICKET connection (refused with the setting's name when it has none). */
+export async function iotTicketAssetApi(deps: MethodsDeps, connectionId: string): Promise<AssetApi> {
+  const session = await deps.services.sessions.iotticket(connectionId);
+  if (!session.assetApi) throw new PlatformError(vscode.l10n.t('"{0}" has no asset API base URL (coreBaseUrl)', session.profile.label), 'validation');
+  return session.assetApi;
+}

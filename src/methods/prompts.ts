@@ -1,0 +1,43 @@
+/**
+ * The few questions the SDK-method commands ask: a line of text, and a modal confirmation that names
+ * its target. An answer given in the command's options is used instead of asking (`confirm: false`
+ * skips the confirmation), so every command can run from a script or a test without blocking.
+ */
+import * as vscode from 'vscode';
+import type { Answers } from './deps';
+
+export interface TextQuestion {
+  readonly title: string;
+  readonly prompt: string;
+  readonly value?: string;
+  readonly placeHolder?: string;
+  /** Empty text is refused unless the answer is optional. */
+  readonly optional?: boolean;
+}
+
+/** The answer under `key`, or what the user types; undefined when cancelled (empty optional → ''). */
+export async function askText(answers: Answers, key: string, q: TextQuestion): Promise<string | undefined> {
+  const given = answers?.[key];
+  if (typeof given === 'string') return given;
+  const text = await vscode.window.showInputBox({
+    title: q.title,
+    prompt: q.prompt,
+    value: q.value,
+    placeHolder: q.placeHolder,
+    ignoreFocusOut: true,
+    validateInput: (v) => (!q.optional && v.trim() === '' ? vscode.l10n.t('Required') : undefined),
+  });
+  return text === undefined ? undefined : text.trim();
+}
+
+/** A modal warning with one action button; `detail` says what cannot be undone. */
+export async function confirmModal(answers: Answers, message: string, detail: string, button: string): Promise<boolean> {
+  if (answers?.confirm === false) return true;
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, button);
+  return choice === button;
+}
+
+/** Opens a value the platform returned as a read-only JSON document. */
+export function showJson(json: { open(key: string, title: string, produce: () => Promise<unknown>): Promise<vscode.TextDocument> }, key: string, title: string, value: unknown): Promise<vscode.TextDocument> {
+  return json.open(key, title, async () => value);
+}

@@ -1,0 +1,25 @@
+/**
+ * The commands that reach the SDK methods the rest of the UI did not (issue 16 §2): IoT-TICKET time
+ * signals, all series of an asset, credential queries, active-event counts and acknowledgements. Each
+ * command takes its answers as options too (`{ timesignalId, confirm: false, … }`), so scripts and tests
+ * run it without prompts, and returns what the platform answered. Loaded on first use (src/lazy/features.ts).
+ */
+import type * as vscode from 'vscode';
+import type { CommandCall } from '../commands/kernel';
+import type { CommandId } from '../commands/commandIds';
+import type { MethodsDeps } from './deps';
+import { acknowledgeEvent, countActiveEvents } from './iotticket/activeEvents';
+import { chartAllSeries } from './iotticket/allSeries';
+import { findCredential } from './iotticket/credentialQuery';
+import { readTimesignal } from './iotticket/timesignal';
+
+export function registerMethods(deps: MethodsDeps): vscode.Disposable[] {
+  const on = (id: CommandId, run: (call: CommandCall) => Promise<unknown>): vscode.Disposable => deps.commands.register(id, run);
+  return [
+    on('iotExplorer.iotticket.readTimesignal', (call) => readTimesignal(deps, call.node, call.options)),
+    on('iotExplorer.iotticket.chartAllSeries', (call) => chartAllSeries(deps, call.node)),
+    on('iotExplorer.iotticket.findCredential', (call) => findCredential(deps, call.node, call.options)),
+    on('iotExplorer.iotticket.countActiveEvents', (call) => countActiveEvents(deps, call.node)),
+    on('iotExplorer.iotticket.acknowledgeEvent', (call) => acknowledgeEvent(deps, call.node, call.options)),
+  ];
+}
