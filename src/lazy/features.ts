@@ -44,6 +44,7 @@ const LIVE_IDS: readonly CommandId[] = ['iotExplorer.monitorThing', 'iotExplorer
 const METHOD_IDS: readonly CommandId[] = [
   'iotExplorer.iotticket.readTimesignal', 'iotExplorer.iotticket.chartAllSeries', 'iotExplorer.iotticket.findCredential',
   'iotExplorer.iotticket.countActiveEvents', 'iotExplorer.iotticket.acknowledgeEvent',
+  'iotExplorer.altair.showRecord', 'iotExplorer.altair.completeActionRequest', 'iotExplorer.altair.deleteRecord', 'iotExplorer.altair.readProperty',
 ];
 
 export interface FeatureDeps {

@@ -1,6 +1,7 @@
 /**
  * The commands that reach the SDK methods the rest of the UI did not (issue 16 §2): IoT-TICKET time
- * signals, all series of an asset, credential queries, active-event counts and acknowledgements. Each
+ * signals, all series of an asset, credential queries, active-event counts and acknowledgements; Altair action
+ * requests and recorded events (show, complete, delete) and single property reads. Each
  * command takes its answers as options too (`{ timesignalId, confirm: false, … }`), so scripts and tests
  * run it without prompts, and returns what the platform answered. Loaded on first use (src/lazy/features.ts).
  */
@@ -12,6 +13,7 @@ import { acknowledgeEvent, countActiveEvents } from './iotticket/activeEvents';
 import { chartAllSeries } from './iotticket/allSeries';
 import { findCredential } from './iotticket/credentialQuery';
 import { readTimesignal } from './iotticket/timesignal';
+import { completeActionRequest, deleteRecord, readProperty, showRecord } from './altair/records';
 
 export function registerMethods(deps: MethodsDeps): vscode.Disposable[] {
   const on = (id: CommandId, run: (call: CommandCall) => Promise<unknown>): vscode.Disposable => deps.commands.register(id, run);
@@ -21,5 +23,9 @@ export function registerMethods(deps: MethodsDeps): vscode.Disposable[] {
     on('iotExplorer.iotticket.findCredential', (call) => findCredential(deps, call.node, call.options)),
     on('iotExplorer.iotticket.countActiveEvents', (call) => countActiveEvents(deps, call.node)),
     on('iotExplorer.iotticket.acknowledgeEvent', (call) => acknowledgeEvent(deps, call.node, call.options)),
+    on('iotExplorer.altair.showRecord', (call) => showRecord(deps, call.node)),
+    on('iotExplorer.altair.completeActionRequest', (call) => completeActionRequest(deps, call.node, call.options)),
+    on('iotExplorer.altair.deleteRecord', (call) => deleteRecord(deps, call.node, call.options)),
+    on('iotExplorer.altair.readProperty', (call) => readProperty(deps, call.node)),
   ];
 }

@@ -106,6 +106,20 @@ export interface AltairEventRef extends InSpace {
   readonly thingId: string;
   readonly event: string;
 }
+/** One request of a Thing's action (its id from the response's `href`). */
+export interface AltairActionRequestRef extends InSpace {
+  readonly kind: 'altair-action-request';
+  readonly thingId: string;
+  readonly action: string;
+  readonly requestId: string;
+}
+/** One recorded occurrence of a Thing's event. */
+export interface AltairEventRecordRef extends InSpace {
+  readonly kind: 'altair-event-record';
+  readonly thingId: string;
+  readonly event: string;
+  readonly eventId: string;
+}
 
 export type EntityRef =
   | ConnectionRef
@@ -126,7 +140,9 @@ export type EntityRef =
   | AltairThingRef
   | AltairPropertyRef
   | AltairActionRef
-  | AltairEventRef;
+  | AltairEventRef
+  | AltairActionRequestRef
+  | AltairEventRecordRef;
 
 export type EntityKind = EntityRef['kind'];
 /** The reference of one kind. */
@@ -153,6 +169,8 @@ const FIELDS: { readonly [K in EntityKind]: readonly (keyof RefOf<K> & string)[]
   'altair-property': ['space', 'thingId', 'property'],
   'altair-action': ['space', 'thingId', 'action'],
   'altair-event': ['space', 'thingId', 'event'],
+  'altair-action-request': ['space', 'thingId', 'action', 'requestId'],
+  'altair-event-record': ['space', 'thingId', 'event', 'eventId'],
 };
 const OPTIONAL: Partial<Record<EntityKind, readonly string[]>> = { 'iotticket-attribute': ['assetId'] };
 

@@ -130,3 +130,80 @@ suite('SDK methods from the tree: IoT-TICKET', () => {
     assert.equal(again.acknowledged, true);
   });
 });
+
+suite('SDK methods from the tree: Altair action requests, events and single properties', () => {
+  let api: ExplorerApi;
+  let info: DemoInfo;
+  const run = <T>(id: string, node: TreeNode, answers: Record<string, unknown> = {}): Thenable<T> => vscode.commands.executeCommand<T>(id, node, answers);
+  const sendQuiet = (spec: unknown): Thenable<SendResult> => vscode.commands.executeCommand<SendResult>('iotExplorer.sendSpec', spec, { quiet: true, confirm: () => true });
+  const thingApi = async () => {
+    const session = await api.connections.sessions.altair('demo-altair');
+    return session.api.spaces(session.space).things(info.altair.thing.id);
+  };
+  /** The thing's folder of a kind (properties, actions, events). */
+  const folder = async (context: RegExp): Promise<TreeNode> => {
+    const thing = await api.goTo('demo-altair', info.altair.thing.id);
+    assert.ok(thing, 'Go to… found the thing');
+    return eventually(async () => {
+      const found = (await api.children(thing)).find((k) => context.test(k.contextValue));
+      assert.ok(found, `a ${String(context)} folder`);
+      return found;
+    });
+  };
+  /** The instance rows under the named action or event, read again from the server. */
+  const instances = async (kindFolder: RegExp, name: string): Promise<TreeNode[]> => {
+    const affordance = (await api.children(await folder(kindFolder))).find((n) => labelOf(api, n) === name);
+    assert.ok(affordance, `${name} in the tree`);
+    affordance.reset();
+    return entities(await api.children(affordance));
+  };
+
+  suiteSetup(async () => {
+    api = await explorerApi();
+    info = await api.startDemo({ reveal: false });
+  });
+
+  test('an action request: shown as the platform holds it, completed, then deleted (Actions1.get / update / delete)', async () => {
+    const { actionName } = info.altair.thing;
+    const sent = await sendQuiet({ kind: 'altair.action', connection: 'demo-altair', thingId: info.altair.thing.id, action: actionName, input: { setpoint: 21.5 } });
+    assert.equal(sent.outcome.result, 'accepted', sent.outcome.summary);
+    const rows = await instances(/^iot\.actions/, actionName);
+    const row = rows.find((r) => r.ref?.kind === 'altair-action-request');
+    assert.ok(row, `an action request row: ${rows.map((r) => r.contextValue).join(', ')}`);
+    const ref = row.ref?.kind === 'altair-action-request' ? row.ref : undefined;
+    assert.ok(ref);
+    const shown = await run<Record<string, { status?: string }>>('iotExplorer.altair.showRecord', row);
+    assert.ok(shown[actionName], 'the request keyed by its action');
+    await run('iotExplorer.altair.completeActionRequest', row);
+    const done = await (await thingApi()).actions(actionName, ref.requestId).get();
+    assert.equal(done[actionName]?.status, 'completed');
+    assert.equal(await run('iotExplorer.altair.deleteRecord', row, { confirm: false }), true);
+    const gone = await (await thingApi()).actions(actionName, ref.requestId).get().then(() => 200, (err: { status?: number }) => err.status);
+    assert.equal(gone, 404);
+  });
+
+  test('a recorded event: shown, then deleted (Events1.get / delete)', async () => {
+    const { eventName } = info.altair.thing;
+    const sent = await sendQuiet({ kind: 'altair.event', connection: 'demo-altair', thingId: info.altair.thing.id, event: eventName, data: 42.5 });
+    assert.ok(['ok', 'accepted'].includes(sent.outcome.result), sent.outcome.summary);
+    const rows = await instances(/^iot\.events/, eventName);
+    const row = rows.find((r) => r.ref?.kind === 'altair-event-record');
+    assert.ok(row, 'an event row');
+    const ref = row.ref?.kind === 'altair-event-record' ? row.ref : undefined;
+    assert.ok(ref);
+    const shown = await run<Record<string, unknown>>('iotExplorer.altair.showRecord', row);
+    assert.ok(shown[eventName], 'the event keyed by its name');
+    assert.equal(await run('iotExplorer.altair.deleteRecord', row, { confirm: false }), true);
+    const gone = await (await thingApi()).events(eventName, ref.eventId).get().then(() => 200, (err: { status?: number }) => err.status);
+    assert.equal(gone, 404);
+  });
+
+  test('Read Property reads one property on its own, as the platform has it (Properties1.get)', async () => {
+    const name = info.altair.thing.numericProperty;
+    const props = entities(await api.children(await folder(/^iot\.properties/)));
+    const node = props.find((p) => p.ref?.kind === 'altair-property' && p.ref.property === name);
+    assert.ok(node, `property ${name}`);
+    const value = await run<unknown>('iotExplorer.altair.readProperty', node);
+    assert.deepEqual(value, (await (await thingApi()).properties().get())[name]);
+  });
+});

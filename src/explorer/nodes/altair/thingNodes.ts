@@ -8,7 +8,7 @@ import type { ActionResponse, EventResponse, PropertyAffordance, Thing } from '.
 import { actionIdOf } from '../../../platforms/altair';
 import type { AltairSession } from '../../../connections/sessionManager';
 import { ChildLoader, cursorPages, singlePage } from '../../childLoader';
-import type { AltairActionRef, AltairEventRef, AltairPropertyRef, AltairThingRef, SeriesDescriptor } from '../../../shared/refs';
+import type { AltairActionRef, AltairActionRequestRef, AltairEventRecordRef, AltairEventRef, AltairPropertyRef, AltairThingRef, SeriesDescriptor } from '../../../shared/refs';
 import { CONTEXT, propertyContext } from '../../contextValues';
 import type { Favourite } from '../../favourite';
 import type { AnyThing } from '../../platforms/altair/resources';
@@ -285,7 +285,7 @@ class AffordanceNode extends AltairNode {
           kind === 'actions'
             ? await thingRes.actions(name).get({ limit, nextCursor: cursor, signal })
             : await thingRes.events(name).get({ limit, nextCursor: cursor, signal });
-        return { nodes: page.items.map((r, i) => new InstanceNode(this, kind, name, r, `${cursor ?? ''}${i}`)), next: page.nextCursor };
+        return { nodes: page.items.map((r, i) => new InstanceNode(this, thing, kind, name, r, `${cursor ?? ''}${i}`)), next: page.nextCursor };
       }),
       { emptyLabel: kind === 'actions' ? vscode.l10n.t('No action requests') : vscode.l10n.t('No events recorded') },
     );
@@ -325,11 +325,13 @@ class AffordanceNode extends AltairNode {
 class InstanceNode extends TreeNode {
   readonly label: string;
   readonly contextValue: string;
+  override readonly ref: AltairActionRequestRef | AltairEventRecordRef;
   private readonly value: ActionResponse[string] & EventResponse[string];
   private readonly instanceId: string;
 
   constructor(
     parent: TreeNode,
+    thing: ThingNode,
     readonly kind: AffordanceKind,
     name: string,
     readonly response: ActionResponse | EventResponse,
@@ -338,6 +340,8 @@ class InstanceNode extends TreeNode {
     const id = actionIdOf(response as ActionResponse)?.id ?? fallbackId;
     super(parent, idPart('i', id));
     this.instanceId = id;
+    const at = { connectionId: this.connectionId ?? '', space: thing.space, thingId: thing.uid };
+    this.ref = kind === 'actions' ? { kind: 'altair-action-request', ...at, action: name, requestId: id } : { kind: 'altair-event-record', ...at, event: name, eventId: id };
     this.value = (response[name] ?? {}) as ActionResponse[string] & EventResponse[string];
     this.contextValue = kind === 'actions' ? CONTEXT.actionItem : CONTEXT.eventItem;
     this.label = (kind === 'actions' ? this.value.timeRequested : this.value.timestamp) ?? id;
