@@ -7,7 +7,7 @@
  * where the credentials are.
  */
 import * as vscode from 'vscode';
-import { errorMessage, httpStatusOf } from '../platforms/http';
+import { causeCodes, errorMessage, httpStatusOf } from '../platforms/http';
 
 export type Fix = 'retry' | 'editConnection' | 'setCredential';
 
@@ -56,13 +56,9 @@ function safe(err: unknown): boolean {
   return typeof method !== 'string' || SAFE_METHODS.has(method.toUpperCase());
 }
 
-/** The first error code in the cause chain (undici's connect errors carry ECONNREFUSED & co. there). */
+/** The first system-style error code in the cause chain (ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT …). */
 function causeCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-  }
-  return undefined;
+  return causeCodes(err, 6).find((code) => /^[A-Z_]+$/.test(code));
 }
 
 /** "127.0.0.1:4100" or "iot.example.com" from a connect or name-lookup message in the cause chain. */

@@ -43,6 +43,19 @@ export function errorMessage(err: unknown, options: { platformWords?: boolean } 
   return redact(parts.filter((p, i) => i === 0 || !parts[0].includes(p)).join(' ← '));
 }
 
+/**
+ * The string `code`s along an error's cause chain, outermost first, looking `depth` errors deep (undici's
+ * connect errors carry ECONNREFUSED, ENOTFOUND, certificate codes … on a cause).
+ */
+export function causeCodes(err: unknown, depth: number): string[] {
+  const codes: string[] = [];
+  for (let e: unknown = err, level = 0; e instanceof Error && level < depth; e = e.cause, level++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') codes.push(code);
+  }
+  return codes;
+}
+
 /** Bad input a command was given (run on a node it does not apply to): `ValidationError('node', …)`. */
 export function isUsageError(err: unknown): err is Error & { readonly parameter: 'node' } {
   const e = err as { name?: unknown; parameter?: unknown } | null | undefined;

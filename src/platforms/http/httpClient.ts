@@ -6,6 +6,7 @@ import { CancelledError, HttpError, OutcomeUnknownError, ParseError, PlatformErr
 import { silentLogger, type Logger } from './logger';
 import { ERROR_BODY_MAX_BYTES, readCapped } from './body';
 import { redact } from './redact';
+import { causeCodes } from './errorText';
 import { expectShape, type Shape } from './shape';
 import { backoffDelayMs, defaultRetryPolicy, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 import { dispatcherFor, type TlsOptions } from './tls';
@@ -252,9 +253,5 @@ const NOT_SENT = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EHOSTUNREACH|ENE
 function nothingSent(err: unknown): boolean {
   // fetch rejects a request it cannot build (bad URL, credentials in it) with a TypeError of its own, without a cause.
   if (err instanceof TypeError && err.cause === undefined) return true;
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NOT_SENT.test(code)) return true;
-  }
-  return false;
+  return causeCodes(err, 5).some((code) => NOT_SENT.test(code));
 }
