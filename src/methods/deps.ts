@@ -2,11 +2,10 @@
  * What the SDK-method commands share: the kernel to register on, the explorer's services (sessions,
  * refresh), the read-only JSON documents, and the answers a script or test passes instead of prompts.
  */
-import * as vscode from 'vscode';
 import type { CommandKernel } from '../commands/kernel';
 import type { JsonDocumentProvider } from '../documents/jsonDocuments';
 import type { ExplorerServices } from '../explorer/treeNode';
-import { PlatformError } from '../platforms/http';
+import { assetApiOf } from '../explorer/nodes/iotticket/assetApiAccess';
 import type { AssetApi } from '../platforms/iotticket/assetApi';
 
 export interface MethodsDeps {
@@ -18,9 +17,7 @@ export interface MethodsDeps {
 /** Answers given as the command's options (scripts, tests): each skips the matching question. */
 export type Answers = Readonly<Record<string, unknown>> | undefined;
 
-/** The asset API of an IoT-TICKET connection (refused with the setting's name when it has none). */
+/** The asset API of an IoT-TICKET connection (refused with the setting's name when it has none, as in the tree). */
 export async function iotTicketAssetApi(deps: MethodsDeps, connectionId: string): Promise<AssetApi> {
-  const session = await deps.services.sessions.iotticket(connectionId);
-  if (!session.assetApi) throw new PlatformError(vscode.l10n.t('"{0}" has no asset API base URL (coreBaseUrl)', session.profile.label), 'validation');
-  return session.assetApi;
+  return assetApiOf(await deps.services.sessions.iotticket(connectionId));
 }
