@@ -80,11 +80,13 @@ export class ChartExporter {
           void announceFile(done, uri);
         } catch (err) {
           if (abort.signal.aborted) {
-            this.record(panel, format, uri, 'cancelled', vscode.l10n.t('Export cancelled; {0} was left as it was.', uri.fsPath));
-            void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled; {0} was left as it was.', messageText(uri.fsPath)));
+            const left = vscode.l10n.t('Export cancelled; {0} was left as it was.', uri.fsPath);
+            this.record(panel, format, uri, 'cancelled', left);
+            void vscode.window.showInformationMessage(messageText(left));
           } else {
-            this.record(panel, format, uri, 'failed', exportErrorText(err));
-            void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(exportErrorText(err))));
+            const reason = exportErrorText(err);
+            this.record(panel, format, uri, 'failed', reason);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', messageText(reason)));
           }
         }
       },

@@ -18,7 +18,6 @@ export class Narrowing {
   readonly matches: TreeNode[] = [];
 
   constructor(
-    readonly text: string,
     /** How many hits the search found (all of them, placed or not). */
     readonly total: number,
   ) {}
@@ -42,12 +41,8 @@ export class Narrowing {
 }
 
 /** Locates the first LOCATED hits (a few at a time: they share the loaders of common ancestors). */
-export async function narrowTo(
-  text: string,
-  hits: readonly SearchHit[],
-  locate: (hit: SearchHit) => Promise<TreeNode | undefined>,
-): Promise<Narrowing> {
-  const narrowing = new Narrowing(text, hits.length);
+export async function narrowTo(hits: readonly SearchHit[], locate: (hit: SearchHit) => Promise<TreeNode | undefined>): Promise<Narrowing> {
+  const narrowing = new Narrowing(hits.length);
   const queue = hits.slice(0, LOCATED);
   const worker = async (): Promise<void> => {
     for (let hit = queue.shift(); hit; hit = queue.shift()) {

@@ -70,7 +70,7 @@ export class ConnectionNode extends TreeNode {
     try {
       const tree = await platformTree(this.profile.platform);
       const { hits } = await tree.search(this, text, signal);
-      return await narrowTo(text, hits, async (hit) => {
+      return await narrowTo(hits, async (hit) => {
         try {
           return await hit.locate(this, signal);
         } catch (err) {
