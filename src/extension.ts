@@ -32,7 +32,6 @@ import { registerOnnxShell } from './analytics/onnxShell';
 import { registerActivityView } from './activity/activityView';
 import type { ActivityLog } from './activity/activityLog';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
-import { LazyFeature } from './lazy/lazyFeature';
 import { registerFeatures } from './lazy/features';
 import { deferredLiveSource } from './inline/deferredLiveSource';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
@@ -122,15 +121,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     wantsLive: (id) => wantsLive(store.get(id)),
     activity,
     json,
+    connection: (id) => store.get(id),
   });
   const live = deferredLiveSource(async () => (await features.live.load()).values, (id) => wantsLive(store.get(id)));
   const inline = registerInlinePreviews(context, { commands, sessions, store, log, explorer, live });
-  // Open in Notebook loads its cell builders (and the snippet code) on first use.
-  context.subscriptions.push(
-    new LazyFeature(commands, ['iotExplorer.openInNotebook'], async (kernel) =>
-      (await import('./notebook/registerNotebook')).registerNotebook({ commands: kernel, connection: (id) => store.get(id), charts: () => features.charts.loaded?.manager, log: log.channel }),
-    ),
-  );
   context.subscriptions.push(
     explorer.provider.registerDecorator(inline),
     explorer.dragAndDrop.registerDropHandler(async (target, dataTransfer, token) => (await features.onnx.load()).handleDrop(target, dataTransfer, token)),

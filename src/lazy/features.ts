@@ -1,7 +1,7 @@
 /**
  * The features that load on first use (issue 17 §1): charts, writes and command files, ONNX and
- * analytics. Activation registers only their command stubs (src/lazy/lazyFeature.ts), the chart
- * serializer, the Activity view and a watcher for command files; each `import()` below is a chunk of
+ * analytics, live values, Open in Notebook and the SDK-method commands. Activation registers only their
+ * command stubs (src/lazy/lazyFeature.ts), the chart serializer and a watcher for command files; each `import()` below is a chunk of
  * its own (esbuild.mjs). The id lists must name every command a feature registers: the host test
  * compares the kernel's commands at activation with package.json.
  */
@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ActionsApi } from '../writes/register';
 import type { ActivityLog } from '../activity/activityLog';
 import type { JsonDocumentProvider } from '../documents/jsonDocuments';
+import type { ConnectionProfile } from '../connections/profile';
 import type { ChartsApi } from '../charts/registerCharts';
 import type { CommandId, CommandKernel } from '../commands/kernel';
 import type { OnnxApi } from '../analytics/registerOnnx';
@@ -41,6 +42,8 @@ const ONNX_IDS: readonly CommandId[] = [
 
 const LIVE_IDS: readonly CommandId[] = ['iotExplorer.monitorThing', 'iotExplorer.liveStatus'];
 
+const NOTEBOOK_IDS: readonly CommandId[] = ['iotExplorer.openInNotebook'];
+
 const METHOD_IDS: readonly CommandId[] = [
   'iotExplorer.iotticket.readTimesignal', 'iotExplorer.iotticket.chartAllSeries', 'iotExplorer.iotticket.findCredential',
   'iotExplorer.iotticket.countActiveEvents', 'iotExplorer.iotticket.acknowledgeEvent',
@@ -54,6 +57,8 @@ export interface FeatureDeps {
   readonly services: ExplorerServices;
   readonly onnx: Omit<OnnxDeps, 'commands'>;
   readonly live: Omit<LiveDeps, 'commands'>;
+  /** A connection's profile (Open in Notebook writes its headers from it). */
+  readonly connection: (connectionId: string) => ConnectionProfile | undefined;
   /** The read-only JSON documents (what the SDK-method commands show). */
   readonly json: JsonDocumentProvider;
   /** The Activity view's log: writes and exports record into it. */
@@ -68,6 +73,8 @@ export interface Features {
   readonly onnx: LazyFeature<OnnxApi>;
   /** Altair live over MQTT (the MQTT library comes with it). */
   readonly live: LazyFeature<LiveApi>;
+  /** Open in Notebook: its cell builders and the snippet code. */
+  readonly notebook: LazyFeature<vscode.Disposable>;
   /** The SDK methods the rest of the UI does not reach (src/methods/). */
   readonly methods: LazyFeature<vscode.Disposable[]>;
 }
@@ -90,6 +97,9 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
   const onnx = new LazyFeature(deps.commands, ONNX_IDS, async (commands) =>
     (await import('../analytics/registerOnnx')).registerOnnx(context, { ...deps.onnx, commands }),
   );
+  const notebook = new LazyFeature(deps.commands, NOTEBOOK_IDS, async (commands) =>
+    (await import('../notebook/registerNotebook')).registerNotebook({ commands, connection: deps.connection, charts: () => charts.loaded?.manager, log: deps.log }),
+  );
   const methods = new LazyFeature(deps.commands, METHOD_IDS, async (commands) =>
     (await import('../methods/register')).registerMethods({ commands, services: deps.services, json: deps.json }),
   );
@@ -98,6 +108,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
     actions,
     onnx,
     live,
+    notebook,
     methods,
     // A chart restored after a reload brings the charts in.
     vscode.window.registerWebviewPanelSerializer(CHART_VIEW_TYPE, {
@@ -105,7 +116,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
     }),
     watchCommandFiles(),
   );
-  return { charts, actions, onnx, live, methods };
+  return { charts, actions, onnx, live, notebook, methods };
 }
 
 /**
