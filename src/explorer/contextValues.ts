@@ -36,6 +36,8 @@ export const CONTEXT = {
   onnxModel: 'iot.onnxModel',
   credentials: 'iot.credentials',
   credential: 'iot.credential',
+  subOrganizations: 'iot.subOrganizations',
+  subOrganization: 'iot.subOrganization',
   // IoT-TICKET REST API v1.
   v1root: 'iot.v1root',
   enterprises: 'iot.enterprises',

@@ -97,6 +97,31 @@ suite('SDK methods from the tree: IoT-TICKET', () => {
     assert.deepEqual(entities(await api.children(folder)).map((n) => labelOf(api, n)).sort(), listed.items.map((c) => c.name).sort());
   });
 
+  test('sub-organizations show as the platform nests them, each with its own details and credentials (organization_id)', async () => {
+    const orgs = (await getJson<{ items: { id: string; name: string; parentId: string | null }[] }>(core('organizations'), auth)).items;
+    const rootId = orgs.find((o) => o.parentId === null)!.id;
+    const sub = orgs.find((o) => o.parentId === rootId);
+    assert.ok(sub, 'the demo has a sub-organization');
+    const subNode = await treePath(api, org, 'Sub-organizations', sub.name);
+    assert.equal(subNode.contextValue, 'iot.subOrganization');
+    // Its details are asked for by its id, not the client's default organization.
+    const details = (await subNode.json!(new AbortController().signal)) as { id: string; name: string };
+    assert.deepEqual([details.id, details.name], [sub.id, sub.name]);
+    // Its Credentials folder lists its own credentials, which differ from the top organization's.
+    const own = (await getJson<{ items: { id: string; name: string }[] }>(core(`credentials?organizationId=${sub.id}`), auth)).items;
+    const top = (await getJson<{ items: { id: string; name: string }[] }>(core(`credentials?organizationId=${rootId}`), auth)).items;
+    assert.ok(own.length > 0 && !own.some((c) => top.some((t) => t.id === c.id)), 'the demo gives the sub-organization credentials of its own');
+    const folder = await child(api, subNode, 'Credentials');
+    assert.deepEqual(entities(await api.children(folder)).map((n) => labelOf(api, n)).sort(), own.map((c) => c.name).sort());
+    // Find Credential… from there is scoped to it: the top organization's credential is not found.
+    const found = await run<{ id: string }>('iotExplorer.iotticket.findCredential', folder, { credentialName: own[0]!.name, credentialId: '', clientId: '', scope: '' });
+    assert.equal(found.id, own[0]!.id);
+    assert.equal(await run('iotExplorer.iotticket.findCredential', subNode, { credentialName: top[0]!.name, credentialId: '', clientId: '', scope: '' }), undefined);
+    // The top organization's own list does not include the sub-organization's.
+    const topFolder = await child(api, org, 'Credentials');
+    assert.deepEqual(entities(await api.children(topFolder)).map((n) => labelOf(api, n)).sort(), top.map((c) => c.name).sort());
+  });
+
   test('Count Active Events counts an asset with its sub-assets and the whole organization, as the platform does', async () => {
     const a = await asset();
     const own = await getJson<{ count: number }>(core(`assets/${iot.asset.id}/events/active/count?includeChildren=true`), auth);

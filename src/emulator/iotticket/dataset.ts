@@ -45,6 +45,12 @@ export function credentials(): Credential[] {
       clientId: '9d8c7b6a-5f4e-4d3c-8b2a-0f1e2d3c4b5a', scope: 'api://acme-calc/.default',
       organizationId: ORGANIZATION_ID, createdAt: CREATED + 3_600_000,
     },
+    {
+      id: 'CR3', name: 'Field service portal', description: 'The service unit\'s own work-order API',
+      grantType: 'client_credentials', accessTokenUrl: 'https://auth.acme-services.example/oauth2/token',
+      clientId: 'c0ffee00-1111-4222-8333-944445555666', scope: 'workorders.read',
+      organizationId: 'E1002', createdAt: CREATED + 86_400_000,
+    },
   ];
 }
 

@@ -147,8 +147,9 @@ export class AssetApiAccess {
     }
   }
 
-  credentials(signal: AbortSignal): Promise<readonly Credential[]> {
-    return this.client.credentials.getCredentials({ signal });
+  /** The credentials of one organization (das `organization_id`), not the client's default one. */
+  credentials(organizationId: string, signal: AbortSignal): Promise<readonly Credential[]> {
+    return this.client.credentials.getCredentials({ organizationId, signal });
   }
 
   printAssetTree(assetId: string | undefined, signal: AbortSignal): Promise<string> {

@@ -21,9 +21,10 @@ export async function iotTicketConnectionChildren(connection: ConnectionContext,
   const out: TreeNode[] = [];
   if (session.assetApi) {
     const orgs = await new AssetApiAccess(session.assetApi).organizations(signal);
-    // The asset tree belongs to the user's organization (the top-level one); sub-organizations show their details.
-    const roots = orgs.filter((o) => o.parentId === null || o.parentId === undefined);
-    for (const org of roots.length ? roots : orgs.slice(0, 1)) out.push(new OrganizationNode(connection, org));
+    // The asset tree belongs to the user's organization (the top-level one); the ones below it show under its Sub-organizations.
+    const ids = new Set(orgs.map((o) => o.id));
+    const roots = orgs.filter((o) => o.parentId === null || o.parentId === undefined || !ids.has(o.parentId));
+    for (const org of roots.length ? roots : orgs.slice(0, 1)) out.push(new OrganizationNode(connection, org, orgs));
   }
   if (session.v1) out.push(new V1RootNode(connection));
   if (out.length === 0) throw new PlatformError(vscode.l10n.t('"{0}" has neither an asset API nor a REST API v1 base URL', connection.label), 'validation');

@@ -1,13 +1,14 @@
 /**
  * An IoT-TICKET organization: its asset tree, templates, devices, active events (with a count),
- * analytics (ML models, ML services, ONNX models, against the organization's limit) and credentials.
+ * analytics (ML models, ML services, ONNX models, against the organization's limit), credentials and the
+ * organizations below it.
  */
 import * as vscode from 'vscode';
 import { markdownLines, markdownText } from '../../../shared/escape/markdown';
-import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Credential, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
+import type { AnalyticsItem, AssetEvent, AssetTemplateSummary, Device, Organization, OrganizationDetails } from '../../../platforms/iotticket/types';
 import { pythonSnippet, type SnippetParts } from '../../../snippets/pythonSnippet';
 import { ChildLoader, offsetPages, singlePage } from '../../childLoader';
-import type { AnalyticsKind, IotTicketAnalyticsRef, IotTicketCredentialRef, IotTicketDeviceRef, IotTicketEventRef, IotTicketOrganizationRef, IotTicketTemplateRef } from '../../../shared/refs';
+import type { AnalyticsKind, IotTicketAnalyticsRef, IotTicketDeviceRef, IotTicketEventRef, IotTicketOrganizationRef, IotTicketTemplateRef } from '../../../shared/refs';
 import { analyticsFolderContext, CONTEXT } from '../../contextValues';
 import type { Favourite } from '../../favourite';
 import type { ResourceOf } from '../../resources';
@@ -16,6 +17,8 @@ import { FolderNode } from '../folderNode';
 import { InfoNode } from '../placeholderNodes';
 import { AssetNode, AssetApiNode, attributeIcon } from './assetNodes';
 import { AssetApiAccess, assetApiOf } from './assetApiAccess';
+import { credentialsFolder } from './credentialNodes';
+import { subOrganizationsFolder } from './subOrganizationNodes';
 
 export class OrganizationNode extends AssetApiNode {
   readonly contextValue = CONTEXT.organization;
@@ -28,6 +31,8 @@ export class OrganizationNode extends AssetApiNode {
   constructor(
     parent: TreeNode,
     readonly organization: Organization,
+    /** Every organization of the user: the ones below this one show under its Sub-organizations. */
+    all: readonly Organization[] = [],
   ) {
     super(parent, idPart('org', organization.id));
     this.label = organization.name;
@@ -82,16 +87,8 @@ export class OrganizationNode extends AssetApiNode {
         },
       },
     );
-    const credentials: FolderNode<never> = new FolderNode(
-      this,
-      'credentials',
-      vscode.l10n.t('Credentials'),
-      singlePage(async (signal) => {
-        const access = await this.access();
-        return (await access.credentials(signal)).map((c) => new CredentialNode(credentials, c));
-      }),
-      { icon: 'key', contextValue: CONTEXT.credentials, emptyLabel: vscode.l10n.t('No credentials') },
-    );
+    const credentials = credentialsFolder(this, organization.id);
+    const subOrganizations = subOrganizationsFolder(this, organization.id, all);
     this.loader = new ChildLoader(
       this,
       singlePage(async (signal) => {
@@ -102,7 +99,7 @@ export class OrganizationNode extends AssetApiNode {
           this.services.log.debug(`Organization details of ${organization.id} not available: ${String(err)}`);
         }
         await this.activeEvents.loadCount(signal);
-        return [this.assets, templates, devices, this.activeEvents, analytics, credentials];
+        return [this.assets, templates, devices, this.activeEvents, analytics, credentials, ...(subOrganizations ? [subOrganizations] : [])];
       }),
       { emptyLabel: '' },
     );
@@ -409,39 +406,5 @@ class AnalyticsNode extends AssetApiNode {
   override pythonSnippet(): SnippetParts {
     const kind = this.kind === 'MLModel' ? 'mlModel' : this.kind === 'MLService' ? 'mlService' : 'onnxModel';
     return pythonSnippet({ kind, name: this.item.name, id: this.item.id });
-  }
-}
-
-class CredentialNode extends TreeNode {
-  readonly contextValue = CONTEXT.credential;
-  readonly label: string;
-  override readonly ref: IotTicketCredentialRef;
-
-  constructor(
-    parent: TreeNode,
-    readonly credential: Credential,
-  ) {
-    super(parent, idPart('cred', credential.id));
-    this.label = credential.name;
-    this.ref = { kind: 'iotticket-credential', connectionId: this.connectionId ?? '', credentialId: credential.id };
-  }
-
-  treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.None);
-    item.iconPath = new vscode.ThemeIcon('key');
-    item.description = typeof this.credential.type === 'string' ? this.credential.type : undefined;
-    return item;
-  }
-
-  override async json(): Promise<unknown> {
-    return this.credential;
-  }
-
-  override platformId(): string {
-    return this.credential.id;
-  }
-
-  override pythonSnippet(): SnippetParts {
-    return pythonSnippet({ kind: 'credential', name: this.credential.name, id: this.credential.id });
   }
 }
