@@ -92,14 +92,14 @@ export async function connectionWizard(
     const choices = field.choices?.(answers);
     if (choices) {
       const items = choices.map((c) => ({ label: c.label, detail: c.detail, value: c.value }));
-      const [picked] = await input.showQuickPick({ title, ...at, items, activeItem: items.find((i) => i.value === current), placeholder: field.prompt(editing) });
+      const [picked] = await input.showQuickPick({ title, ...at, items, activeItem: items.find((i) => i.value === current), placeholder: field.prompt(editing, answers) });
       return picked.value;
     }
     return input.showInputBox({
       title,
       ...at,
       value: field.secret ? (editing ? '' : (answers[field.key] ?? '')) : current,
-      prompt: field.prompt(editing),
+      prompt: field.prompt(editing, answers),
       placeholder: field.placeholder,
       password: field.secret,
       validate: field.validate ? (v) => field.validate!(v, answers, editing) : undefined,
@@ -168,7 +168,7 @@ function editItems(platform: PlatformConnections, profile: ConnectionProfile, an
     { id: LABEL, label: vscode.l10n.t('Name'), description: profile.label },
     ...platform.fields
       .filter((f) => f.when?.(answers) ?? true)
-      .map((f) => ({ id: f.key, label: f.title(), description: shown(f), detail: f.advanced ? vscode.l10n.t('Advanced') : undefined })),
+      .map((f) => ({ id: f.key, label: f.title(answers), description: shown(f), detail: f.advanced ? vscode.l10n.t('Advanced') : undefined })),
     { id: OPTIONS, label: vscode.l10n.t('Options'), description: options.join(', ') || vscode.l10n.t('none') },
   ];
 }

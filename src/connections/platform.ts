@@ -39,9 +39,9 @@ export type Answers = Readonly<Record<string, string | undefined>>;
 export interface ConnectionField {
   /** Where the answer goes: the profile key read by the platform's `toProfile`; `secret` goes to SecretStorage. */
   readonly key: string;
-  /** Its name in "Edit Connection" and in "lacks a field" messages. */
-  title(): string;
-  prompt(editing: boolean): string;
+  /** Its name in "Edit Connection" and in "lacks a field" messages (it may follow from earlier answers). */
+  title(answers?: Answers): string;
+  prompt(editing: boolean, answers?: Answers): string;
   readonly placeholder?: string;
   /** A secret: typed hidden, never prefilled, never written to settings. */
   readonly secret?: boolean;

@@ -31,6 +31,8 @@ export interface ConnectionProfile {
   // Altair IoT Studio.
   readonly host?: string;
   readonly space?: string;
+  /** How the connection signs in: an App's OAuth2 client credentials (default), or a user's access token (SDK `AccessToken`), which expires and is then set again. */
+  readonly authMethod?: 'clientCredentials' | 'accessToken';
   readonly clientId?: string;
   readonly scopes?: readonly string[];
   /** The OAuth2 token endpoint, relative to the host or absolute (default `/oauth2/token`). */
@@ -77,9 +79,9 @@ export function platformLabel(platform: Platform): string {
   return IDENTITY[platform].label;
 }
 
-/** The secret a platform needs to sign in. */
-export function primarySecret(platform: Platform): SecretKind {
-  return IDENTITY[platform].secret;
+/** The secret a connection signs in with: the platform's, or an Altair access token. */
+export function primarySecret(profile: Pick<ConnectionProfile, 'platform' | 'authMethod'>): SecretKind {
+  return profile.platform === 'altair' && profile.authMethod === 'accessToken' ? 'token' : IDENTITY[profile.platform].secret;
 }
 
 export function isPlatform(x: unknown): x is Platform {
@@ -115,6 +117,7 @@ export function parseProfile(raw: unknown, validate: (profile: ConnectionProfile
     routeOverrides: stringRecord(p.routeOverrides),
     host: str('host'),
     space: str('space'),
+    authMethod: p.authMethod === 'accessToken' || p.authMethod === 'clientCredentials' ? p.authMethod : undefined,
     clientId: str('clientId'),
     mqttUrl: str('mqttUrl'),
     scopes: Array.isArray(p.scopes) ? p.scopes.filter((s): s is string => typeof s === 'string') : undefined,

@@ -29,7 +29,8 @@ export interface AltairSession {
   readonly platform: 'altair';
   readonly profile: ConnectionProfile;
   readonly api: AltairApi;
-  readonly strategy: ClientCredentialsStrategy;
+  /** The client-credentials strategy; undefined when the connection signs in with an access token. */
+  readonly strategy?: ClientCredentialsStrategy;
   readonly host: string;
   readonly space: string;
   readonly clientId: string;

@@ -11,7 +11,7 @@ import type { DemoService } from '../demo/demoService';
 import { SecretOriginError, type ConnectionStore } from './connectionStore';
 import type { HealthTracker } from './health';
 import type { PlatformDirectory, PythonEnv } from './platform';
-import type { ConnectionProfile } from './profile';
+import { primarySecret, type ConnectionProfile } from './profile';
 import { MissingCredentialError, type AltairSession, type IotTicketSession, type Session } from './session';
 
 export { MissingCredentialError, type AltairSession, type IotTicketSession, type Session };
@@ -138,7 +138,7 @@ export class SessionManager implements vscode.Disposable {
       log: this.log,
       signal,
       python: this.python,
-      secret: async () => typedSecret ?? (await this.store.getSecret(profile, platform.secret.kind)),
+      secret: async () => typedSecret ?? (await this.store.getSecret(profile, primarySecret(profile))),
       demo: () => this.demo.start(),
     });
   }

@@ -48,6 +48,9 @@ const METHOD_IDS: readonly CommandId[] = [
   'iotExplorer.iotticket.readTimesignal', 'iotExplorer.iotticket.chartAllSeries', 'iotExplorer.iotticket.findCredential',
   'iotExplorer.iotticket.countActiveEvents', 'iotExplorer.iotticket.acknowledgeEvent',
   'iotExplorer.altair.showRecord', 'iotExplorer.altair.completeActionRequest', 'iotExplorer.altair.deleteRecord', 'iotExplorer.altair.readProperty',
+  'iotExplorer.altair.createThing', 'iotExplorer.altair.updateThing', 'iotExplorer.altair.deleteThing', 'iotExplorer.altair.createCategory',
+  'iotExplorer.altair.updateCategory', 'iotExplorer.altair.deleteCategory', 'iotExplorer.altair.patchThings', 'iotExplorer.altair.deleteThings',
+  'iotExplorer.altair.showThingEvents', 'iotExplorer.altair.sendRequest',
 ];
 
 export interface FeatureDeps {
@@ -101,7 +104,7 @@ export function registerFeatures(context: vscode.ExtensionContext, deps: Feature
     (await import('../notebook/registerNotebook')).registerNotebook({ commands, connection: deps.connection, charts: () => charts.loaded?.manager, log: deps.log }),
   );
   const methods = new LazyFeature(deps.commands, METHOD_IDS, async (commands) =>
-    (await import('../methods/register')).registerMethods({ commands, services: deps.services, json: deps.json }),
+    (await import('../methods/register')).registerMethods({ commands, services: deps.services, json: deps.json, activity: deps.activity }),
   );
   context.subscriptions.push(
     charts,

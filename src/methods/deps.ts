@@ -2,6 +2,7 @@
  * What the SDK-method commands share: the kernel to register on, the explorer's services (sessions,
  * refresh), the read-only JSON documents, and the answers a script or test passes instead of prompts.
  */
+import type { ActivityLog } from '../activity/activityLog';
 import type { CommandKernel } from '../commands/kernel';
 import type { JsonDocumentProvider } from '../documents/jsonDocuments';
 import type { ExplorerServices } from '../explorer/treeNode';
@@ -12,6 +13,8 @@ export interface MethodsDeps {
   readonly commands: CommandKernel;
   readonly services: ExplorerServices;
   readonly json: JsonDocumentProvider;
+  /** Where the changes are recorded (the Activity view). */
+  readonly activity: Pick<ActivityLog, 'add'>;
 }
 
 /** Answers given as the command's options (scripts, tests): each skips the matching question. */

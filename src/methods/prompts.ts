@@ -41,3 +41,26 @@ export async function confirmModal(answers: Answers, message: string, detail: st
 export function showJson(json: { open(key: string, title: string, produce: () => Promise<unknown>): Promise<vscode.TextDocument> }, key: string, title: string, value: unknown): Promise<vscode.TextDocument> {
   return json.open(key, title, async () => value);
 }
+
+export interface Choice<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: T;
+  readonly picked?: boolean;
+}
+
+/** One choice: the answer under `key` when given (checked against the choices by `accept`), else a pick. */
+export async function askPick<T>(answers: Answers, key: string, title: string, choices: readonly Choice<T>[], accept: (given: unknown) => T | undefined): Promise<T | undefined> {
+  if (answers && key in answers) return accept(answers[key]);
+  const picked = await vscode.window.showQuickPick(choices.map((c) => ({ ...c })), { title, ignoreFocusOut: true, matchOnDescription: true });
+  return picked?.value;
+}
+
+/** Several choices (those `picked` preselected); the answer under `key` is used as is when given. */
+export async function askMany<T>(answers: Answers, key: string, title: string, choices: readonly Choice<T>[]): Promise<T[] | undefined> {
+  const given = answers?.[key];
+  if (Array.isArray(given)) return given as T[];
+  const picked = await vscode.window.showQuickPick(choices.map((c) => ({ ...c })), { title, canPickMany: true, ignoreFocusOut: true });
+  return picked?.map((p) => p.value);
+}

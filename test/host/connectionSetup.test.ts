@@ -172,8 +172,8 @@ suite('Connection setup: Altair token at once, and per-connection token settings
       assert.equal((err as { status?: number } | undefined)?.status, 404, `a token URL that does not exist must fail the session: ${String(err)}`);
       await api.connections.add(altairProfile('token-settings', { refreshThresholdSec: 3, requestTimeoutSec: 12 }), { clientSecret: info.altair.clientSecret });
       const session = await api.connections.sessions.altair('token-settings');
-      assert.equal(session.strategy.refreshThresholdSec, 3);
-      assert.equal(session.strategy.tokenUrl, '/oauth2/token');
+      assert.equal(session.strategy!.refreshThresholdSec, 3);
+      assert.equal(session.strategy!.tokenUrl, '/oauth2/token');
     } finally {
       await api.connections.remove('token-settings');
     }
@@ -184,7 +184,7 @@ suite('Connection setup: Altair token at once, and per-connection token settings
       const id = revokeToken ? 'revoke-on' : 'revoke-off';
       await api.connections.add(altairProfile(id, { revokeToken }), { clientSecret: info.altair.clientSecret });
       try {
-        const token = await (await api.connections.sessions.altair(id)).strategy.getToken();
+        const token = await (await api.connections.sessions.altair(id)).strategy!.getToken();
         assert.equal(await thingsStatus(token), 200);
         await api.connections.sessions.invalidate(id);
         assert.equal(await thingsStatus(token), revokeToken ? 401 : 200, `revokeToken ${String(revokeToken)}`);

@@ -128,7 +128,7 @@ suite('Explorer: connections, credentials and documents', () => {
 
   test('sign out revokes the Altair token', async () => {
     const session = await api.connections.sessions.altair('demo-altair');
-    const token = await session.strategy.getToken();
+    const token = await session.strategy!.getToken();
     const url = `${info.altair.baseUrl}/spaces/${info.altair.space}/things?limit=1`;
     assert.equal((await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status, 200);
     await vscode.commands.executeCommand('iotExplorer.signOut', await connectionNode(api, 'demo-altair'));
@@ -136,7 +136,7 @@ suite('Explorer: connections, credentials and documents', () => {
     assert.equal(api.connections.health.get('demo-altair').state, 'signedOut');
     // Using the connection again signs in with a new token.
     const again = await api.connections.sessions.altair('demo-altair');
-    assert.notEqual(await again.strategy.getToken(), token);
+    assert.notEqual(await again.strategy!.getToken(), token);
   });
 
   test('an Altair thing saves as a JSON-Patch of only the changed fields', async () => {

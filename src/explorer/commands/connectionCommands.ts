@@ -159,7 +159,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
   };
 
   const save = async ({ profile, secret }: WizardResult, existing: ConnectionProfile | undefined): Promise<void> => {
-    if (secret) await store.setSecret(profile, primarySecret(profile.platform), secret);
+    if (secret) await store.setSecret(profile, primarySecret(profile), secret);
     await store.save(profile);
     await sessions.invalidate(profile.id);
     sessions.health.forget(profile.id);
@@ -223,16 +223,18 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       if (conn) explorer.refresh(conn);
       log.info(`Signed out of "${profile.label}" (token revoked)`);
       if (profile.demo) return;
-      const forget = vscode.l10n.t('Also Forget the Client Secret');
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Signed out of "{0}": the access token was revoked.', messageText(profile.label)), forget);
-      if (choice === forget) await store.deleteSecret(profile.id, 'clientSecret');
+      const token = primarySecret(profile) === 'token';
+      const forget = token ? vscode.l10n.t('Also Forget the Access Token') : vscode.l10n.t('Also Forget the Client Secret');
+      const said = token ? vscode.l10n.t('Signed out of "{0}": the access token is no longer used.', messageText(profile.label)) : vscode.l10n.t('Signed out of "{0}": the access token was revoked.', messageText(profile.label));
+      const choice = await vscode.window.showInformationMessage(said, forget);
+      if (choice === forget) await store.deleteSecret(profile.id, primarySecret(profile));
     }),
     commands.register('iotExplorer.setCredential', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Connection whose credential to set'), filter: (p) => !p.demo });
       if (!profile) return;
       const secret = await askSecret(platformModules.get(profile.platform), profile);
       if (!secret) return;
-      await store.setSecret(profile, primarySecret(profile.platform), secret);
+      await store.setSecret(profile, primarySecret(profile), secret);
       await sessions.invalidate(profile.id);
       sessions.health.forget(profile.id);
       const conn = explorer.connection(profile.id);
@@ -248,7 +250,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     commands.register('iotExplorer.reviewSecretOrigin', async (call) => {
       const profile = await call.connection({ placeholder: vscode.l10n.t('Connection whose secret to review'), filter: (p) => !p.demo });
       if (!profile) return;
-      const held = secretOriginErrorOf(call.node instanceof ErrorNode ? call.node.error : undefined) ?? (await heldBackSecret(store, profile, primarySecret(profile.platform)));
+      const held = secretOriginErrorOf(call.node instanceof ErrorNode ? call.node.error : undefined) ?? (await heldBackSecret(store, profile, primarySecret(profile)));
       if (!held) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The secret of "{0}" goes only where it was stored for.', messageText(profile.label)));
         return;

@@ -69,3 +69,15 @@ export async function readProperty(deps: MethodsDeps, node: TreeNode | undefined
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} = {1}', messageText(ref.property), messageText(JSON.stringify(value) ?? 'undefined')));
   return value;
 }
+
+/** Every recorded event of a Thing, newest pages first as the platform lists them (`Events3.get`), as JSON. */
+export async function showThingEvents(deps: MethodsDeps, node: TreeNode | undefined): Promise<unknown[]> {
+  let ref: { connectionId: string; space: string; thingId: string } | undefined = refAs(node?.ref, 'altair-thing');
+  for (let n = node; !ref && n; n = n.parent) ref = refAs(n.ref, 'altair-thing');
+  if (!ref) throw new ValidationError('node', vscode.l10n.t('Run "Show All Events" on an Altair Thing or its Events.'));
+  const thing = await thingOf(deps, ref);
+  const events: unknown[] = [];
+  for await (const e of thing.events().paginate({ limit: 100 })) if (events.push(e) >= 1000) break;
+  await showJson(deps.json, `altair-events|${ref.connectionId}|${ref.thingId}`, `${node?.label ?? ref.thingId} · events`, events);
+  return events;
+}

@@ -145,10 +145,17 @@ export async function showActionStatusesFlow(deps: FlowDeps, node: TreeNode | un
       const { api, space } = await deps.context.altair(t.connectionId);
       const lines = [`Action requests — ${title} (${t.thingId})`, ''];
       let open = 0;
+      const thing = api.spaces(space).things(t.thingId);
+      // The whole thing: one read of every request (SDK Actions3.get), grouped by action; one action: its own list.
+      let all: ActionResponse[] | undefined;
+      if (only?.kind !== 'actions') {
+        all = [];
+        for await (const r of thing.actions().paginate({ limit: 100, signal })) if (all.push(r) >= 1000) break;
+      }
       for (const name of names) {
-        const page = await api.spaces(space).things(t.thingId).actions(name).get({ limit: 100, signal });
-        lines.push(`${name}: ${page.items.length} request(s)`);
-        const rows = page.items.map((r: ActionResponse) => ({ id: actionIdOf(r)?.id ?? '?', v: r[name] ?? Object.values(r)[0] ?? {} }));
+        const items = all ? all.filter((r: ActionResponse) => name in r) : (await thing.actions(name).get({ limit: 100, signal })).items;
+        lines.push(`${name}: ${items.length} request(s)`);
+        const rows = items.map((r: ActionResponse) => ({ id: actionIdOf(r)?.id ?? '?', v: r[name] ?? Object.values(r)[0] ?? {} }));
         rows.sort((a, b) => String(b.v.timeRequested ?? '').localeCompare(String(a.v.timeRequested ?? '')));
         for (const { id, v } of rows) {
           const final = v.status !== undefined && !/^(pending|running|received|queued)$/i.test(v.status);

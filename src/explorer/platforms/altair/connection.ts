@@ -3,7 +3,7 @@
  * the token settings as advanced fields), the check and description of a profile, and the connection test.
  */
 import * as vscode from 'vscode';
-import type { ConnectionField, PlatformConnections } from '../../../connections/platform';
+import type { Answers, ConnectionField, PlatformConnections } from '../../../connections/platform';
 import { defaultAltairScopes, type ConnectionProfile } from '../../../connections/profile';
 import type { Session } from '../../../connections/session';
 import { DEFAULT_ALTAIR_HOST } from '../../../platforms/altair/defaults';
@@ -19,16 +19,27 @@ const fields: readonly ConnectionField[] = [
   },
   { key: 'space', title: () => vscode.l10n.t('Space'), prompt: () => vscode.l10n.t('Space'), validate: required },
   {
+    key: 'authMethod',
+    title: () => vscode.l10n.t('Sign in with'),
+    prompt: () => vscode.l10n.t('How this connection signs in'),
+    choices: () => [
+      { label: vscode.l10n.t('Client credentials of an App'), detail: vscode.l10n.t('OAuth2 client id and secret; tokens are fetched and renewed for you'), value: 'clientCredentials' },
+      { label: vscode.l10n.t('An access token'), detail: vscode.l10n.t('A token you already have (SDK AccessToken); when it expires, set a new one with Set Credential Securely'), value: 'accessToken' },
+    ],
+    initial: () => 'clientCredentials',
+  },
+  {
     key: 'clientId',
     title: () => vscode.l10n.t('Client id'),
     prompt: () => vscode.l10n.t('Client id of the App (OAuth2 client credentials)'),
+    when: usesClientCredentials,
     validate: required,
   },
   {
     key: 'secret',
     secret: true,
-    title: () => vscode.l10n.t('Client secret'),
-    prompt: (editing) => secretPrompt(vscode.l10n.t('Client secret'), editing),
+    title: (a) => (a && !usesClientCredentials(a) ? vscode.l10n.t('Access token') : vscode.l10n.t('Client secret')),
+    prompt: (editing, a) => secretPrompt(a && !usesClientCredentials(a) ? vscode.l10n.t('Access token') : vscode.l10n.t('Client secret'), editing),
     validate: (v, _answers, editing) => (editing ? undefined : required(v)),
   },
   {
@@ -36,6 +47,7 @@ const fields: readonly ConnectionField[] = [
     title: () => vscode.l10n.t('Scopes'),
     prompt: () => vscode.l10n.t('Scopes, separated by spaces (read-only use needs thing.read category.read model.read)'),
     initial: () => defaultAltairScopes.join(' '),
+    when: usesClientCredentials,
     validate: required,
   },
   // Token settings (issue 16 §6): advanced, listed by Edit Connection; the defaults are the SDK's.
@@ -83,6 +95,10 @@ const fields: readonly ConnectionField[] = [
   },
 ];
 
+function usesClientCredentials(answers: Answers): boolean {
+  return answers.authMethod !== 'accessToken';
+}
+
 /** A token or revoke endpoint: a path on the host or an http(s) URL. */
 function checkEndpoint(value: string): string | undefined {
   const v = value.trim();
@@ -108,12 +124,16 @@ export const altairConnections: PlatformConnections = {
   secret: {
     kind: 'clientSecret',
     name: () => vscode.l10n.t('client secret'),
-    prompt: (profile) => vscode.l10n.t('Client secret of {0} (stored in secure storage)', profile.clientId ?? vscode.l10n.t('the App')),
+    prompt: (profile) =>
+      profile.authMethod === 'accessToken'
+        ? vscode.l10n.t('Access token for {0} (stored in secure storage)', profile.space ?? profile.label)
+        : vscode.l10n.t('Client secret of {0} (stored in secure storage)', profile.clientId ?? vscode.l10n.t('the App')),
   },
   fields,
   answersOf: (p) => ({
     host: p.host,
     space: p.space,
+    authMethod: p.authMethod ?? 'clientCredentials',
     clientId: p.clientId,
     scopes: p.scopes?.join(' '),
     tokenUrl: p.tokenUrl,
@@ -125,8 +145,9 @@ export const altairConnections: PlatformConnections = {
   toProfile: (a) => ({
     host: trimUrl(a.host),
     space: trimText(a.space),
-    clientId: trimText(a.clientId),
-    scopes: (a.scopes ?? '').split(/[\s,]+/).filter(Boolean),
+    authMethod: a.authMethod === 'accessToken' ? 'accessToken' : undefined,
+    clientId: usesClientCredentials(a) ? trimText(a.clientId) : undefined,
+    scopes: usesClientCredentials(a) ? (a.scopes ?? '').split(/[\s,]+/).filter(Boolean) : undefined,
     tokenUrl: trimText(a.tokenUrl),
     revokeUrl: trimText(a.revokeUrl),
     revokeToken: a.revokeToken === 'on' ? true : undefined,
@@ -134,8 +155,9 @@ export const altairConnections: PlatformConnections = {
     requestTimeoutSec: numberOf(a.requestTimeoutSec),
   }),
   urls: (p) => [hostUrl(p)],
-  validate: (p) => (!p.space || !p.clientId ? 'needs "space" and "clientId"' : undefined),
-  describe: (p) => [`host: ${p.host ?? DEFAULT_ALTAIR_HOST}`, p.space && `space: ${p.space}`, p.clientId && `client: ${p.clientId}`].filter((x): x is string => !!x),
+  validate: (p) => (!p.space ? 'needs "space"' : p.authMethod !== 'accessToken' && !p.clientId ? 'needs "clientId" (or "authMethod": "accessToken")' : undefined),
+  describe: (p) =>
+    [`host: ${p.host ?? DEFAULT_ALTAIR_HOST}`, p.space && `space: ${p.space}`, p.authMethod === 'accessToken' ? 'signs in with an access token' : p.clientId && `client: ${p.clientId}`].filter((x): x is string => !!x),
   signsOut: true,
   pushesValues: (p) => p.mqttUrl !== undefined || p.demo === true,
   // The session (and the API client) loads with the first connection used, not at activation.
@@ -145,9 +167,11 @@ export const altairConnections: PlatformConnections = {
   async testSession(session: Session, signal?: AbortSignal): Promise<string[]> {
     if (session.platform !== 'altair') return [];
     const reached: string[] = [];
-    // The session fetched its token when it started (as with_security); this only reads it.
-    await session.strategy.getToken(signal);
-    reached.push(vscode.l10n.t('token granted ({0})', session.strategy.grantedScope ?? session.strategy.scopes.join(' ')));
+    // The session fetched its token when it started (as with_security); this only reads it. A set access token is only checked by the read below.
+    if (session.strategy) {
+      await session.strategy.getToken(signal);
+      reached.push(vscode.l10n.t('token granted ({0})', session.strategy.grantedScope ?? session.strategy.scopes.join(' ')));
+    }
     const page = await session.api.spaces(session.space).things().get({ limit: 1, signal });
     reached.push(vscode.l10n.t('space "{0}": things readable ({1} on the first page)', session.space, page.items.length));
     return reached;

@@ -28,6 +28,13 @@ export async function createAltairSession(profile: ConnectionProfile, env: Sessi
   } else {
     secret = await env.secret();
   }
+  const options = { host, tls: env.tls, logger: env.log, userAgent: 'iot-explorer-vscode', timeoutMs: timeoutOf(profile) };
+  if (profile.authMethod === 'accessToken' && !profile.demo) {
+    if (!secret) throw new MissingCredentialError(profile, vscode.l10n.t('access token'));
+    // As set_token: nothing to fetch, so a wrong or expired token shows on the first request (401).
+    const api = new AltairApi(options).setToken(secret);
+    return { platform: 'altair', profile, api, host: api.host, space, clientId: '', mqttUrl, tls: env.tls };
+  }
   if (!secret) throw new MissingCredentialError(profile, vscode.l10n.t('client secret'));
   const strategy = new ClientCredentialsStrategy({
     clientId,
@@ -37,9 +44,8 @@ export async function createAltairSession(profile: ConnectionProfile, env: Sessi
     revokeUrl: profile.revokeUrl,
     refreshThresholdSec: profile.refreshThresholdSec,
   });
-  const options = { host, tls: env.tls, logger: env.log, userAgent: 'iot-explorer-vscode', security: strategy, timeoutMs: timeoutOf(profile) };
   // As with_security: a wrong client secret fails here with the token endpoint's 401 invalid_client.
-  const api = await AltairApi.connect(options, env.signal);
+  const api = await AltairApi.connect({ ...options, security: strategy }, env.signal);
   return { platform: 'altair', profile, api, strategy, host: api.host, space, clientId, mqttUrl, tls: env.tls };
 }
 
