@@ -167,12 +167,15 @@ export function newProfileId(label: string, existing: readonly string[]): string
 }
 
 /** Keys and values in a settings entry that look like secrets (they belong in SecretStorage). */
+/** Profile settings whose names sound secret but whose values are not (endpoints, switches, an argument's name). */
+const SETTINGS_NAMED_LIKE_SECRETS: ReadonlySet<string> = new Set(['tokenUrl', 'revokeUrl', 'revokeToken', 'pythonSecretKwarg']);
+
 export function secretLookingFields(raw: unknown): string[] {
   if (!raw || typeof raw !== 'object') return [];
   const found: string[] = [];
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     if (value === undefined || value === null || value === '') continue;
-    if (/pass(word)?|secret|token|api[-_]?key|credential/i.test(key)) found.push(key);
+    if (/pass(word)?|secret|token|api[-_]?key|credential/i.test(key) && !SETTINGS_NAMED_LIKE_SECRETS.has(key)) found.push(key);
     else if (typeof value === 'string' && (/^(basic|bearer)\s+\S{8,}/i.test(value) || /:\/\/[^/\s:@]+:[^/\s@]+@/.test(value))) found.push(key);
   }
   return found;
