@@ -33,7 +33,13 @@ suite('Connection setup: wizard steps, fields and the test before saving', () =>
       'platform', 'label', 'assetApi', 'pythonFactory', 'pythonFactoryKwargs', 'v1BaseUrl', 'adapterBaseUrl', 'username', 'secret', 'options',
     ]);
     const altair = addSteps(platformModules.get('altair'), {});
-    assert.deepEqual(altair, ['platform', 'label', 'host', 'space', 'clientId', 'secret', 'scopes', 'options']);
+    assert.deepEqual(altair, ['platform', 'label', 'host', 'space', 'authMethod', 'clientId', 'secret', 'scopes', 'options']);
+    // An access token (SDK AccessToken) needs no App: neither its client id nor scopes are asked, and the secret step is the token.
+    const altairModule = platformModules.get('altair');
+    assert.deepEqual(addSteps(altairModule, { authMethod: 'accessToken' }), ['platform', 'label', 'host', 'space', 'authMethod', 'secret', 'options']);
+    assert.equal(altairModule.fields.find((f) => f.key === 'secret')?.title({ authMethod: 'accessToken' }), 'Access token');
+    const tokenProfile = altairModule.toProfile({ host: 'h', space: 's', authMethod: 'accessToken', clientId: 'left over', scopes: 'thing' });
+    assert.deepEqual([tokenProfile.authMethod, tokenProfile.clientId, tokenProfile.scopes], ['accessToken', undefined, undefined]);
     // Advanced fields (the tenant) are not part of Add Connection; Edit Connection lists them.
     assert.ok(iotticket.fields.some((f) => f.key === 'tenant' && f.advanced));
   });

@@ -44,7 +44,8 @@ suite('Explorer: the demo dataset of both platforms', () => {
     const org = await child(api, conn, main.name);
     assert.equal(org.contextValue, 'iot.organization');
     const folders = (await api.children(org)).map((n) => labelOf(api, n));
-    assert.deepEqual(folders, ['Assets', 'Templates', 'Devices', 'Active events', 'Analytics', 'Credentials']);
+    // The demo organization has one below it (Acme Energy Services).
+    assert.deepEqual(folders, ['Assets', 'Templates', 'Devices', 'Active events', 'Analytics', 'Credentials', 'Sub-organizations']);
     const active = await getJson<{ fullSize: number; items?: unknown[] }>(`${info.iotticket.coreBaseUrl}/events/active`, auth);
     const eventsNode = await child(api, org, 'Active events');
     assert.equal(item(api, eventsNode).description, String(active.items?.length ?? 0));
