@@ -10,7 +10,8 @@
 import { parseArgs } from 'node:util';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
 import { bridgeSeriesRatio, pythonMissing } from './bridgeFigure';
-import { altairHistorySource, chartRead, iotTicketPagedSource, iotTicketSequentialSource } from './chartSources';
+import { altairHistorySource, chartRead, iotTicketPagedSource, iotTicketSequentialSource, PLOT_WIDTH_PX } from './chartSources';
+import { chartFirstPaint } from './firstPaintFigure';
 import { altairApi, emulatorInfo, iotTicketClient, withLatency, type EmulatorInfo } from './emulatorInfo';
 import { liveUpdate } from './liveFigure';
 import { peakRss } from './rss';
@@ -49,7 +50,7 @@ async function targets(client: IotTicketClient): Promise<Targets> {
 }
 
 /** Figure groups of `main`, in the order they run; `--only a,b` picks some (for profiling). */
-export const MAIN_FIGURES = ['series', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge', 'live'] as const;
+export const MAIN_FIGURES = ['series', 'firstPaint', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge', 'live'] as const;
 type MainFigure = (typeof MAIN_FIGURES)[number];
 
 async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, multiPoints: number, only: ReadonlySet<MainFigure>): Promise<Record<string, unknown>> {
@@ -64,6 +65,8 @@ async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, mul
   const figures: Record<MainFigure, [string, () => Promise<unknown>]> = {
     series: ['IoT-TICKET page-parallel chart read vs raw pages',
       () => fetchRatio(ctx, () => chartRead(iotTicketPagedSource(client, asset.id, asset.telemetryAttributeId), from, to))],
+    firstPaint: ['IoT-TICKET chart query until its first preview is ready to draw',
+      () => chartFirstPaint(ctx.reps, iotTicketPagedSource(client, asset.id, asset.telemetryAttributeId), from, to, PLOT_WIDTH_PX)],
     sequential: ['IoT-TICKET sequential fetchSeriesPaged vs raw pages',
       () => fetchRatio(ctx, () => chartRead(iotTicketSequentialSource(client, asset.id, asset.telemetryAttributeId), from, to))],
     history: ['Altair readPropertyHistory vs raw pages',

@@ -18,6 +18,7 @@ import { errorMessage } from '../platforms/http';
 import { oneLine } from '../shared/escape/text';
 import { WebviewHost, type WebviewApp } from '../webviews/webviewHost';
 import { LiveSession, type LiveAppend, type LivePush, type LiveStatus } from './liveSession';
+import { PreviewPoster } from './chartPreview';
 import { runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
 
@@ -254,7 +255,8 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
         this.lastResult = { requestId, mode: 'stats', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
         this.post({ type: 'stats', requestId, query, dimension: r.dimension, from: r.range.from, to: r.range.to, series: r.series, fetchMs, sentAt: Date.now() });
       } else {
-        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress });
+        const preview = new PreviewPoster(query, (p) => this.post({ type: 'preview', requestId, query, ...p, sentAt: Date.now() }));
+        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress, onPage: (id, page) => preview.add(id, page) }).finally(() => preview.stop());
         const fetchMs = Math.round(performance.now() - started);
         this.lastResult = { requestId, mode: 'raw', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
         this.post({ type: 'data', requestId, query, series: r.series, fetchMs, sentAt: Date.now() });

@@ -39,6 +39,8 @@ export interface QueryProgress {
 export interface QueryOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: QueryProgress) => void;
+  /** Each page of raw points as it arrives (pages of one series may come out of order): what a preview draws. */
+  readonly onPage?: (seriesId: string, page: XY) => void;
   /** Series fetched at once (each fetch is page-parallel itself). */
   readonly seriesConcurrency?: number;
   readonly now?: () => number;
@@ -63,7 +65,10 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
   const progress = progressTracker(entries.length, options.onProgress);
   const series = await mapConcurrent(entries, options.seriesConcurrency ?? 2, async (entry): Promise<RawSeriesPayload> => {
     try {
-      const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, progress.page);
+      const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page) => {
+        progress.page(page.timestamps.length);
+        options.onPage?.(entry.info.id, page);
+      });
       const [a, b] = visibleSlice(data.timestamps, query.from, query.to);
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
       const inRange = countWithin(slice.timestamps, query.from, query.to);
@@ -99,7 +104,7 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
         fetched = stats.timestamps.length;
         progress.page(stats.timestamps.length);
       } else {
-        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, undefined, options.signal, progress.page);
+        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, undefined, options.signal, (page) => progress.page(page.timestamps.length));
         stats = computeBuckets(data, { from: range.from, to: range.to, dimension, offsetMin: query.zoneOffsetMin });
         source = 'computed';
         fetched = countWithin(data.timestamps, range.from, range.to);
@@ -118,12 +123,12 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
 
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
 export async function rawPoints(
-  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (points: number) => void,
+  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (page: XY) => void,
 ): Promise<{ data: SeriesData; truncated: boolean }> {
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
   const fetched = await entry.source.fetchRange({
-    from: range.from, to: range.to, signal, limit, onPage: (page) => onPage?.(page.timestamps.length),
+    from: range.from, to: range.to, signal, limit, onPage: (page) => onPage?.(page),
   });
   let data: SeriesData = fetched;
   let truncated = fetched.truncated === true;

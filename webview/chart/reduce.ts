@@ -13,7 +13,7 @@ import { appendCapped } from './downsample';
 import { dropBefore, fittedInterval } from './liveWindow';
 import { TIME_OF_DAY } from '../../src/shared/chart/timeTicks';
 import {
-  baseRange, savedState, type ChartEnv, type ChartInput, type ChartState, type DrawReport, type Effect, type FetchReason, type Range, type Step,
+  baseRange, savedState, type ChartEnv, type ChartInput, type ChartState, type DrawReport, type Effect, type FetchReason, type Line, type Range, type Step,
 } from './state';
 
 type Msg<T extends ChartInput['type']> = Extract<ChartInput, { type: T }>;
@@ -56,8 +56,25 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
       if (input.requestId !== s.current?.id) return s;
       return {
         ...s,
-        status: line(l10n.t('Fetching… {0} points · {1} pages · {2}/{3} series', input.points.toLocaleString(), input.pages, input.seriesDone, input.seriesTotal)),
+        status: s.previewOf === input.requestId
+          ? loadingLine(input.points)
+          : line(l10n.t('Fetching… {0} points · {1} pages · {2}/{3} series', input.points.toLocaleString(), input.pages, input.seriesDone, input.seriesTotal)),
       };
+    case 'preview': {
+      // A long read in progress: draw what has come (the rest shows as gaps); the read goes on and `data` replaces it.
+      if (input.requestId !== s.current?.id) return s;
+      const range = { from: input.query.from, to: input.query.to };
+      out.push({ kind: 'draw', range });
+      return {
+        ...s,
+        shown: 'raw',
+        raw: new Map(input.series.map((x) => [x.seriesId, { timestamps: x.timestamps, values: x.values }])),
+        stats: new Map(),
+        range,
+        previewOf: input.requestId,
+        status: loadingLine(input.points),
+      };
+    }
     case 'data':
     case 'stats':
       return onData(s, input, env, out);
@@ -172,6 +189,11 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
         status: line(l10n.t('{0} series · {1} points drawn · live, updated {2} · waiting for the next point', s.series.length, input.drawn.toLocaleString(), clock(s, env, input.now))),
       };
   }
+}
+
+/** The status while a preview is drawn and the read goes on. */
+function loadingLine(points: number): Line {
+  return line(l10n.t('Loading… {0} points so far; the parts still loading are blank', points.toLocaleString()));
 }
 
 function onData(s: ChartState, msg: Msg<'data'> | Msg<'stats'>, env: ChartEnv, out: Effect[]): ChartState {

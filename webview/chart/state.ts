@@ -48,6 +48,8 @@ export interface ChartState {
   readonly status: Line;
   readonly banner: Line;
   readonly busy: boolean;
+  /** The request whose preview is drawn while the rest of it loads. */
+  readonly previewOf?: number;
   /** The "drop series here" hint. */
   readonly emptyHint: boolean;
 }

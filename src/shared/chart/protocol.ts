@@ -80,6 +80,8 @@ export type HostToView =
   | { readonly type: 'seriesRemoved'; readonly seriesIds: readonly string[] }
   | { readonly type: 'progress'; readonly requestId: number; readonly points: number; readonly pages: number; readonly seriesDone: number; readonly seriesTotal: number }
   | { readonly type: 'data'; readonly requestId: number; readonly query: FetchQuery; readonly series: readonly RawSeriesPayload[]; readonly fetchMs: number; readonly sentAt: number }
+  /** What a long read has brought so far, reduced to the plot's columns (parts not loaded yet are gaps); `data` replaces it. */
+  | { readonly type: 'preview'; readonly requestId: number; readonly query: FetchQuery; readonly series: readonly { readonly seriesId: string; readonly timestamps: Float64Array; readonly values: Float64Array }[]; readonly points: number; readonly sentAt: number }
   | { readonly type: 'stats'; readonly requestId: number; readonly query: FetchQuery; readonly dimension: StatsDimension; readonly from: number; readonly to: number; readonly series: readonly StatsSeriesPayload[]; readonly fetchMs: number; readonly sentAt: number }
   | { readonly type: 'fetchFailed'; readonly requestId: number; readonly cancelled: boolean; readonly message: string }
   | { readonly type: 'append'; readonly now: number; readonly series: readonly { readonly seriesId: string; readonly timestamps: Float64Array; readonly values: Float64Array }[] }
@@ -133,7 +135,7 @@ export type ViewToHost =
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
 
 const HOST_TO_VIEW_TYPES: ReadonlySet<string> = new Set<HostToView['type']>([
-  'init', 'seriesAdded', 'seriesRemoved', 'progress', 'data', 'stats', 'fetchFailed', 'append', 'liveStatus', 'request',
+  'init', 'seriesAdded', 'seriesRemoved', 'progress', 'preview', 'data', 'stats', 'fetchFailed', 'append', 'liveStatus', 'request',
 ]);
 
 /** The webview's check of what the host sends (the host's own code; the host validates the other way in full). */

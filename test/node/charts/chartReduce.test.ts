@@ -72,6 +72,28 @@ void test('data is drawn, then reported as rendered with the transfer time and s
   assert.equal(c.state.status.error, false);
 });
 
+void test('a preview of a long read is drawn over the whole range while the read goes on; the complete data replaces it; an old one is ignored', () => {
+  const a = run(initialState(undefined, NOW), [init()]);
+  const q = fetches(a.effects)[0].query;
+  const preview: HostToView = { type: 'preview', requestId: 1, query: q, series: [{ seriesId: 's1', ...xy(q.from, q.from + 1000) }], points: 10_000, sentAt: NOW };
+  const b = run(a.state, [preview]);
+  assert.equal(b.state.busy, true, 'still reading');
+  assert.deepEqual(b.state.current, a.state.current);
+  assert.equal(b.state.raw.get('s1')?.timestamps.length, 2);
+  const draw = b.effects.find((e) => e.kind === 'draw');
+  assert.ok(draw?.kind === 'draw' && !draw.report, 'drawn, not reported as rendered');
+  assert.deepEqual(draw.range, { from: q.from, to: q.to }, 'over the whole range: what is still loading shows blank');
+  assert.match(b.state.status.text, /Loading… 10,000 points so far/);
+  // Progress of the same read keeps saying what is drawn is partial.
+  const more = run(b.state, [{ type: 'progress', requestId: 1, points: 20_000, pages: 2, seriesDone: 0, seriesTotal: 1 }]);
+  assert.match(more.state.status.text, /Loading… 20,000 points so far/);
+  const c = run(b.state, [data(1, q)]);
+  assert.equal(c.state.busy, false);
+  assert.deepEqual([...(c.state.raw.get('s1')?.timestamps ?? [])], [q.from, q.to]);
+  const stale = run(c.state, [{ ...preview, requestId: 1 }]);
+  assert.equal(stale.state, c.state, 'a preview of a finished read changes nothing');
+});
+
 void test('a response to an older request is ignored, and a new fetch cancels the one in flight', () => {
   const a = run(initialState(undefined, NOW), [init()]);
   const q1 = fetches(a.effects)[0].query;
