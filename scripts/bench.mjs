@@ -69,12 +69,15 @@ async function main() {
   ]);
   let main;
   let rss;
+  let memory;
   let profiles = [];
   try {
     const common = ['--url', emulator.url, '--points', String(PARAMS.points)];
     main = await runJson([scripts.figures, 'main', ...common, '--reps', String(reps), '--multi-points', String(PARAMS.multiPoints), '--emulator-pid', String(emulator.pid)], 'figures');
     log('peak RSS: one long read in a fresh process');
     rss = await runJson([scripts.figures, 'rss', ...common], 'rss figure');
+    log('memory: one chart of ten long series in a fresh process, then closed');
+    memory = (await runJson(['--expose-gc', scripts.figures, 'memory', ...common], 'memory figure')).memory;
     if (opts.profile) profiles = await profileFetches(scripts.figures, common);
   } finally {
     await emulator.stop();
@@ -97,12 +100,12 @@ async function main() {
     activation = await measureActivation({ extensionPath: EXT, reps });
   }
 
-  const figures = figuresOf({ main, rss, sizes, activation, goto });
+  const figures = figuresOf({ main, rss, sizes, activation, goto, memory });
   const result = {
     figures,
     goals: goalsOf(figures),
     parameters: { ...PARAMS, reps, tiny: opts.tiny },
-    details: { ...main, rss: rss.rss, sizes, activation, goto },
+    details: { ...main, rss: rss.rss, sizes, activation, goto, memory },
     notes: [
       'Ratios: median of per-repetition ratios, each repetition running our path and its baseline back to back.',
       'tree_first_page_ms and goto_index_ms measure the vscode-free parts: AssetApiAccess.level (the first page ChildLoader loads) and the get_all_assets paging of assetIndex plus names paths; tree items are not built.',

@@ -4,6 +4,7 @@
  *   node out/bench/figures.js main --url URL --reps N --points N --multi-points N [--emulator-pid PID] [--only series,history,…]
  *   node out/bench/figures.js rss --url URL
  *   node out/bench/figures.js goto --url URL --reps N   (against an emulator with 1,000,000 assets)
+ *   node --expose-gc out/bench/figures.js memory --url URL   (one chart of ten long series: peak RSS, memory after closing it)
  * `main` measures figures 1–3; `rss` reads one long series in a fresh process and reports its peak RSS;
  * `goto` the streaming Go to… search over a million assets (gotoFigures.ts).
  */
@@ -19,6 +20,7 @@ import { fetchRatio, multiSeriesSpeedup, type MeasureContext } from './seriesFig
 import { procCpuProbe } from './timing';
 import { gotoIndex, treeFirstPage } from './treeFigures';
 import { gotoFigures } from './gotoFigures';
+import { chartMemory } from './memoryFigure';
 
 const DAY_MS = 86_400_000;
 /** The emulator's IoT-TICKET series span 90 days; Altair's long history 60 days (both end now). */
@@ -32,6 +34,8 @@ interface Targets {
   readonly levelParentId: string;
   /** One TelemetryData attribute of each of the first MULTI_SERIES children of the big level. */
   readonly multiAttributeIds: readonly string[];
+  /** The same with their assets. */
+  readonly multi: readonly { readonly assetId: string; readonly attributeId: string }[];
 }
 
 /** Finds the big level and the series attributes through the client, not by the emulator's id scheme. */
@@ -40,13 +44,14 @@ async function targets(client: IotTicketClient): Promise<Targets> {
   const root = roots.children[0];
   if (!root) throw new Error('the emulator has no root asset');
   const level = await client.assets.getAssetLevel({ assetId: root.id, limit: MULTI_SERIES });
-  const multiAttributeIds: string[] = [];
+  const multi: { assetId: string; attributeId: string }[] = [];
   for (const child of level.children) {
     const attrs = await client.assets.getAttributes({ assetId: child.id, attributeType: 'TelemetryData' });
-    if (attrs[0]) multiAttributeIds.push(attrs[0].id);
+    if (attrs[0]) multi.push({ assetId: child.id, attributeId: attrs[0].id });
   }
+  const multiAttributeIds = multi.map((m) => m.attributeId);
   if (multiAttributeIds.length < MULTI_SERIES) throw new Error(`found ${multiAttributeIds.length} TelemetryData attributes for the multi-series figure`);
-  return { levelParentId: root.id, multiAttributeIds };
+  return { levelParentId: root.id, multiAttributeIds, multi };
 }
 
 /** Figure groups of `main`, in the order they run; `--only a,b` picks some (for profiling). */
@@ -114,6 +119,11 @@ async function run(): Promise<void> {
     const client = iotTicketClient(info);
     const to = Date.now();
     result = { rss: await peakRss(() => chartRead(iotTicketPagedSource(client, info.iotticket.asset.id, info.iotticket.asset.telemetryAttributeId), to - HISTORY_MS, to)) };
+  } else if (mode === 'memory') {
+    const client = iotTicketClient(info);
+    const to = Date.now();
+    const sources = (await targets(client)).multi.map((m) => iotTicketPagedSource(client, m.assetId, m.attributeId));
+    result = { memory: await chartMemory(sources, to - HISTORY_MS, to) };
   } else if (mode === 'goto') {
     result = { goto: await gotoFigures(iotTicketClient(info), Math.max(1, Number(values.reps))) };
   } else if (mode === 'main') {

@@ -16,19 +16,21 @@ export const GOALS = {
   bridge_series_ratio: { op: '<=', target: 1.3 },
   live_update_ms: { op: '<', target: 100 },
   chart_first_paint_ms: { op: '<', target: 500 },
+  peak_rss_10x1m_mb: { op: '<=', target: 250 },
+  chart_closed_retained_mb: { op: '<=', target: 10 },
 };
 
 /** Every figure name the JSON carries (the smoke test checks them). */
 export const FIGURE_NAMES = [
   'series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'multi_series_speedup_loopback', 'tree_first_page_ms', 'tree_first_page_ratio',
   'goto_index_ms', 'goto_first_match_ms', 'goto_first_match_cold_ms', 'goto_max_block_ms', 'activation_ms', 'activation_own_ms', 'activation_js_bytes', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb', 'bridge_series_ratio',
-  'live_update_ms', 'chart_first_paint_ms', 'chart_complete_ms',
+  'live_update_ms', 'chart_first_paint_ms', 'chart_complete_ms', 'peak_rss_10x1m_mb', 'chart_closed_retained_mb',
 ];
 
 const round = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
 /** Flat figures from the children's results. */
-export function figuresOf({ main, rss, sizes, activation, goto }) {
+export function figuresOf({ main, rss, sizes, activation, goto, memory }) {
   return {
     series_fetch_ratio: round(main.series.ratio),
     history_fetch_ratio: round(main.history.ratio),
@@ -51,6 +53,8 @@ export function figuresOf({ main, rss, sizes, activation, goto }) {
     live_update_ms: main.live && 'ms' in main.live ? round(main.live.ms) : null,
     chart_first_paint_ms: main.firstPaint ? round(main.firstPaint.ms, 0) : null,
     chart_complete_ms: main.firstPaint ? round(main.firstPaint.completeMs, 0) : null,
+    peak_rss_10x1m_mb: memory ? round(memory.peakMb, 1) : null,
+    chart_closed_retained_mb: memory ? round(Math.max(0, memory.retainedMb), 1) : null,
   };
 }
 
@@ -102,6 +106,10 @@ export function tableRows(result) {
       `${kb(f.activation_js_bytes)} minified that activation loads: dist/extension.mjs and the ${d.sizes.activationFiles - 1} chunks it imports statically (all chunks ${kb(d.sizes.allJsBytes)})`],
     ['extension_js_bytes', f.extension_js_bytes, '', '', `${kb(f.extension_js_bytes)} production dist/extension.mjs (the entry alone)`],
     ['webview_bytes', f.webview_bytes, '', '', `${kb(f.webview_bytes)} production dist/webview/ (${d.sizes.webviewFiles} files)`],
+    ['peak_rss_10x1m_mb', f.peak_rss_10x1m_mb ?? 'n/a', goal('peak_rss_10x1m_mb'), met('peak_rss_10x1m_mb'), d.memory
+      ? `maxRSS of a fresh process charting ${d.memory.series} series, ${d.memory.fetched} points (${round(d.memory.beforeMb, 1)} MB before); ${d.memory.cachedPoints} points kept at full resolution, ${round(d.memory.openMb, 1)} MB held while open` : 'not measured'],
+    ['chart_closed_retained_mb', f.chart_closed_retained_mb ?? 'n/a', goal('chart_closed_retained_mb'), met('chart_closed_retained_mb'), d.memory
+      ? 'heap + array buffers still held after closing that chart and collecting, above the start' : 'not measured'],
     ['peak_rss_mb', f.peak_rss_mb, '', '', `maxRSS of a fresh process reading ${d.rss.fetched} points (${round(d.rss.beforeMb, 1)} MB before)`],
     ['bridge_series_ratio', f.bridge_series_ratio ?? 'skipped', goal('bridge_series_ratio'), met('bridge_series_ratio'), d.bridge && 'ratio' in d.bridge
       ? `${d.bridge.points} points by get_timeseries: through the Python backend ${ms(d.bridge.ms)} vs directly in Python ${ms(d.bridge.directMs)} (stand-in das, same emulator)`

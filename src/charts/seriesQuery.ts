@@ -44,6 +44,8 @@ export interface QueryOptions {
   /** Series fetched at once (each fetch is page-parallel itself). */
   readonly seriesConcurrency?: number;
   readonly now?: () => number;
+  /** Full-resolution points the chart keeps for all its series together (default CHART_CACHE_POINTS). */
+  readonly cachePoints?: number;
 }
 
 export interface RawQueryResult {
@@ -58,17 +60,27 @@ export interface StatsQueryResult {
   readonly points: number;
 }
 
-/** Cache entries larger than this are not kept (16 bytes a point: 4,000,000 points = 64 MB). */
-const MAX_CACHED_POINTS = 4_000_000;
+/**
+ * Full-resolution points one chart keeps on the host for all its series together (16 bytes a point:
+ * 2,000,000 points = 32 MB), so that ten series of a million points stay bounded (issue 17 §3). A series
+ * that does not fit is drawn from its downsampled copy and read again when the user zooms or exports.
+ */
+export const CHART_CACHE_POINTS = 2_000_000;
+
+/** Whether `entry` may keep `points` more, given what the chart's other series keep. */
+function cacheRoom(entries: readonly SeriesEntry[], budget: number): (entry: SeriesEntry, points: number) => boolean {
+  return (entry, points) => entries.reduce((n, e) => n + (e === entry ? 0 : (e.cache?.data.timestamps.length ?? 0)), 0) + points <= budget;
+}
 
 export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQuery, options: QueryOptions = {}): Promise<RawQueryResult> {
   const progress = progressTracker(entries.length, options.onProgress);
+  const room = cacheRoom(entries, options.cachePoints ?? CHART_CACHE_POINTS);
   const series = await mapConcurrent(entries, options.seriesConcurrency ?? 2, async (entry): Promise<RawSeriesPayload> => {
     try {
       const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page) => {
         progress.page(page.timestamps.length);
         options.onPage?.(entry.info.id, page);
-      });
+      }, (n) => room(entry, n));
       const [a, b] = visibleSlice(data.timestamps, query.from, query.to);
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
       const inRange = countWithin(slice.timestamps, query.from, query.to);
@@ -91,6 +103,7 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
   // About four pixels per bucket keeps the band readable.
   const dimension = query.dimension === 'auto' ? autoDimension(range.from, range.to, Math.max(1, Math.floor(query.widthPx / 4))) : query.dimension;
   const progress = progressTracker(entries.length, options.onProgress);
+  const room = cacheRoom(entries, options.cachePoints ?? CHART_CACHE_POINTS);
   const series = await mapConcurrent(entries, options.seriesConcurrency ?? 2, async (entry): Promise<StatsSeriesPayload> => {
     try {
       let stats: StatsData;
@@ -104,7 +117,7 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
         fetched = stats.timestamps.length;
         progress.page(stats.timestamps.length);
       } else {
-        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, undefined, options.signal, (page) => progress.page(page.timestamps.length));
+        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, undefined, options.signal, (page) => progress.page(page.timestamps.length), (n) => room(entry, n));
         stats = computeBuckets(data, { from: range.from, to: range.to, dimension, offsetMin: query.zoneOffsetMin });
         source = 'computed';
         fetched = countWithin(data.timestamps, range.from, range.to);
@@ -124,6 +137,7 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
 export async function rawPoints(
   entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (page: XY) => void,
+  mayCache: (points: number) => boolean = (n) => n <= CHART_CACHE_POINTS,
 ): Promise<{ data: SeriesData; truncated: boolean }> {
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
@@ -137,7 +151,7 @@ export async function rawPoints(
     data = { timestamps: data.timestamps.slice(0, limit), values: data.values.slice(0, limit), truncated: true };
     truncated = true;
   }
-  if (data.timestamps.length <= MAX_CACHED_POINTS) entry.cache = { from: range.from, to: range.to, data, complete: !truncated };
+  if (mayCache(data.timestamps.length)) entry.cache = { from: range.from, to: range.to, data, complete: !truncated };
   else entry.cache = undefined;
   return { data, truncated };
 }

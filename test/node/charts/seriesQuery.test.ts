@@ -72,6 +72,29 @@ void test('zooming into a cached range needs no request; beyond the cache it fet
   assert.ok(src.requests.length > before);
 });
 
+void test('a chart keeps full resolution for its series together only up to its budget; a series beyond it is read again on zoom', async () => {
+  const a = emulatorSource(emu);
+  const b = emulatorSource(emu, { attributeId: other.id, label: other.name, unit: other.unit });
+  const entries = [entryOf(a), entryOf(b)];
+  const week = await runRawQuery(entries, query({ from: NOW - 7 * DAY, to: NOW }), { seriesConcurrency: 1 });
+  const [na, nb] = week.series.map((s) => s.fetchedPoints);
+  assert.ok(na > 0 && nb > 0);
+  // Room for the first series' week, not for both: the second keeps nothing at full resolution.
+  const budget = na + Math.floor(nb / 2);
+  entries.forEach((e) => (e.cache = undefined));
+  await runRawQuery(entries, query({ from: NOW - 7 * DAY, to: NOW }), { seriesConcurrency: 1, cachePoints: budget });
+  const kept = entries.reduce((n, e) => n + (e.cache?.data.timestamps.length ?? 0), 0);
+  assert.ok(kept <= budget, `${kept} points kept for a budget of ${budget}`);
+  assert.ok(entries[0].cache, 'the first series fits');
+  assert.equal(entries[1].cache, undefined, 'the second does not');
+  const [ra, rb] = [a.requests.length, b.requests.length];
+  const zoom = await runRawQuery(entries, query({ from: NOW - 2 * DAY, to: NOW - DAY, reason: 'zoom' }), { seriesConcurrency: 1, cachePoints: budget });
+  assert.equal(a.requests.length, ra, 'the cached series zooms without a request');
+  assert.ok(b.requests.length > rb, 'the other is read again');
+  const ref = await sequentialRead(emu, NOW - 2 * DAY, NOW - DAY, other.id);
+  assert.equal(zoom.series[1].fetchedPoints, ref.timestamps.length, 'and shows the same points');
+});
+
 void test('a limited fetch is not reused for other ranges', async () => {
   const src = emulatorSource(emu);
   const entry = entryOf(src);
