@@ -12,6 +12,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureActivation } from './bench/activation.mjs';
+import { measureChartPaint } from './bench/chartPaint.mjs';
 import { buildBenchScripts, buildProductionExtension, EXT, OUT, ROOT } from './bench/bundle.mjs';
 import { startEmulatorProcess } from './bench/emulatorProcess.mjs';
 import { topSelfTime } from './bench/profileSummary.mjs';
@@ -99,13 +100,18 @@ async function main() {
     log('activation: code-server with the production build');
     activation = await measureActivation({ extensionPath: EXT, reps });
   }
+  let chartPaint = { skipped: activation.skipped ?? '' };
+  if (withActivation) {
+    log('chart first paint: code-server with the production build and the large demo');
+    chartPaint = await measureChartPaint({ extensionPath: EXT, reps: Math.min(reps, 3) });
+  }
 
-  const figures = figuresOf({ main, rss, sizes, activation, goto, memory });
+  const figures = figuresOf({ main, rss, sizes, activation, goto, memory, chartPaint });
   const result = {
     figures,
     goals: goalsOf(figures),
     parameters: { ...PARAMS, reps, tiny: opts.tiny },
-    details: { ...main, rss: rss.rss, sizes, activation, goto, memory },
+    details: { ...main, rss: rss.rss, sizes, activation, goto, memory, chartPaint },
     notes: [
       'Ratios: median of per-repetition ratios, each repetition running our path and its baseline back to back.',
       'tree_first_page_ms and goto_index_ms measure the vscode-free parts: AssetApiAccess.level (the first page ChildLoader loads) and the get_all_assets paging of assetIndex plus names paths; tree items are not built.',

@@ -24,13 +24,13 @@ export const GOALS = {
 export const FIGURE_NAMES = [
   'series_fetch_ratio', 'history_fetch_ratio', 'multi_series_speedup', 'multi_series_speedup_loopback', 'tree_first_page_ms', 'tree_first_page_ratio',
   'goto_index_ms', 'goto_first_match_ms', 'goto_first_match_cold_ms', 'goto_max_block_ms', 'activation_ms', 'activation_own_ms', 'activation_js_bytes', 'extension_js_bytes', 'webview_bytes', 'peak_rss_mb', 'bridge_series_ratio',
-  'live_update_ms', 'chart_first_paint_ms', 'chart_complete_ms', 'peak_rss_10x1m_mb', 'chart_closed_retained_mb',
+  'live_update_ms', 'chart_first_paint_ms', 'chart_first_paint_host_ms', 'chart_complete_ms', 'peak_rss_10x1m_mb', 'chart_closed_retained_mb',
 ];
 
 const round = (x, digits = 2) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
 /** Flat figures from the children's results. */
-export function figuresOf({ main, rss, sizes, activation, goto, memory }) {
+export function figuresOf({ main, rss, sizes, activation, goto, memory, chartPaint }) {
   return {
     series_fetch_ratio: round(main.series.ratio),
     history_fetch_ratio: round(main.history.ratio),
@@ -51,7 +51,8 @@ export function figuresOf({ main, rss, sizes, activation, goto, memory }) {
     peak_rss_mb: round(rss.rss.peakMb, 1),
     bridge_series_ratio: main.bridge && 'ratio' in main.bridge ? round(main.bridge.ratio) : null,
     live_update_ms: main.live && 'ms' in main.live ? round(main.live.ms) : null,
-    chart_first_paint_ms: main.firstPaint ? round(main.firstPaint.ms, 0) : null,
+    chart_first_paint_ms: chartPaint && 'ms' in chartPaint ? round(chartPaint.ms, 0) : null,
+    chart_first_paint_host_ms: main.firstPaint ? round(main.firstPaint.ms, 0) : null,
     chart_complete_ms: main.firstPaint ? round(main.firstPaint.completeMs, 0) : null,
     peak_rss_10x1m_mb: memory ? round(memory.peakMb, 1) : null,
     chart_closed_retained_mb: memory ? round(Math.max(0, memory.retainedMb), 1) : null,
@@ -78,7 +79,9 @@ export function tableRows(result) {
   const act = d.activation;
   const rows = [
     ['series_fetch_ratio', f.series_fetch_ratio, goal('series_fetch_ratio'), met('series_fetch_ratio'), `page-parallel chart read: ${fetchDetail(d.series)}`],
-    ['chart_first_paint_ms', f.chart_first_paint_ms ?? 'n/a', goal('chart_first_paint_ms'), met('chart_first_paint_ms'), d.firstPaint
+    ['chart_first_paint_ms', f.chart_first_paint_ms ?? 'skipped', goal('chart_first_paint_ms'), met('chart_first_paint_ms'), d.chartPaint && 'ms' in d.chartPaint
+      ? `real VS Code: an 89-day chart of a 1,000,000-point series, from the webview asking to its first drawn frame: ${d.chartPaint.samples.map((x, i) => `${x} ms (${d.chartPaint.kinds[i]}, ${d.chartPaint.points[i]} points)`).join('; ')}` : (d.chartPaint?.skipped ?? '')],
+    ['chart_first_paint_host_ms', f.chart_first_paint_host_ms ?? 'n/a', '', '', d.firstPaint
       ? `the same query until its first preview is ready to post (vscode-free part; ${d.firstPaint.samples.map((x) => `${Math.round(x.firstMs)} ms, ${x.previewPoints} points`).join('; ')})` : 'not measured'],
     ['chart_complete_ms', f.chart_complete_ms ?? 'n/a', '', '', 'the complete read in the same runs (what the chart drew first before previews)'],
     ['  (sequential)', round(d.sequential.ratio), '', '', `fetchSeriesPaged (today's explorer source): ${fetchDetail(d.sequential)}`],

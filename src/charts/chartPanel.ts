@@ -256,7 +256,7 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
         this.post({ type: 'stats', requestId, query, dimension: r.dimension, from: r.range.from, to: r.range.to, series: r.series, fetchMs, sentAt: Date.now() });
       } else {
         const preview = new PreviewPoster(query, (p) => this.post({ type: 'preview', requestId, query, ...p, sentAt: Date.now() }));
-        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress, onPage: (id, page) => preview.add(id, page) }).finally(() => preview.stop());
+        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress, onPage: (id, page, more) => preview.add(id, page, more) }).finally(() => preview.stop());
         const fetchMs = Math.round(performance.now() - started);
         this.lastResult = { requestId, mode: 'raw', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
         this.post({ type: 'data', requestId, query, series: r.series, fetchMs, sentAt: Date.now() });

@@ -58,7 +58,7 @@ export class ChartPreview {
 }
 
 export interface PreviewTiming {
-  /** A read done sooner than this draws once, complete: no preview. */
+  /** A read done sooner than this draws once, complete: no preview (unless a page says more is coming). */
   readonly firstMs: number;
   /** Then at most one snapshot this often while pages keep coming. */
   readonly everyMs: number;
@@ -70,6 +70,7 @@ export class PreviewPoster {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastAt: number;
   private stopped = false;
+  private posted = false;
 
   constructor(
     range: { readonly from: number; readonly to: number; readonly widthPx: number },
@@ -80,9 +81,18 @@ export class PreviewPoster {
     this.lastAt = performance.now() - timing.everyMs + timing.firstMs;
   }
 
-  add(seriesId: string, page: XY): void {
+  /**
+   * Takes a page. The first snapshot waits `firstMs` (a quick read draws once, complete), unless the page
+   * says more is coming (`more`, the platform's truncated flag): then the read is long and it is drawn now.
+   */
+  add(seriesId: string, page: XY, more?: boolean): void {
     if (this.stopped) return;
     this.preview.add(seriesId, page);
+    if (more === true && !this.posted) {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.flush();
+      return;
+    }
     if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), Math.max(0, this.lastAt + this.timing.everyMs - performance.now()));
   }
 
@@ -97,6 +107,7 @@ export class PreviewPoster {
     this.timer = undefined;
     if (this.stopped || this.preview.empty) return;
     this.lastAt = performance.now();
+    this.posted = true;
     this.post({ series: this.preview.snapshot(), points: this.preview.points });
   }
 }

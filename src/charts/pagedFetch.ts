@@ -40,7 +40,7 @@ export async function fetchPaged(fetchPage: PageFetcher, options: PagedFetchOpti
   const merger = new PageMerger();
   const take = (page: FetchedPage): void => {
     merger.add(page);
-    onPage?.({ timestamps: page.timestamps, values: page.values });
+    onPage?.({ timestamps: page.timestamps, values: page.values }, page.truncated);
   };
 
   signal?.throwIfAborted();

@@ -40,7 +40,7 @@ export interface QueryOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: QueryProgress) => void;
   /** Each page of raw points as it arrives (pages of one series may come out of order): what a preview draws. */
-  readonly onPage?: (seriesId: string, page: XY) => void;
+  readonly onPage?: (seriesId: string, page: XY, more?: boolean) => void;
   /** Series fetched at once (each fetch is page-parallel itself). */
   readonly seriesConcurrency?: number;
   readonly now?: () => number;
@@ -77,9 +77,9 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
   const room = cacheRoom(entries, options.cachePoints ?? CHART_CACHE_POINTS);
   const series = await mapConcurrent(entries, options.seriesConcurrency ?? 2, async (entry): Promise<RawSeriesPayload> => {
     try {
-      const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page) => {
+      const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page, more) => {
         progress.page(page.timestamps.length);
-        options.onPage?.(entry.info.id, page);
+        options.onPage?.(entry.info.id, page, more);
       }, (n) => room(entry, n));
       const [a, b] = visibleSlice(data.timestamps, query.from, query.to);
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
@@ -136,13 +136,13 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
 
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
 export async function rawPoints(
-  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (page: XY) => void,
+  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (page: XY, more?: boolean) => void,
   mayCache: (points: number) => boolean = (n) => n <= CHART_CACHE_POINTS,
 ): Promise<{ data: SeriesData; truncated: boolean }> {
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
   const fetched = await entry.source.fetchRange({
-    from: range.from, to: range.to, signal, limit, onPage: (page) => onPage?.(page),
+    from: range.from, to: range.to, signal, limit, onPage: (page, more) => onPage?.(page, more),
   });
   let data: SeriesData = fetched;
   let truncated = fetched.truncated === true;

@@ -21,7 +21,8 @@ export interface FetchRangeOptions {
   readonly to: number;
   readonly signal?: AbortSignal;
   /** Called once per page as it arrives (any order when pages are fetched in parallel): progress only. */
-  readonly onPage?: (page: SeriesPage) => void;
+  /** Each page as it arrives; `more` is true when the page says the range holds more (a long read has begun). */
+  readonly onPage?: (page: SeriesPage, more?: boolean) => void;
   /** Stop after about this many points, counted from `from`; sources that ignore it are cut by the caller. */
   readonly limit?: number;
 }

@@ -64,7 +64,7 @@ function apply(s: ChartState, input: ChartInput, env: ChartEnv, out: Effect[]): 
       // A long read in progress: draw what has come (the rest shows as gaps); the read goes on and `data` replaces it.
       if (input.requestId !== s.current?.id) return s;
       const range = { from: input.query.from, to: input.query.to };
-      out.push({ kind: 'draw', range });
+      out.push({ kind: 'draw', range, ...(s.previewOf === input.requestId ? {} : { firstOf: input.requestId }) });
       return {
         ...s,
         shown: 'raw',
@@ -212,7 +212,7 @@ function onData(s: ChartState, msg: Msg<'data'> | Msg<'stats'>, env: ChartEnv, o
     n = { ...s, shown: 'stats', stats: new Map(msg.series.map((x) => [x.seriesId, x])), raw: new Map(), range: { from: msg.from, to: msg.to } };
     report = { ...base, note: computed ? l10n.t('{0} buckets (computed here)', msg.dimension) : l10n.t('{0} buckets', msg.dimension) };
   }
-  out.push({ kind: 'draw', range: n.range, report });
+  out.push({ kind: 'draw', range: n.range, report, ...(s.previewOf === msg.requestId ? {} : { firstOf: msg.requestId }) });
   return { ...n, current: undefined, busy: false };
 }
 

@@ -111,7 +111,7 @@ export type Effect =
    * Draw the shown data; set the axis to `range` first when given. With a report, answer `page.drawn` once
    * painted; with `liveAt`, answer `page.liveDrawn` at once.
    */
-  | { readonly kind: 'draw'; readonly range?: Range; readonly report?: DrawReport; readonly liveAt?: number }
+  | { readonly kind: 'draw'; readonly range?: Range; readonly report?: DrawReport; readonly liveAt?: number; /** The first frame of this request (a preview or its data). */ readonly firstOf?: number }
   | { readonly kind: 'syncControls' }
   | { readonly kind: 'setZone'; readonly zone: string }
   | { readonly kind: 'scheduleZoom'; readonly from: number; readonly to: number };

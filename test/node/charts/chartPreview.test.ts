@@ -75,12 +75,20 @@ void test('after its first page a long read is drawable, the rest a gap; with ev
   for (let i = 1; i < last!.timestamps.length; i++) assert.ok(last!.timestamps[i] >= last!.timestamps[i - 1], 'in time order');
 });
 
-void test('the poster: nothing for a read that ends before the first snapshot is due; snapshots while pages come; none after the end', async () => {
+void test('the poster: nothing for a read that ends before the first snapshot is due, at once for one that says more is coming; snapshots while pages come; none after the end', async () => {
   const page = (from: number, n: number): XY => ({ timestamps: Float64Array.from({ length: n }, (_, i) => from + i * 60_000), values: Float64Array.from({ length: n }, (_, i) => i) });
   const quick: unknown[] = [];
   const fast = new PreviewPoster(query, (s) => quick.push(s), { firstMs: 10_000, everyMs: 10_000 });
   fast.add('s', page(query.from, 100));
   fast.stop();
+  // A first page that says more is coming starts a long read: it is drawn at once, whatever the delay.
+  const long: { points: number }[] = [];
+  const eager = new PreviewPoster(query, (s) => long.push(s), { firstMs: 10_000, everyMs: 10_000 });
+  eager.add('s', page(query.from, 100), true);
+  assert.deepEqual(long.map((s) => s.points), [100]);
+  eager.add('s', page(query.from + DAY, 100), true);
+  eager.stop();
+  assert.equal(long.length, 1, 'later pages wait for their turn');
   const slow: { points: number }[] = [];
   let posted!: () => void;
   let next = new Promise<void>((r) => (posted = r));

@@ -83,12 +83,15 @@ void test('a preview of a long read is drawn over the whole range while the read
   const draw = b.effects.find((e) => e.kind === 'draw');
   assert.ok(draw?.kind === 'draw' && !draw.report, 'drawn, not reported as rendered');
   assert.deepEqual(draw.range, { from: q.from, to: q.to }, 'over the whole range: what is still loading shows blank');
+  assert.equal(draw.firstOf, 1, 'the first frame of the read');
   assert.match(b.state.status.text, /Loading… 10,000 points so far/);
   // Progress of the same read keeps saying what is drawn is partial.
   const more = run(b.state, [{ type: 'progress', requestId: 1, points: 20_000, pages: 2, seriesDone: 0, seriesTotal: 1 }]);
   assert.match(more.state.status.text, /Loading… 20,000 points so far/);
   const c = run(b.state, [data(1, q)]);
   assert.equal(c.state.busy, false);
+  const complete = c.effects.find((e) => e.kind === 'draw');
+  assert.ok(complete?.kind === 'draw' && complete.report && complete.firstOf === undefined, 'not the first frame any more');
   assert.deepEqual([...(c.state.raw.get('s1')?.timestamps ?? [])], [q.from, q.to]);
   const stale = run(c.state, [{ ...preview, requestId: 1 }]);
   assert.equal(stale.state, c.state, 'a preview of a finished read changes nothing');
