@@ -5,10 +5,11 @@
 // extension host reports them. Each repetition loads the workbench again, which starts a new extension host.
 // Side by side, in the same window, a minimal extension activated the same way (a view; activate()
 // registers one command) gives VS Code's own floor on this machine at that moment.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extensionLogMatches } from './extensionLog.mjs';
 
 const require = createRequire(import.meta.url);
 const { startCodeServer, launchChromium, toolsReady } = require('../vscode/codeServer.cjs');
@@ -143,19 +144,8 @@ async function readActivation(page, name) {
  * that ran, oldest first: N is activate() alone, M our code's loading plus activate() (activation_own_ms).
  */
 function selfReported(dir) {
-  const found = [];
-  const visit = (d) => {
-    if (!existsSync(d)) return;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (p.includes('iot-explorer.iot-explorer') && name.endsWith('.log')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/^(\S+ \S+) \[info\] Activated in (\d+) ms(?: \((\d+) ms with loading the code\))?/gm)) {
-          found.push({ at: m[1], ms: Number(m[2]), ownMs: m[3] === undefined ? undefined : Number(m[3]) });
-        }
-      }
-    }
-  };
-  visit(join(dir, 'ud/logs'));
-  return found.sort((a, b) => a.at.localeCompare(b.at));
+  const pattern = /^(\S+ \S+) \[info\] Activated in (\d+) ms(?: \((\d+) ms with loading the code\))?/gm;
+  return extensionLogMatches(dir, pattern)
+    .map(({ match: m }) => ({ at: m[1], ms: Number(m[2]), ownMs: m[3] === undefined ? undefined : Number(m[3]) }))
+    .sort((x, y) => x.at.localeCompare(y.at));
 }

@@ -7,13 +7,15 @@
 // The demo's emulator runs inside the extension host, so its page generation shares our thread here; against
 // a real server it would not.
 /* global Event */ // (inside the webview, in evaluate())
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extensionLogMatches } from './extensionLog.mjs';
 
 const require = createRequire(import.meta.url);
 const { startCodeServer, launchChromium, toolsReady } = require('../vscode/codeServer.cjs');
+const { contextMenu } = require('../vscode/contextMenu.cjs');
 
 const STEP_TIMEOUT_MS = 120_000;
 const DAY = 86_400_000;
@@ -83,23 +85,6 @@ async function expand(page, label) {
   await page.locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor();
 }
 
-async function contextMenu(page, target, item) {
-  for (let attempt = 1; ; attempt++) {
-    await target.click({ button: 'right' });
-    const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
-    await entry.waitFor();
-    await entry.hover();
-    await entry.click();
-    try {
-      await page.locator('.monaco-menu').first().waitFor({ state: 'detached', timeout: 3000 });
-      return;
-    } catch (err) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw err;
-    }
-  }
-}
-
 /** The chart's custom range, set as a user does in its two date-time fields. */
 async function setRange(chart, from, to) {
   await chart.locator('#preset').evaluate((el) => {
@@ -131,19 +116,6 @@ async function waitForFrame(dir, seen) {
 }
 
 function firstFrames(dir) {
-  const found = [];
-  const visit = (d) => {
-    if (!existsSync(d)) return;
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) visit(p);
-      else if (p.includes('iot-explorer.iot-explorer') && name.endsWith('.log')) {
-        for (const m of readFileSync(p, 'utf8').matchAll(/^.*first frame of request (\d+) drawn (\d+) ms after it was asked \((\w+); its data in at (\d+) ms\).*$/gm)) {
-          found.push({ raw: `${p}:${m[0]}`, request: Number(m[1]), ms: Number(m[2]), kind: m[3], inMs: Number(m[4]) });
-        }
-      }
-    }
-  };
-  visit(join(dir, 'ud/logs'));
-  return found;
+  const pattern = /^.*first frame of request (\d+) drawn (\d+) ms after it was asked \((\w+); its data in at (\d+) ms\).*$/gm;
+  return extensionLogMatches(dir, pattern).map(({ file, match: m }) => ({ raw: `${file}:${m[0]}`, request: Number(m[1]), ms: Number(m[2]), kind: m[3], inMs: Number(m[4]) }));
 }

@@ -5,6 +5,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { ROOT, startCodeServer, launchChromium } = require('./codeServer.cjs');
+const { contextMenu } = require('./contextMenu.cjs');
 
 const RESULTS = path.join(ROOT, 'test-results');
 const WORKSPACE = path.join(ROOT, 'test/fixtures/workspace');
@@ -46,24 +47,8 @@ function workbench(page) {
       }
       await page.waitForTimeout(1000);
     },
-    /** Right-clicks `target` and runs the context-menu item `item`; retried, because a click that lands while the
-     *  menu is still animating in can leave it open without running anything. */
-    async contextMenu(target, item) {
-      for (let attempt = 1; ; attempt++) {
-        await target.click({ button: 'right' });
-        const entry = page.locator('.monaco-menu .action-item', { hasText: item }).first();
-        await entry.waitFor();
-        await page.waitForTimeout(200);
-        await entry.hover();
-        await entry.click();
-        try {
-          await page.locator('.monaco-menu').first().waitFor({ state: 'detached', timeout: 3000 });
-          return;
-        } catch (err) {
-          await page.keyboard.press('Escape');
-          if (attempt >= 3) throw err;
-        }
-      }
+    contextMenu(target, item) {
+      return contextMenu(page, target, item);
     },
     treeRow(text) {
       return page.locator('.monaco-list-row', { hasText: text }).first();
