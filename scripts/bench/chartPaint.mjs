@@ -26,8 +26,7 @@ const DEMO_ENV = { IOT_EXPLORER_TEST: '1', IOT_EXPLORER_DEMO: '1', IOT_EXPLORER_
  */
 export async function measureChartPaint({ extensionPath, reps }) {
   if (!toolsReady()) return { skipped: 'code-server tools are missing (npm run provision)' };
-  const workspace = mkdtempSync(join(tmpdir(), 'iot-bench-chart-'));
-  mkdirSync(workspace, { recursive: true });
+  const root = mkdtempSync(join(tmpdir(), 'iot-bench-chart-'));
   const cs = await startCodeServer({ env: DEMO_ENV });
   let browser;
   try {
@@ -42,6 +41,9 @@ export async function measureChartPaint({ extensionPath, reps }) {
     const seen = new Set();
     for (let i = 0; i < reps; i++) {
       for (const line of firstFrames(cs.tmp)) seen.add(line.raw);
+      // A workspace of its own per window: VS Code would restore the previous window's chart into the same one.
+      const workspace = join(root, `w${i}`);
+      mkdirSync(workspace);
       await page.goto(cs.url(workspace, payload));
       await page.waitForSelector('.monaco-workbench', { timeout: STEP_TIMEOUT_MS });
       await page.locator('.activitybar [aria-label^="IoT Explorer"]').first().click({ force: true });
@@ -65,7 +67,7 @@ export async function measureChartPaint({ extensionPath, reps }) {
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   }
 }
 
