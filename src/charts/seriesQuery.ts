@@ -41,7 +41,7 @@ export interface QueryOptions {
   readonly onProgress?: (p: QueryProgress) => void;
   /** Each page of raw points as it arrives (pages of one series may come out of order): what a preview draws. */
   readonly onPage?: (seriesId: string, page: XY, more?: boolean) => void;
-  /** Series fetched at once (each fetch is page-parallel itself). */
+  /** Series fetched at once (each fetch is page-parallel itself); raw reads default to 1, statistics to 2. */
   readonly seriesConcurrency?: number;
   readonly now?: () => number;
   /** Full-resolution points the chart keeps for all its series together (default CHART_CACHE_POINTS). */
@@ -75,7 +75,9 @@ function cacheRoom(entries: readonly SeriesEntry[], budget: number): (entry: Ser
 export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQuery, options: QueryOptions = {}): Promise<RawQueryResult> {
   const progress = progressTracker(entries.length, options.onProgress);
   const room = cacheRoom(entries, options.cachePoints ?? CHART_CACHE_POINTS);
-  const series = await mapConcurrent(entries, options.seriesConcurrency ?? 2, async (entry): Promise<RawSeriesPayload> => {
+  // One series at a time (each is read page-parallel already): two long reads at once held twice the pages for
+  // little gain, and ten series of a million points then peaked above 250 MB (issue 17 §3).
+  const series = await mapConcurrent(entries, options.seriesConcurrency ?? 1, async (entry): Promise<RawSeriesPayload> => {
     try {
       const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page, more) => {
         progress.page(page.timestamps.length);
