@@ -1,9 +1,9 @@
 /**
- * `chart_first_paint_ms` (issue 17 §2), its vscode-free part: one chart query of the 90-day, 1,000,000-point
- * series as the chart panel runs it, with its preview poster (src/charts/chartPreview.ts, the panel's own
- * timing: nothing before 150 ms, so a read done sooner draws once), from the request until the first
- * snapshot is ready to post to the webview; the complete read is timed in the same run. The webview's
- * part (structured clone of the snapshot, one chart.js draw of a few thousand points) comes on top.
+ * `chart_first_paint_host_ms` (issue 17 §2), the vscode-free part of the chart's first paint: one chart query
+ * of the 90-day, 1,000,000-point series as the chart panel runs it, with its preview poster
+ * (src/charts/chartPreview.ts, the panel's own timing: at once when the first page says more is coming, else
+ * not before 150 ms), from the request until the first snapshot is ready to post to the webview; the complete
+ * read is timed in the same run. The webview's part (the message, one chart.js draw) comes on top.
  */
 import { PreviewPoster } from '../../src/charts/chartPreview';
 import { runRawQuery } from '../../src/charts/seriesQuery';
@@ -32,7 +32,7 @@ export async function chartFirstPaint(reps: number, src: SeriesSource, from: num
       firstMs = performance.now() - started;
       previewPoints = s.series.reduce((n, x) => n + x.timestamps.length, 0);
     });
-    const { series } = await runRawQuery([{ info, source: src }], query, { onPage: (id, page) => poster.add(id, page) }).finally(() => poster.stop());
+    const { series } = await runRawQuery([{ info, source: src }], query, { onPage: (id, page, more) => poster.add(id, page, more) }).finally(() => poster.stop());
     const completeMs = performance.now() - started;
     if (series[0]?.error) throw new Error(`chart read failed: ${series[0].error}`);
     // A read that ended before any snapshot was due drew once, complete: that is its first paint.
