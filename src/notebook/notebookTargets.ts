@@ -11,6 +11,7 @@ import type { NotebookTarget } from './notebookCells';
 export interface ConnectionInfo {
   readonly host?: string;
   readonly clientId?: string;
+  readonly authMethod?: 'clientCredentials' | 'accessToken';
   readonly demo?: boolean;
 }
 
@@ -41,9 +42,9 @@ export function headersFor(items: readonly { target: NotebookTarget; connection?
       continue;
     }
     const host = connection?.demo ? 'http://127.0.0.1:<demo port>' : (connection?.host ?? 'https://api.swx.altairone.com');
-    const clientId = connection?.clientId ?? 'demo-client';
+    const clientId = connection?.authMethod === 'accessToken' ? undefined : (connection?.clientId ?? 'demo-client');
     const space = 'space' in target ? target.space : '';
-    headers.set(`iots ${host} ${clientId}`, [...pythonSnippet({ kind: 'space', host, clientId, space }).header]);
+    headers.set(`iots ${host} ${clientId ?? 'token'}`, [...pythonSnippet({ kind: 'space', host, clientId, space }).header]);
   }
   return [...headers.values()];
 }

@@ -27,12 +27,12 @@ export type SnippetTarget =
   | { readonly kind: 'v1device'; readonly v1BaseUrl: string; readonly deviceId: string }
   | { readonly kind: 'datanode'; readonly v1BaseUrl: string; readonly deviceId: string; readonly path: string }
   | { readonly kind: 'enterprise'; readonly v1BaseUrl: string; readonly enterpriseId: string }
-  | { readonly kind: 'space'; readonly host: string; readonly clientId: string; readonly space: string }
-  | { readonly kind: 'category'; readonly host: string; readonly clientId: string; readonly space: string; readonly category: string }
-  | { readonly kind: 'thing'; readonly host: string; readonly clientId: string; readonly space: string; readonly thingId: string; readonly title?: string }
-  | { readonly kind: 'property'; readonly host: string; readonly clientId: string; readonly space: string; readonly thingId: string; readonly property: string }
-  | { readonly kind: 'action' | 'event'; readonly host: string; readonly clientId: string; readonly space: string; readonly thingId: string; readonly name: string }
-  | { readonly kind: 'model'; readonly host: string; readonly clientId: string; readonly space: string; readonly model: string };
+  | { readonly kind: 'space'; readonly host: string; /** Undefined: the connection signs in with an access token. */ readonly clientId: string | undefined; readonly space: string }
+  | { readonly kind: 'category'; readonly host: string; readonly clientId: string | undefined; readonly space: string; readonly category: string }
+  | { readonly kind: 'thing'; readonly host: string; readonly clientId: string | undefined; readonly space: string; readonly thingId: string; readonly title?: string }
+  | { readonly kind: 'property'; readonly host: string; readonly clientId: string | undefined; readonly space: string; readonly thingId: string; readonly property: string }
+  | { readonly kind: 'action' | 'event'; readonly host: string; readonly clientId: string | undefined; readonly space: string; readonly thingId: string; readonly name: string }
+  | { readonly kind: 'model'; readonly host: string; readonly clientId: string | undefined; readonly space: string; readonly model: string };
 
 /** Separates a snippet's set-up from its calls inside `buildSnippet`. */
 const SPLIT = '\u0000';
@@ -52,7 +52,9 @@ const segment = (text: string): string => encodeURIComponent(wellFormed(text));
 
 const DAS_HEADER = ['from das.iot_client import IoTClient', '', 'client = IoTClient()  # uses your DAS configuration: organization and credentials', SPLIT];
 
-function iotsHeader(host: string, clientId: string, scopes: string): string[] {
+function iotsHeader(host: string, clientId: string | undefined, scopes: string): string[] {
+  // A connection that signs in with an access token: the SDK's set_token, the token from the environment.
+  if (clientId === undefined) return ['import os', 'from iots import API', '', `api = API(host=${py(host)}).set_token(os.environ['IOTS_TOKEN'])`, SPLIT];
   return [
     'import os',
     'from iots import API',

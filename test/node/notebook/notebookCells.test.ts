@@ -62,3 +62,12 @@ void test('the notebook: a Markdown title, one set-up with the SDK client and se
   assert.match(cells[3].source, /df\.plot\(/);
   assert.equal(pythonReports(cells.filter((c) => c.kind === 'code').map((c) => c.source)).filter((r) => r.error).length, 0);
 });
+
+void test('a connection that signs in with an access token gets set_token with the token from the environment, never a client id', () => {
+  const { header } = pythonSnippet({ kind: 'space', host: 'https://api.example', clientId: undefined, space: 'plant' });
+  const text = header.join('\n');
+  assert.match(text, /API\(host='https:\/\/api\.example'\)\.set_token\(os\.environ\['IOTS_TOKEN'\]\)/);
+  assert.doesNotMatch(text, /set_credentials|IOTS_CLIENT_SECRET/);
+  const cells = notebookCells({ title: 'T', headers: [header], targets: [{ kind: 'iots-property', space: 'plant', thingId: '01TH', property: 'p', label: 'P', key: '01TH/p' }], from: FROM, to: TO });
+  assert.equal(pythonReports(cells.filter((c) => c.kind === 'code').map((c) => c.source)).filter((r) => r.error).length, 0, 'the cells compile');
+});

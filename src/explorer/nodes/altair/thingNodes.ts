@@ -19,11 +19,12 @@ import { formatValue } from '../format';
 
 export type { AnyThing };
 
-/** The iots snippet for a target in this node's space, with the connection's host and client id. */
+/** The iots snippet for a target in this node's space, with the connection's host and client id (or its access token). */
 export function altairSnippet(node: AltairNode, target: AltairSnippetTarget): SnippetParts {
   const p = node.services.store.get(node.connectionId ?? '');
   const host = p?.demo ? 'http://127.0.0.1:<demo port>' : (p?.host ?? 'https://api.swx.altairone.com');
-  return pythonSnippet({ ...target, host, clientId: p?.clientId ?? 'demo-client', space: node.space } as Parameters<typeof pythonSnippet>[0]);
+  const clientId = p?.authMethod === 'accessToken' ? undefined : (p?.clientId ?? 'demo-client');
+  return pythonSnippet({ ...target, host, clientId, space: node.space } as Parameters<typeof pythonSnippet>[0]);
 }
 
 /** Helpers every Altair node shares. */
