@@ -40,6 +40,8 @@ export interface LatestValuesOptions {
   /** Most refs in one request. */
   readonly maxBatchSize?: number;
   readonly now?: () => number;
+  /** Told the monotonic time (performance.now) at which the rate limit let each request go (the log and tests read it). */
+  readonly onRequestStart?: (at: number) => void;
   /** Refs whose values are pushed (MQTT) right now: their cached value counts as fresh at any age. */
   readonly isLive?: (ref: ValueRef) => boolean;
 }
@@ -420,6 +422,7 @@ export class LatestValues implements Disposable {
       }
       job.started = true;
       this.starts.push(now);
+      this.options.onRequestStart?.(now);
       this.running++;
       void job
         .run(job.controller.signal)
