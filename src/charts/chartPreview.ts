@@ -7,6 +7,7 @@
  */
 import { minMaxPerColumn, type XY } from '../shared/chart/downsample';
 import { markGaps } from '../shared/chart/gaps';
+import { ascending, mergePages } from '../shared/chart/pageMerge';
 
 export interface PreviewSeries {
   readonly seriesId: string;
@@ -26,7 +27,8 @@ export class ChartPreview {
     if (page.timestamps.length === 0) return;
     this.points += page.timestamps.length;
     const columns = Math.max(1, Math.floor(this.range.widthPx));
-    const reduced = minMaxPerColumn(markGaps(page), this.range.from, this.range.to, columns);
+    // Newest-first pages (Altair history) are turned first: the column reduction keeps the order it is given.
+    const reduced = minMaxPerColumn(markGaps(ascending(page)), this.range.from, this.range.to, columns);
     const list = this.pages.get(seriesId);
     if (list) list.push(reduced);
     else this.pages.set(seriesId, [reduced]);
@@ -40,17 +42,7 @@ export class ChartPreview {
   snapshot(): PreviewSeries[] {
     const out: PreviewSeries[] = [];
     for (const [seriesId, pages] of this.pages) {
-      const sorted = pages.filter((p) => p.timestamps.length > 0).sort((a, b) => a.timestamps[0] - b.timestamps[0]);
-      const n = sorted.reduce((s, p) => s + p.timestamps.length, 0);
-      const timestamps = new Float64Array(n);
-      const values = new Float64Array(n);
-      let k = 0;
-      for (const p of sorted) {
-        timestamps.set(p.timestamps, k);
-        values.set(p.values, k);
-        k += p.timestamps.length;
-      }
-      const marked = markGaps({ timestamps, values });
+      const marked = markGaps(mergePages(pages));
       out.push({ seriesId, timestamps: marked.timestamps, values: marked.values });
     }
     return out;

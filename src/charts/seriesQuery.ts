@@ -138,13 +138,13 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
 
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
 export async function rawPoints(
-  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage?: (page: XY, more?: boolean) => void,
-  mayCache: (points: number) => boolean = (n) => n <= CHART_CACHE_POINTS,
+  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage: (page: XY, more?: boolean) => void,
+  mayCache: (points: number) => boolean,
 ): Promise<{ data: SeriesData; truncated: boolean }> {
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
   const fetched = await entry.source.fetchRange({
-    from: range.from, to: range.to, signal, limit, onPage: (page, more) => onPage?.(page, more),
+    from: range.from, to: range.to, signal, limit, onPage,
   });
   let data: SeriesData = fetched;
   let truncated = fetched.truncated === true;

@@ -3,6 +3,7 @@
  * (succeeded, failed; cancelled and refused are recorded where the question is asked), so a delete or a
  * bulk patch done from the tree can be found again, with the platform's message when it failed.
  */
+import type { ActivityOutcome } from '../activity/activityLog';
 import { errorMessage } from '../platforms/http';
 import type { EntityRef } from '../shared/refs';
 import type { MethodsDeps } from './deps';
@@ -22,18 +23,21 @@ export interface Done {
  * `partlyFailed` marks an answer that reports failures of its own (a bulk patch some Things refused).
  */
 export async function recorded<T>(deps: MethodsDeps, done: Done, run: () => Promise<T>, detail?: (result: T) => string | undefined, partlyFailed?: (result: T) => boolean): Promise<T> {
-  const connectionLabel = deps.services.store.get(done.connectionId)?.label ?? done.connectionId;
   try {
     const result = await run();
-    deps.activity.add({ ...done, connectionLabel, outcome: partlyFailed?.(result) ? 'failed' : 'succeeded', detail: detail?.(result) });
+    record(deps, done, partlyFailed?.(result) ? 'failed' : 'succeeded', detail?.(result));
     return result;
   } catch (err) {
-    deps.activity.add({ ...done, connectionLabel, outcome: 'failed', detail: errorMessage(err, { platformWords: true }) });
+    record(deps, done, 'failed', errorMessage(err, { platformWords: true }));
     throw err;
   }
 }
 
 /** A question declined before anything was sent. */
 export function recordCancelled(deps: MethodsDeps, done: Done, detail: string): void {
-  deps.activity.add({ ...done, connectionLabel: deps.services.store.get(done.connectionId)?.label ?? done.connectionId, outcome: 'cancelled', detail });
+  record(deps, done, 'cancelled', detail);
+}
+
+function record(deps: MethodsDeps, done: Done, outcome: ActivityOutcome, detail: string | undefined): void {
+  deps.activity.add({ ...done, connectionLabel: deps.services.store.get(done.connectionId)?.label ?? done.connectionId, outcome, detail });
 }

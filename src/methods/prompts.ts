@@ -4,6 +4,7 @@
  * skips the confirmation), so every command can run from a script or a test without blocking.
  */
 import * as vscode from 'vscode';
+import { errorMessage } from '../platforms/http';
 import type { Answers } from './deps';
 
 export interface TextQuestion {
@@ -40,6 +41,18 @@ export async function confirmModal(answers: Answers, message: string, detail: st
 /** Opens a value the platform returned as a read-only JSON document. */
 export function showJson(json: { open(key: string, title: string, produce: () => Promise<unknown>): Promise<vscode.TextDocument> }, key: string, title: string, value: unknown): Promise<vscode.TextDocument> {
   return json.open(key, title, async () => value);
+}
+
+/** An input box's `validateInput` from the parser its answer goes through: the parser's message, or none. */
+export function problemOf(parse: (text: string) => unknown): (text: string) => string | undefined {
+  return (text) => {
+    try {
+      parse(text);
+      return undefined;
+    } catch (err) {
+      return errorMessage(err);
+    }
+  };
 }
 
 export interface Choice<T> {

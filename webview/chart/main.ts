@@ -47,13 +47,13 @@ function dispatch(input: ChartInput): void {
   render(before);
 }
 
-/** When each read was asked for, to log its first frame (npm run bench reads it: chart_first_paint in VS Code). */
-const askedAt = new Map<number, number>();
+/** When the latest read was asked for (a new one cancels the one before), to log its first frame (npm run bench reads it). */
+let asked: { readonly requestId: number; readonly at: number } | undefined;
 
 function run(e: Effect): void {
   switch (e.kind) {
     case 'post':
-      if (e.message.type === 'fetch') askedAt.set(e.message.requestId, performance.now());
+      if (e.message.type === 'fetch') asked = { requestId: e.message.requestId, at: performance.now() };
       post(e.message);
       return;
     case 'persist':
@@ -75,13 +75,12 @@ function run(e: Effect): void {
       const t0 = performance.now();
       const drawn = state.shown === 'stats' ? view.showStats(state.series, state.stats, state.options.hidden) : view.showRaw(state.series, state.raw, state.options.hidden);
       const report = e.report;
-      const first = e.firstOf;
-      const asked = first === undefined ? undefined : askedAt.get(first);
-      if (first !== undefined && asked !== undefined) {
-        askedAt.delete(first);
+      if (asked && e.firstOf === asked.requestId) {
+        const { requestId, at } = asked;
+        asked = undefined;
         // Also when its data was in (the rest is drawing and the browser's next frames).
-        const inAt = Math.round(t0 - asked);
-        afterPaint(() => log('info', `first frame of request ${first} drawn ${Math.round(performance.now() - asked)} ms after it was asked (${report ? 'complete' : 'preview'}; its data in at ${inAt} ms)`));
+        const inAt = Math.round(t0 - at);
+        afterPaint(() => log('info', `first frame of request ${requestId} drawn ${Math.round(performance.now() - at)} ms after it was asked (${report ? 'complete' : 'preview'}; its data in at ${inAt} ms)`));
       }
       if (report) afterPaint(() => dispatch({ type: 'page.drawn', report, drawn, drawMs: Math.round(performance.now() - t0) }));
       else if (e.liveAt !== undefined) dispatch({ type: 'page.liveDrawn', now: e.liveAt, drawn });

@@ -8,11 +8,12 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../explorer/treeNode';
 import type { JsonPatchOperation, ThingDeleteFilter, ThingsPatchItem } from '../../platforms/altair';
-import { errorMessage, ValidationError } from '../../platforms/http';
+import { checkPatch } from '../../platforms/altair/things';
+import { ValidationError } from '../../platforms/http';
 import { messageText } from '../../shared/escape/message';
 import { recordCancelled, recorded } from '../activity';
 import type { Answers, MethodsDeps } from '../deps';
-import { confirmModal } from '../prompts';
+import { confirmModal, problemOf } from '../prompts';
 import { requireScope, spaceApi, thingsOf, type AltairScope } from './scope';
 import { parseThingFilterText } from './thingFilterText';
 
@@ -35,20 +36,12 @@ async function askFilter(answers: Answers, scope: AltairScope, title: string): P
   const given = answers?.filter;
   if (typeof given === 'string') return parseThingFilterText(given, scope.category !== undefined);
   if (given && typeof given === 'object') return given as ThingDeleteFilter;
-  const check = (v: string): string | undefined => {
-    try {
-      parseThingFilterText(v, scope.category !== undefined);
-      return undefined;
-    } catch (err) {
-      return errorMessage(err);
-    }
-  };
   const text = await vscode.window.showInputBox({
     title,
     prompt: vscode.l10n.t('Which Things? Terms separated by spaces: {0}', scope.category === undefined ? 'category:Pumps type:Sensor uid:… temperature=gt:20' : 'type:Sensor uid:… temperature=gt:20'),
     placeHolder: scope.category === undefined ? 'category:Pumps temperature=gt:20' : 'temperature=gt:20',
     ignoreFocusOut: true,
-    validateInput: check,
+    validateInput: problemOf((v) => parseThingFilterText(v, scope.category !== undefined)),
   });
   return text === undefined ? undefined : parseThingFilterText(text, scope.category !== undefined);
 }
@@ -81,14 +74,10 @@ function listed(matches: readonly Match[]): string {
   return [...shown, ...(matches.length > 5 ? [vscode.l10n.t('… and {0} more', matches.length - 5)] : [])].join('\n');
 }
 
+/** A non-empty JSON-Patch, checked as the client checks every patch it sends. */
 function checkOps(value: unknown): JsonPatchOperation[] {
   if (!Array.isArray(value) || value.length === 0) throw new ValidationError('patch', vscode.l10n.t('A JSON-Patch is a non-empty array of operations, e.g. [{"op":"replace","path":"/description","value":"…"}].'));
-  value.forEach((op, i) => {
-    if (!op || typeof op !== 'object' || !['add', 'remove', 'replace', 'move', 'copy', 'test'].includes((op as { op?: string }).op ?? '')) {
-      throw new ValidationError(`patch[${i}].op`, vscode.l10n.t('operation {0} needs "op": add, remove, replace, move, copy or test', i + 1));
-    }
-    if (typeof (op as { path?: unknown }).path !== 'string') throw new ValidationError(`patch[${i}].path`, vscode.l10n.t('operation {0} needs a "path" such as /description', i + 1));
-  });
+  checkPatch(value as JsonPatchOperation[], 'patch');
   return value as JsonPatchOperation[];
 }
 
@@ -101,14 +90,7 @@ async function askOps(answers: Answers): Promise<JsonPatchOperation[] | undefine
     prompt: vscode.l10n.t('An RFC 6902 JSON-Patch, applied to each matching Thing on its own'),
     value: '[{"op": "replace", "path": "/description", "value": ""}]',
     ignoreFocusOut: true,
-    validateInput: (v) => {
-      try {
-        parse(v);
-        return undefined;
-      } catch (err) {
-        return errorMessage(err);
-      }
-    },
+    validateInput: problemOf(parse),
   });
   return text === undefined ? undefined : parse(text);
 }

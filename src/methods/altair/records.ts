@@ -11,11 +11,7 @@ import { refAs } from '../../shared/refs';
 import { messageText } from '../../shared/escape/message';
 import type { Answers, MethodsDeps } from '../deps';
 import { confirmModal, showJson } from '../prompts';
-
-async function thingOf(deps: MethodsDeps, ref: { connectionId: string; space: string; thingId: string }) {
-  const session = await deps.services.sessions.altair(ref.connectionId);
-  return session.api.spaces(ref.space).things(ref.thingId);
-}
+import { thingOf } from './scope';
 
 function recordOf(node: TreeNode | undefined) {
   const ref = refAs(node?.ref, 'altair-action-request', 'altair-event-record');
@@ -26,7 +22,7 @@ function recordOf(node: TreeNode | undefined) {
 /** Reads the request or event from the platform and opens it as JSON; resolves with what it read. */
 export async function showRecord(deps: MethodsDeps, node: TreeNode | undefined): Promise<unknown> {
   const ref = recordOf(node);
-  const thing = await thingOf(deps, ref);
+  const thing = await thingOf(deps, ref, ref.thingId);
   const value = ref.kind === 'altair-action-request' ? await thing.actions(ref.action, ref.requestId).get() : await thing.events(ref.event, ref.eventId).get();
   const name = ref.kind === 'altair-action-request' ? `${ref.action} ${ref.requestId}` : `${ref.event} ${ref.eventId}`;
   await showJson(deps.json, `altair-record|${ref.connectionId}|${ref.thingId}|${name}`, name, value);
@@ -37,7 +33,7 @@ export async function showRecord(deps: MethodsDeps, node: TreeNode | undefined):
 export async function completeActionRequest(deps: MethodsDeps, node: TreeNode | undefined, answers: Answers): Promise<unknown> {
   const ref = refAs(node?.ref, 'altair-action-request');
   if (!ref) throw new ValidationError('node', vscode.l10n.t('Run "Complete Action Request" on an action request.'));
-  const thing = await thingOf(deps, ref);
+  const thing = await thingOf(deps, ref, ref.thingId);
   const updated = await thing.actions(ref.action, ref.requestId).update({ status: 'completed', ...(answers?.output !== undefined ? { output: answers.output } : {}) });
   if (node?.parent) deps.services.refresh(node.parent);
   void vscode.window.showInformationMessage(vscode.l10n.t('Completed the request {0} of "{1}".', ref.requestId, messageText(ref.action)));
@@ -51,7 +47,7 @@ export async function deleteRecord(deps: MethodsDeps, node: TreeNode | undefined
     ? vscode.l10n.t('the request {0} of action "{1}"', ref.requestId, messageText(ref.action))
     : vscode.l10n.t('the event {0} of "{1}"', ref.eventId, messageText(ref.event));
   if (!(await confirmModal(answers, vscode.l10n.t('Delete {0}?', what), vscode.l10n.t('The platform removes it; this cannot be undone.'), vscode.l10n.t('Delete')))) return false;
-  const thing = await thingOf(deps, ref);
+  const thing = await thingOf(deps, ref, ref.thingId);
   if (ref.kind === 'altair-action-request') await thing.actions(ref.action, ref.requestId).delete();
   else await thing.events(ref.event, ref.eventId).delete();
   if (node?.parent) deps.services.refresh(node.parent);
@@ -63,7 +59,7 @@ export async function deleteRecord(deps: MethodsDeps, node: TreeNode | undefined
 export async function readProperty(deps: MethodsDeps, node: TreeNode | undefined): Promise<unknown> {
   const ref = refAs(node?.ref, 'altair-property');
   if (!ref) throw new ValidationError('node', vscode.l10n.t('Run "Read Property" on a property of an Altair Thing.'));
-  const thing = await thingOf(deps, ref);
+  const thing = await thingOf(deps, ref, ref.thingId);
   const value = await thing.properties(ref.property).value();
   if (node?.parent) deps.services.refresh(node.parent);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} = {1}', messageText(ref.property), messageText(JSON.stringify(value) ?? 'undefined')));
@@ -72,10 +68,10 @@ export async function readProperty(deps: MethodsDeps, node: TreeNode | undefined
 
 /** Every recorded event of a Thing, newest pages first as the platform lists them (`Events3.get`), as JSON. */
 export async function showThingEvents(deps: MethodsDeps, node: TreeNode | undefined): Promise<unknown[]> {
-  let ref: { connectionId: string; space: string; thingId: string } | undefined = refAs(node?.ref, 'altair-thing');
+  let ref: { connectionId: string; space: string; thingId: string } | undefined;
   for (let n = node; !ref && n; n = n.parent) ref = refAs(n.ref, 'altair-thing');
   if (!ref) throw new ValidationError('node', vscode.l10n.t('Run "Show All Events" on an Altair Thing or its Events.'));
-  const thing = await thingOf(deps, ref);
+  const thing = await thingOf(deps, ref, ref.thingId);
   const events: unknown[] = [];
   for await (const e of thing.events().paginate({ limit: 100 })) if (events.push(e) >= 1000) break;
   await showJson(deps.json, `altair-events|${ref.connectionId}|${ref.thingId}`, `${node?.label ?? ref.thingId} · events`, events);

@@ -52,7 +52,8 @@ export async function sendRequest(deps: MethodsDeps, node: TreeNode | undefined,
   );
   if (!method) return undefined;
   const given = answers?.path;
-  if (typeof given === 'string' && checkRequestPath(given)) throw new ValidationError('path', checkRequestPath(given)!);
+  const refused = typeof given === 'string' ? checkRequestPath(given) : undefined;
+  if (refused) throw new ValidationError('path', refused);
   const path = typeof given === 'string' ? given : await vscode.window.showInputBox({
     title: vscode.l10n.t('Send Request: {0} path', method),
     prompt: vscode.l10n.t('Path on {0}, with its query string', session.host),

@@ -45,7 +45,8 @@ export interface ScopeTypes {
   };
 }
 
-function checkPatch(ops: readonly JsonPatchOperation[], parameter: string): void {
+/** Each operation is an RFC 6902 one with JSON-pointer paths; throws ValidationError naming the operation. */
+export function checkPatch(ops: readonly JsonPatchOperation[], parameter: string): void {
   if (!Array.isArray(ops)) throw new ValidationError(parameter, 'must be an array of JSON-Patch operations');
   ops.forEach((op, i) => {
     if (!op || !['add', 'remove', 'replace', 'move', 'copy', 'test'].includes(op.op)) throw new ValidationError(`${parameter}[${i}].op`, `unknown operation ${JSON.stringify(op?.op)}`);

@@ -10,16 +10,15 @@ import { singlePage } from '../../childLoader';
 import { CONTEXT } from '../../contextValues';
 import { TreeNode, idPart } from '../../treeNode';
 import { FolderNode } from '../folderNode';
-import { AssetApiAccess, assetApiOf } from './assetApiAccess';
+import type { AssetApiNode } from './assetNodes';
 
-export function credentialsFolder(parent: TreeNode, organizationId: string): FolderNode<never> {
+export function credentialsFolder(parent: AssetApiNode, organizationId: string): FolderNode<never> {
   const folder: FolderNode<never> = new FolderNode(
     parent,
     'credentials',
     vscode.l10n.t('Credentials'),
     singlePage(async (signal) => {
-      const session = await parent.services.sessions.iotticket(parent.connectionId ?? '');
-      const list = await new AssetApiAccess(assetApiOf(session)).credentials(organizationId, signal);
+      const list = await (await parent.access()).credentials(organizationId, signal);
       return list.map((c) => new CredentialNode(folder, c));
     }),
     { icon: 'key', contextValue: CONTEXT.credentials, emptyLabel: vscode.l10n.t('No credentials') },
