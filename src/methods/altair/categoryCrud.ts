@@ -8,7 +8,7 @@ import type { TreeNode } from '../../explorer/treeNode';
 import type { Category, CategoryCreate } from '../../platforms/altair';
 import { ValidationError } from '../../platforms/http';
 import { refAs } from '../../shared/refs';
-import { messageText } from '../../shared/escape/message';
+import { iconText, messageText } from '../../shared/escape/message';
 import { recordCancelled, recorded } from '../activity';
 import type { Answers, MethodsDeps } from '../deps';
 import { askPick, askText, confirmModal, type Choice } from '../prompts';
@@ -23,7 +23,7 @@ async function askModel(deps: MethodsDeps, scope: AltairScope, answers: Answers,
   const names = page.items.map((m) => m.name);
   const choices: Choice<string>[] = [
     { label: vscode.l10n.t('No model'), value: '', description: current === undefined ? vscode.l10n.t('current') : undefined },
-    ...page.items.map((m) => ({ label: m.name, description: m.name === current ? vscode.l10n.t('current') : m.description, value: m.name })),
+    ...page.items.map((m) => ({ label: iconText(m.name), description: m.name === current ? vscode.l10n.t('current') : m.description === undefined ? undefined : iconText(m.description), value: m.name })),
   ];
   return askPick(answers, 'model', title, choices, (v) => {
     if (v === '' || v === null) return '';

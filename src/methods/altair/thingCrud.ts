@@ -10,7 +10,7 @@ import type { TreeNode } from '../../explorer/treeNode';
 import type { Thing, ThingBase, ThingCreate, ThingUpdate } from '../../platforms/altair';
 import { ValidationError } from '../../platforms/http';
 import { refAs } from '../../shared/refs';
-import { messageText } from '../../shared/escape/message';
+import { iconText, messageText } from '../../shared/escape/message';
 import { recordCancelled, recorded } from '../activity';
 import type { Answers, MethodsDeps } from '../deps';
 import { askMany, askPick, askText, confirmModal, type Choice } from '../prompts';
@@ -25,7 +25,7 @@ const SERVER_FIELDS = ['uid', 'id', 'created', 'modified', 'client_id', 'status'
 
 async function categoryChoices(deps: MethodsDeps, scope: AltairScope, current: readonly string[]): Promise<Choice<string>[]> {
   const page = await (await spaceApi(deps, scope)).categories().get({ limit: 100 });
-  return page.items.map((c) => ({ label: c.name, description: c.description, value: c.name, picked: current.includes(c.name) }));
+  return page.items.map((c) => ({ label: iconText(c.name), description: c.description === undefined ? undefined : iconText(c.description), value: c.name, picked: current.includes(c.name) }));
 }
 
 /** Where the new Thing's properties, actions and events come from. */
@@ -37,8 +37,8 @@ async function startingDescription(deps: MethodsDeps, scope: AltairScope, answer
     { label: vscode.l10n.t('Nothing yet'), detail: vscode.l10n.t('Only the title, description and categories'), value: 'empty' },
     { label: vscode.l10n.t('JSON…'), detail: vscode.l10n.t('A Thing Description from the JSON editor in front, or from a file'), value: 'json' },
     ...page.items.map((t) => ({
-      label: vscode.l10n.t('Like "{0}"', t.title ?? t.uid),
-      description: t.uid,
+      label: vscode.l10n.t('Like "{0}"', iconText(t.title ?? t.uid)),
+      description: iconText(t.uid),
       detail: vscode.l10n.t('{0} properties, {1} actions, {2} events', Object.keys(t.properties ?? {}).length, Object.keys(t.actions ?? {}).length, Object.keys(t.events ?? {}).length),
       value: t.uid,
     })),
@@ -81,7 +81,7 @@ export async function createThing(deps: MethodsDeps, node: TreeNode | undefined,
     (t) => vscode.l10n.t('uid {0}{1}', t.uid, scope.category ? vscode.l10n.t(' in category {0}', scope.category) : ''),
   ));
   if (node) deps.services.refresh(node);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Created the Thing "{0}" ({1}).', messageText(title), created.uid));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Created the Thing "{0}" ({1}).', messageText(title), messageText(created.uid)));
   return created;
 }
 
@@ -129,7 +129,7 @@ export async function deleteThing(deps: MethodsDeps, node: TreeNode | undefined,
   const done = { connectionId: scope.connectionId, action: vscode.l10n.t('Delete Thing'), target: name, itemId: ref.thingId };
   const ok = await confirmModal(
     answers,
-    vscode.l10n.t('Delete the Thing "{0}" ({1})?', messageText(name), ref.thingId),
+    vscode.l10n.t('Delete the Thing "{0}" ({1})?', messageText(name), messageText(ref.thingId)),
     vscode.l10n.t('The platform removes it with its property history, action requests and events; this cannot be undone.'),
     vscode.l10n.t('Delete'),
   );
