@@ -17,7 +17,12 @@ const EXTENSION_FILES = ['esbuild.mjs', 'scripts/esbuild', 'tsconfig.json', 'pac
 
 export async function buildBenchScripts() {
   await esbuild.build({
-    entryPoints: { figures: join(ROOT, 'scripts/bench/figures.ts'), emulator: join(ROOT, 'src/emulator/cli.ts') },
+    entryPoints: {
+      figures: join(ROOT, 'scripts/bench/figures.ts'),
+      emulator: join(ROOT, 'src/emulator/cli.ts'),
+      // Beside figures.js, where assetPageParser.ts looks for it.
+      'asset-page-worker': join(ROOT, 'src/explorer/nodes/iotticket/assetPageWorker.ts'),
+    },
     outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning',
   });
   return { figures: join(OUT, 'figures.js'), emulator: join(OUT, 'emulator.js') };

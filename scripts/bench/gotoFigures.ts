@@ -1,7 +1,7 @@
 /**
  * "Go to…" at a million (issue 17 §4), the vscode-free part: the names index of assetIndexCore.ts built
  * from get_all_assets through AssetApiAccess while scanIndex streams matches for the name of the deepest
- * asset (the last one get_all_assets lists), as iotTicketSearch does.
+ * asset (the last one get_all_assets lists) with the matcher iotTicketSearch uses.
  *  - goto_first_match_ms: from the search's start to its first match, the index reused (a later search
  *    in the same session); `coldMs`: the same for the first search, while the index is built.
  *  - goto_max_block_ms: the longest the event loop was blocked (perf_hooks.monitorEventLoopDelay, 10 ms
@@ -10,8 +10,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
 import { AssetApiAccess } from '../../src/explorer/nodes/iotticket/assetApiAccess';
-import { AssetIndex, buildIndex, scanIndex, type IndexedAsset } from '../../src/explorer/nodes/iotticket/assetIndexCore';
-import { filterTest } from '../../src/explorer/search';
+import { AssetIndex, buildIndex, scanIndex } from '../../src/explorer/nodes/iotticket/assetIndexCore';
 
 export interface GotoFigure {
   readonly assets: number;
@@ -29,12 +28,10 @@ export interface GotoFigure {
 async function firstMatch(index: AssetIndex, text: string): Promise<{ ms: number; matches: number }> {
   const started = performance.now();
   let first: number | undefined;
-  const matches = filterTest(text);
-  const test = (a: IndexedAsset): boolean => matches(a.name);
-  const done = await scanIndex(index, test, new AbortController().signal, (p) => {
+  const done = await scanIndex(index, index.matcher(text), new AbortController().signal, (p) => {
     if (first === undefined && p.matches.length > 0) first = performance.now() - started;
   });
-  if (first === undefined) throw new Error(`no match for "${text}" among ${index.assets.length} assets`);
+  if (first === undefined) throw new Error(`no match for "${text}" among ${index.size} assets`);
   return { ms: first, matches: done.matches.length };
 }
 
@@ -56,7 +53,7 @@ export async function gotoFigures(client: IotTicketClient, reps: number): Promis
   delay.disable();
   const sorted = [...warmSamples].sort((a, b) => a - b);
   return {
-    assets: index.assets.length,
+    assets: index.size,
     target: last.name,
     depth: index.chain(last.id).length,
     coldMs: cold.ms,

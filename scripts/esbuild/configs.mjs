@@ -90,7 +90,11 @@ export function buildConfigs(args) {
     });
     configs.push({
       ...common,
-      entryPoints: { undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer' },
+      // asset-page-worker: the worker thread that parses the Go to… index's pages (src/explorer/nodes/iotticket/assetPageParser.ts).
+      entryPoints: {
+        undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer',
+        'asset-page-worker': 'src/explorer/nodes/iotticket/assetPageWorker.ts',
+      },
       outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
       plugins: [...common.plugins, protoDescriptor],
     });

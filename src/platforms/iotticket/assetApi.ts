@@ -26,6 +26,8 @@ type Signal = { readonly signal?: AbortSignal };
 export interface AssetsApi {
   getAllAssets(options?: AllAssetsOptions): AsyncIterable<Asset>;
   getAllAssetsPage(options?: PageOptions & { templates?: boolean; eventTypes?: boolean }): Promise<AssetApiPage<Asset>>;
+  /** A page of get_all_assets undecoded, where the backend has one (HTTP; the das bridge parses its own). */
+  getAllAssetsPageBytes?(options?: PageOptions): Promise<Uint8Array>;
   getAssetTemplate(options: { templateId?: string; templateName?: string } & Signal): Promise<AssetTemplate>;
   getAssetTemplates(options?: Signal): Promise<AssetTemplateSummary[]>;
   getAssets(locator?: AssetLocator & { pageSize?: number } & Signal): AsyncIterable<Asset>;

@@ -63,6 +63,13 @@ export class AssetApiContext {
     return { items: env.items ?? [], fullSize: env.fullSize, limit: env.limit, offset: env.offset };
   }
 
+  /** One page's body as it came, undecoded (for callers that parse it elsewhere: see AssetsClient.getAllAssetsPageBytes). */
+  async pageBytes(path: string, query: Query, options: PageOptions = {}): Promise<Uint8Array> {
+    const limit = checkInteger('limit', options.limit, 1, CORE_MAX_PAGE, 100);
+    const offset = checkInteger('offset', options.offset, 0, Number.MAX_SAFE_INTEGER, 0);
+    return this.http.get<Uint8Array>(path, { query: { ...query, limit, offset }, signal: options.signal, responseType: 'bytes' });
+  }
+
   /** Every item of a paged list, fetched page by page as the consumer iterates. */
   list<T>(path: string, query: Query = {}, options: { pageSize?: number; signal?: AbortSignal } = {}): AsyncIterable<T> {
     const limit = checkInteger('pageSize', options.pageSize, 1, CORE_MAX_PAGE, CORE_MAX_PAGE);

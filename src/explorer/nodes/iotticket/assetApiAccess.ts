@@ -7,6 +7,8 @@ import type { IotTicketSession } from '../../../connections/sessionManager';
 import { PlatformError } from '../../../platforms/http';
 import type { AssetApi } from '../../../platforms/iotticket/assetApi';
 import { IotTicketClient } from '../../../platforms/iotticket/client';
+import { columnsOf, type PageColumns } from './assetPageColumns';
+import { parsePage } from './assetPageParser';
 import type {
   AnalyticsItem,
   Asset,
@@ -63,6 +65,14 @@ export class AssetApiAccess {
   async allAssets(offset: number, limit: number, signal?: AbortSignal): Promise<Page<Asset>> {
     const page = await this.client.assets.getAllAssetsPage({ offset, limit, signal });
     return { items: page.items, total: page.fullSize };
+  }
+
+  /** A page of get_all_assets as the index keeps it, parsed off this thread where the backend allows (assetPageParser.ts). */
+  async allAssetColumns(offset: number, limit: number, signal?: AbortSignal): Promise<PageColumns> {
+    const assets = this.client.assets;
+    if (assets.getAllAssetsPageBytes) return parsePage(await assets.getAllAssetsPageBytes({ offset, limit, signal }));
+    const page = await assets.getAllAssetsPage({ offset, limit, signal });
+    return columnsOf({ fullSize: page.fullSize, items: page.items });
   }
 
   attributes(assetId: string, signal: AbortSignal): Promise<readonly AssetAttribute[]> {

@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import { PlatformError } from '../../../platforms/http';
 import type { Asset } from '../../../platforms/iotticket/types';
-import { filterTest, rank, type PlatformSearch, type SearchHit, type SearchResult } from '../../search';
+import { rank, type PlatformSearch, type SearchHit, type SearchResult } from '../../search';
 import type { TreeNode } from '../../treeNode';
 import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
 import { liveAssetIndex, type AssetIndex } from './assetIndex';
-import { scanIndex, type IndexedAsset, type ScanProgress } from './assetIndexCore';
+import { scanIndex, type ScanProgress } from './assetIndexCore';
 import { AssetApiAccess } from './assetApiAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
@@ -91,14 +91,11 @@ export const iotTicketSearch: PlatformSearch = async (connection, text, signal, 
   if (!session.assetApi) return { hits: [] };
   const index = liveAssetIndex(session, connection.services.log);
   const t = text.trim();
-  const words = t.includes(' ');
-  // Words match the name, or the whole names path ("line 2 pump" finds Pump 7 under Line 2).
-  const matches = filterTest(t);
-  const test = (a: IndexedAsset): boolean => a.id === t || matches(a.name) || (words && matches(index.pathText(a.id)));
+  const test = index.matcher(t);
   const hits: SearchHit[] = [];
   const resultOf = (p: ScanProgress): SearchResult => {
     for (let i = hits.length; i < p.matches.length; i++) hits.push(assetHit(index, p.matches[i]));
-    return { hits: rank(hits, t), searched: p.scanned, ...(p.complete ? {} : { indexing: { indexed: index.assets.length, total: p.total } }) };
+    return { hits: rank(hits, t), searched: p.scanned, ...(p.complete ? {} : { indexing: { indexed: index.size, total: p.total } }) };
   };
   const partial = (p: ScanProgress): void => {
     if (!p.complete) onProgress?.(resultOf(p));
