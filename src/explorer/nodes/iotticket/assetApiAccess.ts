@@ -8,7 +8,7 @@ import { PlatformError } from '../../../platforms/http';
 import type { AssetApi } from '../../../platforms/iotticket/assetApi';
 import { IotTicketClient } from '../../../platforms/iotticket/client';
 import { columnsOf, type PageColumns } from './assetPageColumns';
-import { parsePage } from './assetPageParser';
+import { parsePage, parsesInWorker } from './assetPageParser';
 import type {
   AnalyticsItem,
   Asset,
@@ -65,6 +65,11 @@ export class AssetApiAccess {
   async allAssets(offset: number, limit: number, signal?: AbortSignal): Promise<Page<Asset>> {
     const page = await this.client.assets.getAllAssetsPage({ offset, limit, signal });
     return { items: page.items, total: page.fullSize };
+  }
+
+  /** Where allAssetColumns parses, for the log. */
+  get columnsParsedIn(): string {
+    return this.client.assets.getAllAssetsPageBytes && parsesInWorker() ? 'a worker thread' : 'the extension host thread';
   }
 
   /** A page of get_all_assets as the index keeps it, parsed off this thread where the backend allows (assetPageParser.ts). */

@@ -178,7 +178,7 @@ export async function buildIndex(access: AssetApiAccess, index: AssetIndex, log:
     index.builtAt = Date.now();
     index.buildMs = index.builtAt - started;
     index.finish();
-    log.info(`Indexed ${index.size} assets of "${label}" in ${index.buildMs} ms`);
+    log.info(`Indexed ${index.size} assets of "${label}" in ${index.buildMs} ms (pages parsed in ${access.columnsParsedIn})`);
     return index;
   } catch (err) {
     index.finish(err);

@@ -67,6 +67,11 @@ function start(): Worker | undefined {
   return worker;
 }
 
+/** Whether pages go to the worker (false once it could not start: they are parsed on this thread). */
+export function parsesInWorker(): boolean {
+  return !unavailable;
+}
+
 /** The columns of one page's JSON body; the bytes' buffer is handed to the worker (unusable afterwards). */
 export function parsePage(bytes: Uint8Array): Promise<PageColumns> {
   const w = start();
