@@ -20,8 +20,8 @@ export async function buildBenchScripts() {
     entryPoints: {
       figures: join(ROOT, 'scripts/bench/figures.ts'),
       emulator: join(ROOT, 'src/emulator/cli.ts'),
-      // Beside figures.js, where assetPageParser.ts looks for it.
-      'asset-page-worker': join(ROOT, 'src/explorer/nodes/iotticket/assetPageWorker.ts'),
+      // Beside figures.js, where indexWorkerClient.ts looks for it.
+      'index-worker': join(ROOT, 'src/explorer/nodes/iotticket/indexWorker.ts'),
     },
     outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'linked', logLevel: 'warning',
   });

@@ -90,10 +90,10 @@ export function buildConfigs(args) {
     });
     configs.push({
       ...common,
-      // asset-page-worker: the worker thread that parses the Go to… index's pages (src/explorer/nodes/iotticket/assetPageParser.ts).
+      // index-worker: the Go to… index's worker thread (src/explorer/nodes/iotticket/indexWorkerClient.ts).
       entryPoints: {
         undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer',
-        'asset-page-worker': 'src/explorer/nodes/iotticket/assetPageWorker.ts',
+        'index-worker': 'src/explorer/nodes/iotticket/indexWorker.ts',
       },
       outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', sourcemap: false,
       plugins: [...common.plugins, protoDescriptor],

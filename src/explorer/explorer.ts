@@ -2,6 +2,7 @@
  * The Connections view: tree provider, tree view (multi-select, drag source), refresh manager and the
  * services nodes use. Commands and tests go through this object.
  */
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { SessionManager } from '../connections/sessionManager';
@@ -62,8 +63,10 @@ export class Explorer implements vscode.Disposable {
       () => config().get<number>('refresh.debounceMs', 250),
       () => config().get<number>('refresh.autoRefreshSeconds', 0),
     );
+    const indexDir = join(context.globalStorageUri.fsPath, 'goto-index');
     this.services = {
       log,
+      indexDir,
       state: this.state,
       store,
       sessions,
@@ -95,6 +98,9 @@ export class Explorer implements vscode.Disposable {
       this.treeView.onDidChangeVisibility(() => this.refreshManager.visibilityChanged()),
       this.state.onDidChange((node) => this.provider.fire([node])),
       store.onDidChange(() => {
+        // A removed connection's stored Go to… index goes with it.
+        const ids = store.list().map((p) => p.id);
+        void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir, ids));
         // Roots follow the profiles; connections whose profile did not change keep what they loaded.
         this.refreshManager.request(undefined, false);
         this.updateDescription();

@@ -62,8 +62,14 @@ export function titleOf(result: SearchResult, connection: string): string {
       ? vscode.l10n.t('Indexing {0}… {1} so far', connection, matches)
       : vscode.l10n.t('Indexing {0}: {1} of {2} assets… {3} so far', connection, indexed.toLocaleString('en-US'), total.toLocaleString('en-US'), matches);
   }
-  if (n > SHOWN) return vscode.l10n.t('{0} in {1} — showing the first {2}; type more to narrow', matches, connection, SHOWN);
-  return result.searched ? vscode.l10n.t('{0} in {1} ({2} searched)', matches, connection, result.searched.toLocaleString('en-US')) : vscode.l10n.t('{0} in {1}', matches, connection);
+  const title =
+    n > SHOWN
+      ? vscode.l10n.t('{0} in {1} — showing the first {2}; type more to narrow', matches, connection, SHOWN)
+      : result.searched
+        ? vscode.l10n.t('{0} in {1} ({2} searched)', matches, connection, result.searched.toLocaleString('en-US'))
+        : vscode.l10n.t('{0} in {1}', matches, connection);
+  // A stored index may miss what changed since: say how old it is (a fresh one replaces it when built).
+  return result.storedAt === undefined ? title : vscode.l10n.t('{0} — index of {1}, refreshing', title, new Date(result.storedAt).toLocaleString());
 }
 
 /**

@@ -27,6 +27,8 @@ export interface SearchResult {
   readonly exactOnly?: boolean;
   /** While the index is still being built: how much of it there is (matches so far come with it). */
   readonly indexing?: { readonly indexed: number; readonly total?: number };
+  /** When the hits come from an index stored by an earlier session: when that index was built (ms since the epoch). */
+  readonly storedAt?: number;
 }
 
 /** `onProgress` receives the matches so far while a search over an index that is still growing runs. */

@@ -40,6 +40,8 @@ export interface ExplorerServices {
   repaint(node: TreeNode): void;
   /** Registers a node whose values change on their own (auto-refresh re-reads it). */
   trackLive(node: TreeNode): void;
+  /** Where Go to… indexes are stored between sessions (the extension's global storage); undefined: not stored. */
+  readonly indexDir?: string;
   /** Reports a connection's number of active events (summed into the view's badge). */
   reportActiveEvents(connectionId: string, count: number): void;
 }

@@ -116,7 +116,7 @@ suite('Explorer: 100,000 assets', () => {
     const indexed = api.log.recent().filter((e) => /^Indexed \d+ assets/.test(e.message)).at(-1)?.message ?? '';
     console.log(`      search "${target}" with the index built first: ${Date.now() - indexStarted} ms (${indexed})`);
     assert.ok(hits.searched && hits.searched >= 100_000, `searched ${hits.searched}`);
-    // The packaged worker was found and started inside the extension host (assetPageParser.ts).
+    // The packaged worker was found and started inside the extension host (indexWorkerClient.ts).
     assert.match(indexed, /pages parsed in a worker thread/);
     const started = Date.now();
     const node = await api.goTo(ID, target);

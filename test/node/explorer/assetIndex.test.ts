@@ -5,11 +5,16 @@
  * duplicates in the server's data; a page that is not a page.
  */
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { AssetApiAccess } from '../../../src/explorer/nodes/iotticket/assetApiAccess';
 import { AssetIndex, buildIndex, INDEX_PAGE, scanIndex, type ScanProgress } from '../../../src/explorer/nodes/iotticket/assetIndexCore';
-import { parsePage, stopPageParser } from '../../../src/explorer/nodes/iotticket/assetPageParser';
+import { pruneStoredIndexes, storedIndexFile } from '../../../src/explorer/nodes/iotticket/indexStore';
+import { parsePage, stopIndexWorker } from '../../../src/explorer/nodes/iotticket/indexWorkerClient';
+import { SessionIndex } from '../../../src/explorer/nodes/iotticket/sessionIndex';
 import { IotTicketClient } from '../../../src/platforms/iotticket';
 import type { Asset } from '../../../src/platforms/iotticket/types';
 
@@ -44,7 +49,7 @@ void describe('Go to… index over the emulator', () => {
   });
 
   after(async () => {
-    stopPageParser();
+    stopIndexWorker();
     await emu.close();
   });
 
@@ -58,11 +63,11 @@ void describe('Go to… index over the emulator', () => {
     const [, area, , own] = deepest.namesPath!;
     for (const text of [own, `${area} ${own.split(' ').at(-1)}`, area.toUpperCase(), deepest.id, 'no such asset']) {
       const found = await scanIndex(index, index.matcher(text), never);
-      assert.deepEqual([...found.matches].sort(), oracle(assets, text).sort(), `"${text}"`);
+      assert.deepEqual(found.matches.map((at) => index.idAt(at)).sort(), oracle(assets, text).sort(), `"${text}"`);
       assert.ok(found.complete);
       assert.equal(found.scanned, assets.length);
     }
-    assert.ok((await scanIndex(index, index.matcher(`${area} ${own.split(' ').at(-1)}`), never)).matches.includes(deepest.id), 'words from two levels of the path');
+    assert.ok((await scanIndex(index, index.matcher(`${area} ${own.split(' ').at(-1)}`), never)).matches.map((at) => index.idAt(at)).includes(deepest.id), 'words from two levels of the path');
   });
 
   void test('streams the matches of the first page while the others are still on their way', async () => {
@@ -82,7 +87,7 @@ void describe('Go to… index over the emulator', () => {
       assert.ok(firstHit, 'a report with the match');
       assert.equal(firstHit.complete, false, 'the match came before the last page');
       assert.ok(firstHit.scanned < assets.length);
-      assert.deepEqual(done.matches, [first.id]);
+      assert.deepEqual(done.matches.map((at) => index.idAt(at)), [first.id]);
       assert.ok(done.complete);
     } finally {
       await fetch(`${emu.url}/_emulator/faults`, { method: 'DELETE' });
@@ -90,8 +95,116 @@ void describe('Go to… index over the emulator', () => {
   });
 });
 
+/** Resolves when `ready()` holds, checking whenever `index`-like state may have moved (every turn of the loop). */
+async function until(ready: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+void describe('Go to… index stored between sessions', () => {
+  let emu: Emulator;
+  let client: IotTicketClient;
+  let dir: string;
+  let assets: Asset[];
+  const logged: string[] = [];
+  const log = { info: (m: string) => void logged.push(m), warn: (m: string) => void logged.push(`warn: ${m}`) };
+
+  before(async () => {
+    emu = await startEmulator({ dataset: 'large', large: { assets: 2500, childrenPerLevel: 12, pointsPerSeries: 10 } });
+    client = clientOf(emu);
+    assets = [];
+    for await (const a of client.assets.getAllAssets()) assets.push(a);
+    dir = mkdtempSync(join(tmpdir(), 'goto-index-'));
+  });
+
+  after(async () => {
+    stopIndexWorker();
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const session = (file: string): SessionIndex => new SessionIndex({ access: new AssetApiAccess(client), label: 'test', log, storeFile: file, maxAgeMs: () => 600_000 });
+
+  void test('a built index is stored for the owner only; the next session answers from it, then from a fresh build', async () => {
+    const file = storedIndexFile(dir, { connectionId: 'conn-1', source: 'https://example/core', username: 'user-7f3a' });
+    const first = session(file);
+    const built = first.current;
+    await until(() => built.complete, 'the first build');
+    await first.stored;
+    assert.ok(existsSync(file), 'stored');
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.ok(!readFileSync(file, 'utf8').includes('user-7f3a'), 'no user name in the file');
+
+    // The next session: its index is the stored one, with the names paths as built, while a new build runs.
+    const second = session(file);
+    const restored = second.current;
+    const last = assets.at(-1)!;
+    const found = await scanIndex(restored, restored.matcher(last.id), never);
+    assert.deepEqual(found.matches.map((at) => restored.idAt(at)), [last.id]);
+    assert.deepEqual(restored.chainAt(found.matches[0]).map((a) => a.name), last.namesPath, 'the chain by position, without the id map');
+    assert.equal(restored.restoredFrom, built.builtAt);
+    assert.equal(restored.size, assets.length);
+    for (const a of assets) assert.deepEqual(restored.namesPath(a.id), a.namesPath, a.id);
+    await until(() => second.live() !== restored, 'the fresh build to replace the stored index');
+    assert.equal(second.current.restoredFrom, undefined);
+    assert.equal(second.current.size, assets.length);
+    assert.ok(logged.some((m) => m.startsWith('Read the stored Go to… index of "test"')), logged.join('\n'));
+  });
+
+  void test('a cut stored index is refused and deleted, and a new one built and stored', async () => {
+    const file = storedIndexFile(dir, { connectionId: 'conn-2', source: 'https://example/core', username: 'user-7f3a' });
+    const first = session(file);
+    await until(() => first.current.complete, 'the first build');
+    await first.stored;
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)), { mode: 0o600 });
+    const second = session(file);
+    await until(() => second.current.complete && second.current.restoredFrom === undefined, 'a new build');
+    assert.equal(second.current.size, assets.length);
+    assert.ok(logged.some((m) => m.startsWith('warn: The stored Go to… index of "test" could not be read')), logged.join('\n'));
+    await until(() => existsSync(file) && readFileSync(file).length === whole.length, 'the new build stored');
+  });
+
+  void test('a stored index whose parents point outside it is refused', async () => {
+    const file = storedIndexFile(dir, { connectionId: 'conn-3', source: 'https://example/core', username: 'user-7f3a' });
+    const first = session(file);
+    await until(() => first.current.complete, 'the first build');
+    await first.stored;
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const chunk = JSON.parse(lines[0]) as { parents: unknown[] };
+    chunk.parents[1] = 10_000_000;
+    lines[0] = JSON.stringify(chunk);
+    writeFileSync(file, lines.join('\n'), { mode: 0o600 });
+    const second = session(file);
+    const restored = second.current;
+    await until(() => restored.failed !== undefined, 'the restore to fail');
+    assert.match(String(restored.failed), /damaged chunk/);
+    await until(() => second.live() !== restored && second.current.complete, 'a new build');
+    assert.equal(second.current.size, assets.length);
+  });
+
+  void test('the stored indexes of removed connections are deleted; a connection keeps only its latest server and user', async () => {
+    const keep = storedIndexFile(dir, { connectionId: 'kept', source: 'a', username: 'u' });
+    const gone = storedIndexFile(dir, { connectionId: 'removed', source: 'a', username: 'u' });
+    for (const f of [keep, gone]) writeFileSync(f, 'x');
+    await pruneStoredIndexes(dir, ['kept', 'conn-1', 'conn-2', 'conn-3']);
+    assert.ok(existsSync(keep));
+    assert.ok(!existsSync(gone));
+    // conn-1 moves to another server: its next store replaces the file of the old one.
+    const moved = storedIndexFile(dir, { connectionId: 'conn-1', source: 'https://other/core', username: 'user-7f3a' });
+    const s = session(moved);
+    await until(() => s.current.complete, 'the build');
+    await s.stored;
+    const conn1 = storedIndexFile(dir, { connectionId: 'conn-1', source: 'x', username: 'y' }).split('/').at(-1)!.split('-')[0];
+    assert.deepEqual(readdirSync(dir).filter((f) => f.startsWith(`${conn1}-`)), [moved.split('/').at(-1)]);
+  });
+});
+
 void describe('Go to… index data', () => {
-  after(stopPageParser);
+  after(stopIndexWorker);
 
   const page = (total: number, rows: [string, string, string | null][]) => ({
     total,

@@ -8,7 +8,7 @@ import { PlatformError } from '../../../platforms/http';
 import type { AssetApi } from '../../../platforms/iotticket/assetApi';
 import { IotTicketClient } from '../../../platforms/iotticket/client';
 import { columnsOf, type PageColumns } from './assetPageColumns';
-import { parsePage, parsesInWorker } from './assetPageParser';
+import { parsePage, workerAvailable } from './indexWorkerClient';
 import type {
   AnalyticsItem,
   Asset,
@@ -69,10 +69,10 @@ export class AssetApiAccess {
 
   /** Where allAssetColumns parses, for the log. */
   get columnsParsedIn(): string {
-    return this.client.assets.getAllAssetsPageBytes && parsesInWorker() ? 'a worker thread' : 'the extension host thread';
+    return this.client.assets.getAllAssetsPageBytes && workerAvailable() ? 'a worker thread' : 'the extension host thread';
   }
 
-  /** A page of get_all_assets as the index keeps it, parsed off this thread where the backend allows (assetPageParser.ts). */
+  /** A page of get_all_assets as the index keeps it, parsed off this thread where the backend allows (indexWorkerClient.ts). */
   async allAssetColumns(offset: number, limit: number, signal?: AbortSignal): Promise<PageColumns> {
     const assets = this.client.assets;
     if (assets.getAllAssetsPageBytes) return parsePage(await assets.getAllAssetsPageBytes({ offset, limit, signal }));

@@ -7,6 +7,7 @@
 import { mapConcurrent, raceAbort, type Logger } from '../../../platforms/http';
 import type { AssetApiAccess } from './assetApiAccess';
 import type { PageColumns } from './assetPageColumns';
+import type { StoredChunk } from './indexWorkerProtocol';
 import { ByteColumn, Column } from './column';
 import { IdPositions } from './idPositions';
 
@@ -35,7 +36,9 @@ const MAX_DEPTH = 256;
 
 /**
  * Columns rather than an object per asset, in chunks (column.ts) and with the ids in a sharded map
- * (idPositions.ts): neither ever copies or rehashes a million entries in one go.
+ * (idPositions.ts): neither ever copies or rehashes a million entries in one go. A restored index
+ * (addStored) gets its parents as positions and fills the id map only if asked for an id, because
+ * a million map insertions would take most of its restore; searches work by position.
  */
 export class AssetIndex {
   private readonly ids = new Column<string>();
@@ -46,6 +49,9 @@ export class AssetIndex {
   private readonly parents = new Column<number>();
   private readonly parentIds = new Column<string | null>();
   private readonly positions = new IdPositions();
+  /** How many positions the id map holds (all of them, except in a restored index). */
+  private mapped = 0;
+  private restoring = false;
   private readonly waiting = new Set<() => void>();
   /** The asset count the server reported (undefined before the first page). */
   total: number | undefined;
@@ -53,27 +59,49 @@ export class AssetIndex {
   failed: unknown;
   builtAt = 0;
   buildMs = 0;
+  /** When the build it was restored from completed (indexStore.ts); undefined for a build of this session. */
+  restoredFrom: number | undefined;
 
   /** How many assets are indexed so far. */
   get size(): number {
     return this.ids.length;
   }
 
+  /** Adds a page of get_all_assets (an id seen before is skipped). */
   add(page: PageColumns): void {
     this.total = page.total;
     const { ids, names, parentIds } = page;
     for (let i = 0; i < ids.length; i++) {
       const at = this.ids.length;
       if (!this.positions.add(ids[i], at)) continue;
-      this.ids.push(ids[i]);
-      this.names.push(names[i]);
-      this.lowers.push(undefined);
+      this.mapped = at + 1;
+      this.push(ids[i], names[i]);
       const parentId = parentIds[i];
       const parent = parentId === null ? ROOT : this.positions.get(parentId);
       this.parents.push(parent ?? UNRESOLVED);
       this.parentIds.push(parent === undefined ? parentId : null);
     }
     this.wake();
+  }
+
+  /** Adds a chunk of a stored index (its positions were checked by the worker that read it). */
+  addStored(chunk: StoredChunk, total: number): void {
+    this.total = total;
+    this.restoring = true;
+    const { ids, names, parents } = chunk;
+    for (let i = 0; i < ids.length; i++) {
+      this.push(ids[i], names[i]);
+      const p = parents[i];
+      this.parents.push(p === null ? ROOT : typeof p === 'number' ? p : UNRESOLVED);
+      this.parentIds.push(typeof p === 'string' ? p : null);
+    }
+    this.wake();
+  }
+
+  private push(id: string, name: string): void {
+    this.ids.push(id);
+    this.names.push(name);
+    this.lowers.push(undefined);
   }
 
   finish(err?: unknown): void {
@@ -96,12 +124,18 @@ export class AssetIndex {
     return this.ids.at(position);
   }
 
+  /** The position of an id (a restored index maps its ids on the first call: by-id lookups are for tests and tools). */
+  positionOf(id: string): number | undefined {
+    for (; this.mapped < this.size; this.mapped++) this.positions.add(this.ids.at(this.mapped), this.mapped);
+    return this.positions.get(id);
+  }
+
   get(id: string): IndexedAsset | undefined {
-    const at = this.positions.get(id);
+    const at = this.positionOf(id);
     return at === undefined ? undefined : this.assetAt(at);
   }
 
-  private assetAt(at: number): IndexedAsset {
+  assetAt(at: number): IndexedAsset {
     const parent = this.parentOf(at);
     return { id: this.ids.at(at), name: this.names.at(at), parentId: parent >= 0 ? this.ids.at(parent) : this.parentIds.at(at) };
   }
@@ -109,7 +143,8 @@ export class AssetIndex {
   /** The parent's position, ROOT, or UNRESOLVED while the parent is not indexed. */
   private parentOf(at: number): number {
     const known = this.parents.at(at);
-    if (known !== UNRESOLVED) return known;
+    // A stored index was written with every parent it could find: the rest stay unresolved.
+    if (known !== UNRESOLVED || this.restoring) return known;
     const found = this.positions.get(this.parentIds.at(at)!);
     if (found === undefined) return UNRESOLVED;
     this.parents.set(at, found);
@@ -117,14 +152,36 @@ export class AssetIndex {
     return found;
   }
 
-  /** The chain from the root to the asset (inclusive), as far as the index knows it. */
-  chain(id: string): IndexedAsset[] {
+  /** The index as chunks of at most `size` assets, for the stored index. */
+  *storedChunks(size = 4096): Generator<StoredChunk> {
+    for (let start = 0; start < this.size; start += size) {
+      const positions = Array.from({ length: Math.min(size, this.size - start) }, (_, i) => start + i);
+      yield {
+        ids: this.ids.slice(start, start + size),
+        names: this.names.slice(start, start + size),
+        parents: positions.map((at) => {
+          const parent = this.parentOf(at);
+          return parent >= 0 ? parent : parent === ROOT ? null : this.parentIds.at(at);
+        }),
+      };
+    }
+  }
+
+  /** The chain from the root to the asset at `at` (inclusive), as far as the index knows it. */
+  chainAt(at: number): IndexedAsset[] {
     const out: IndexedAsset[] = [];
-    for (let at = this.positions.get(id) ?? ROOT; at >= 0 && out.length < MAX_DEPTH; at = this.parentOf(at)) {
-      if (out.some((a) => a.id === this.ids.at(at))) break;
-      out.unshift(this.assetAt(at));
+    const seen = new Set<number>();
+    for (let p = at; p >= 0 && !seen.has(p) && out.length < MAX_DEPTH; p = this.parentOf(p)) {
+      seen.add(p);
+      out.unshift(this.assetAt(p));
     }
     return out;
+  }
+
+  /** The chain from the root to the asset (inclusive), as far as the index knows it. */
+  chain(id: string): IndexedAsset[] {
+    const at = this.positionOf(id);
+    return at === undefined ? [] : this.chainAt(at);
   }
 
   namesPath(id: string): string[] {
@@ -187,8 +244,8 @@ export async function buildIndex(access: AssetApiAccess, index: AssetIndex, log:
 }
 
 export interface ScanProgress {
-  /** Ids of the matches so far, in index order. */
-  readonly matches: readonly string[];
+  /** Positions of the matches so far, in index order (`idAt`, `assetAt`, `chainAt` read them). */
+  readonly matches: readonly number[];
   readonly scanned: number;
   readonly total: number | undefined;
   readonly complete: boolean;
@@ -205,7 +262,7 @@ export async function scanIndex(
   signal: AbortSignal,
   onProgress?: (p: ScanProgress) => void,
 ): Promise<ScanProgress> {
-  const matches: string[] = [];
+  const matches: number[] = [];
   let i = 0;
   const progress = (): ScanProgress => ({ matches, scanned: i, total: index.total, complete: index.complete && i >= index.size });
   let reported = performance.now();
@@ -218,7 +275,7 @@ export async function scanIndex(
     const sliceEnd = performance.now() + SLICE_MS;
     const before = matches.length;
     while (i < index.size) {
-      if (test(i)) matches.push(index.idAt(i));
+      if (test(i)) matches.push(i);
       i++;
       if ((i & 255) === 0 && performance.now() > sliceEnd) break;
     }

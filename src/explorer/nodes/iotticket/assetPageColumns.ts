@@ -1,6 +1,6 @@
 /**
  * One get_all_assets page reduced to what the Go to… index keeps: ids, names and parent ids in three
- * parallel arrays. Shared by the worker that parses pages (assetPageWorker.ts) and the main thread (pages
+ * parallel arrays. Shared by the worker that parses pages (indexWorker.ts) and the main thread (pages
  * of the das bridge, or when no worker can start); it imports nothing, so the worker's bundle stays small.
  */
 export interface PageColumns {
@@ -26,11 +26,3 @@ export function columnsOf(page: unknown): PageColumns {
   }
   return { total: env.fullSize, ids, names, parentIds };
 }
-
-/** Worker protocol: a page's bytes in, its columns (or why not) out. */
-export interface PageRequest {
-  readonly id: number;
-  readonly bytes: Uint8Array;
-}
-
-export type PageReply = { readonly id: number; readonly columns: PageColumns } | { readonly id: number; readonly error: string };

@@ -26,6 +26,13 @@ export class Column<T> {
     return this.chunks[i >>> CHUNK_BITS][i & CHUNK_MASK];
   }
 
+  /** Positions [start, end) as a new array (end clamped to the length). */
+  slice(start: number, end: number): T[] {
+    const out: T[] = [];
+    for (let i = start; i < Math.min(end, this.count); i++) out.push(this.at(i));
+    return out;
+  }
+
   set(i: number, value: T): void {
     this.chunks[i >>> CHUNK_BITS][i & CHUNK_MASK] = value;
   }

@@ -66,19 +66,19 @@ export async function locateAsset(connection: ConnectionContext, chain: readonly
 }
 
 /** A hit whose names path is read from the index when it is shown (a search may match 100,000 assets). */
-function assetHit(index: AssetIndex, id: string): SearchHit {
-  const asset = index.get(id)!;
+function assetHit(index: AssetIndex, at: number): SearchHit {
+  const asset = index.assetAt(at);
   let path: string[] | undefined;
-  const namesPath = (): string[] => (path ??= index.namesPath(id));
+  const namesPath = (): string[] => (path ??= index.chainAt(at).map((a) => a.name));
   return {
-    key: id,
+    key: asset.id,
     label: asset.name,
     get description() {
       return namesPath().slice(0, -1).join(' / ') || vscode.l10n.t('(root)');
     },
     icon: 'symbol-class',
     node: (parent) => new AssetNode(parent, { id: asset.id, name: asset.name, parentId: asset.parentId, namesPath: namesPath() }, namesPath()),
-    locate: (connection) => locateAsset(connection, index.chain(id)),
+    locate: (connection) => locateAsset(connection, index.chainAt(at)),
   };
 }
 
@@ -89,13 +89,18 @@ function assetHit(index: AssetIndex, id: string): SearchHit {
 export const iotTicketSearch: PlatformSearch = async (connection, text, signal, onProgress) => {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
   if (!session.assetApi) return { hits: [] };
-  const index = liveAssetIndex(session, connection.services.log);
+  const index = liveAssetIndex(session, connection.services.log, connection.services.indexDir);
   const t = text.trim();
   const test = index.matcher(t);
   const hits: SearchHit[] = [];
   const resultOf = (p: ScanProgress): SearchResult => {
     for (let i = hits.length; i < p.matches.length; i++) hits.push(assetHit(index, p.matches[i]));
-    return { hits: rank(hits, t), searched: p.scanned, ...(p.complete ? {} : { indexing: { indexed: index.size, total: p.total } }) };
+    return {
+      hits: rank(hits, t),
+      searched: p.scanned,
+      ...(p.complete ? {} : { indexing: { indexed: index.size, total: p.total } }),
+      ...(index.restoredFrom === undefined ? {} : { storedAt: index.restoredFrom }),
+    };
   };
   const partial = (p: ScanProgress): void => {
     if (!p.complete) onProgress?.(resultOf(p));
