@@ -2,9 +2,12 @@
  * The tree at scale, in a real VS Code: a second emulator with the large dataset (100,000 assets; one
  * level with 10,000 children) behind a connection added through the API. A level pages with "Load more
  * (N of M)" and a lock against double loads; "Go to…" finds and reveals a deep asset that is not on a
- * loaded page; a failing reload keeps the rows, marked cached, under an error node that opens the log at its entry.
+ * loaded page, and its index is stored for the next window and deleted with the connection; a failing reload keeps
+ * the rows, marked cached, under an error node that opens the log at its entry.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/explorer/treeNode';
@@ -170,5 +173,20 @@ suite('Explorer: 100,000 assets', () => {
     assert.equal(children.filter((c) => c.contextValue === 'iot.asset').length, 100);
     assert.equal(emulator.faults.list()[0]?.count, 0, 'both faults were hit');
     emulator.faults.clear();
+  });
+
+  // Last: it removes the connection.
+  test('the Go to… index is stored for the next window, for the owner only, and deleted with its connection', async () => {
+    const dir = api.explorer.services.indexDir!;
+    const stored = (): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.goto-index')) : []);
+    // Stored once the build of the Go to… test completed (in the background).
+    const [file] = await eventually(() => {
+      assert.ok(api.log.recent().some((e) => e.message.startsWith('Stored the Go to… index of "Large IoT-TICKET" (100000 assets)')), 'stored');
+      assert.equal(stored().length, 1);
+      return stored();
+    }, 60_000);
+    assert.equal(fs.statSync(path.join(dir, file)).mode & 0o777, 0o600);
+    await api.connections.remove(ID);
+    await eventually(() => assert.deepEqual(stored(), []));
   });
 });
