@@ -122,6 +122,10 @@ export class Explorer implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('iotExplorer.refresh.autoRefreshSeconds')) this.refreshManager.settingsChanged();
         if (e.affectsConfiguration('iotExplorer.pageSize')) this.refreshManager.request();
+        // Turning the stored Go to… index off deletes what was stored (the sessions' indexes stay in memory).
+        if (e.affectsConfiguration('iotExplorer.goTo.storeIndex') && !config().get<boolean>('goTo.storeIndex', true)) {
+          void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir, []));
+        }
       }),
     );
     this.updateDescription();

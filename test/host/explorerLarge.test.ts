@@ -7,11 +7,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
 import type { TreeNode } from '../../src/explorer/treeNode';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
+import { storedIndexFile } from '../../src/explorer/nodes/iotticket/indexStore';
 import { basic, child, connectionNode, entities, eventually, explorerApi, getJson, item, labelOf } from './explorerHelpers';
 
 const ID = 'large-iotticket';
@@ -176,17 +176,28 @@ suite('Explorer: 100,000 assets', () => {
   });
 
   // Last: it removes the connection.
-  test('the Go to… index is stored for the next window, for the owner only, and deleted with its connection', async () => {
+  test('the Go to… index is stored for the next window, for the owner only, and deleted when the setting is turned off or its connection removed', async () => {
     const dir = api.explorer.services.indexDir!;
-    const stored = (): string[] => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.goto-index')) : []);
+    // This connection's file (other tests' connections store theirs beside it).
+    const file = storedIndexFile(dir, { connectionId: ID, source: info.coreBaseUrl, username: info.user });
     // Stored once the build of the Go to… test completed (in the background).
-    const [file] = await eventually(() => {
+    await eventually(() => {
       assert.ok(api.log.recent().some((e) => e.message.startsWith('Stored the Go to… index of "Large IoT-TICKET" (100000 assets)')), 'stored');
-      assert.equal(stored().length, 1);
-      return stored();
+      assert.ok(fs.existsSync(file), file);
     }, 60_000);
-    assert.equal(fs.statSync(path.join(dir, file)).mode & 0o777, 0o600);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o600);
+    assert.ok(!fs.readFileSync(file, 'utf8').includes(info.user), 'no user name inside');
+    // Turning the setting off deletes what was stored.
+    const config = vscode.workspace.getConfiguration('iotExplorer');
+    await config.update('goTo.storeIndex', false, vscode.ConfigurationTarget.Global);
+    try {
+      await eventually(() => assert.ok(!fs.existsSync(file)));
+    } finally {
+      await config.update('goTo.storeIndex', undefined, vscode.ConfigurationTarget.Global);
+    }
+    // Removing the connection deletes its stored index (one put back in its place here).
+    fs.writeFileSync(file, 'stored\n', { mode: 0o600 });
     await api.connections.remove(ID);
-    await eventually(() => assert.deepEqual(stored(), []));
+    await eventually(() => assert.ok(!fs.existsSync(file)));
   });
 });

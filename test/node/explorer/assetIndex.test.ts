@@ -13,7 +13,8 @@ import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { AssetApiAccess } from '../../../src/explorer/nodes/iotticket/assetApiAccess';
 import { AssetIndex, buildIndex, INDEX_PAGE, scanIndex, type ScanProgress } from '../../../src/explorer/nodes/iotticket/assetIndexCore';
 import { pruneStoredIndexes, storedIndexFile } from '../../../src/explorer/nodes/iotticket/indexStore';
-import { parsePage, stopIndexWorker } from '../../../src/explorer/nodes/iotticket/indexWorkerClient';
+import { endBuild, packPage, startBuild, stopIndexWorker } from '../../../src/explorer/nodes/iotticket/indexWorkerClient';
+import { BuildState } from '../../../src/explorer/nodes/iotticket/packedChunk';
 import { SessionIndex } from '../../../src/explorer/nodes/iotticket/sessionIndex';
 import { IotTicketClient } from '../../../src/platforms/iotticket';
 import type { Asset } from '../../../src/platforms/iotticket/types';
@@ -206,18 +207,18 @@ void describe('Go to… index stored between sessions', () => {
 void describe('Go to… index data', () => {
   after(stopIndexWorker);
 
-  const page = (total: number, rows: [string, string, string | null][]) => ({
-    total,
-    ids: rows.map((r) => r[0]),
-    names: rows.map((r) => r[1]),
-    parentIds: rows.map((r) => r[2]),
-  });
+  /** An index fed by one build's packing, as the worker packs pages. */
+  const fed = (): { index: AssetIndex; page(total: number, rows: [string, string, string | null][]): void } => {
+    const index = new AssetIndex();
+    const build = new BuildState();
+    return { index, page: (total, rows) => index.add(build.pack(rows.map(([id, name, parentId]) => ({ id, name, parentId })), total)) };
+  };
 
   void test('a parent listed after its children is linked when it arrives; duplicates are kept once', () => {
-    const index = new AssetIndex();
-    index.add(page(4, [['c', 'Pump 7', 'b'], ['b', 'Line 2', 'a']]));
+    const { index, page } = fed();
+    page(4, [['c', 'Pump 7', 'b'], ['b', 'Line 2', 'a']]);
     assert.deepEqual(index.namesPath('c'), ['Line 2', 'Pump 7'], 'as far as the index knows');
-    index.add(page(4, [['a', 'Plant', null], ['c', 'Pump 7 again', 'b'], ['d', 'Pump 8', 'b']]));
+    page(4, [['a', 'Plant', null], ['c', 'Pump 7 again', 'b'], ['d', 'Pump 8', 'b']]);
     assert.equal(index.size, 4);
     assert.deepEqual(index.namesPath('c'), ['Plant', 'Line 2', 'Pump 7']);
     assert.deepEqual(index.get('d'), { id: 'd', name: 'Pump 8', parentId: 'b' });
@@ -225,19 +226,47 @@ void describe('Go to… index data', () => {
     assert.deepEqual([0, 1, 2, 3].filter(test).map((i) => index.idAt(i)), ['c', 'd']);
   });
 
-  void test('a cycle in the server data ends the chain instead of hanging a search', async () => {
+  void test('a word is found inside one name only, in any case, and an id only whole', () => {
+    const { index, page } = fed();
+    // "ab" + "cd" hold "bc" only across the two names; İ lower-cases to two characters.
+    page(5, [['X1', 'ab', null], ['X10', 'cd', null], ['X100', 'İstanbul Pump', null], ['X2', 'Ab Cd', null], ['Y', 'bc', null]]);
+    const hits = (text: string): string[] => [0, 1, 2, 3, 4].filter(index.matcher(text)).map((i) => index.idAt(i));
+    assert.deepEqual(hits('bc'), ['Y']);
+    assert.deepEqual(hits('AB'), ['X1', 'X2']);
+    assert.deepEqual(hits('pump'), ['X100'], 'after a name whose lower case is longer');
+    assert.deepEqual(hits('stanbul'), ['X100']);
+    assert.deepEqual(hits('X10'), ['X10'], 'the id X10, not X100 that starts with it');
+    assert.equal(index.positionOf('X1'), 0);
+    assert.equal(index.positionOf('X'), undefined);
+  });
+
+  void test('pages that arrive out of order are added in the order their positions were given out', () => {
+    const build = new BuildState();
+    const pack = (rows: [string, string, string | null][]) => build.pack(rows.map(([id, name, parentId]) => ({ id, name, parentId })), 5);
+    const p1 = pack([['a', 'Plant', null]]);
+    const p2 = pack([['a', 'Plant again', null]]);
+    const p3 = pack([['b', 'Line', 'a'], ['c', 'Pump', 'd']]);
+    const p4 = pack([['d', 'Skid', 'a']]);
     const index = new AssetIndex();
-    index.add(page(2, [['x', 'Loop X', 'y'], ['y', 'Loop Y', 'x']]));
+    for (const p of [p4, p3, p2, p1]) index.add(p);
+    assert.equal(index.size, 4);
+    assert.deepEqual([0, 1, 2, 3].map((i) => index.idAt(i)), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(index.namesPath('c'), ['Plant', 'Skid', 'Pump']);
+  });
+
+  void test('a cycle in the server data ends the chain instead of hanging a search', async () => {
+    const { index, page } = fed();
+    page(2, [['x', 'Loop X', 'y'], ['y', 'Loop Y', 'x']]);
     index.finish();
     assert.deepEqual(index.namesPath('x'), ['Loop Y', 'Loop X']);
     const done = await scanIndex(index, index.matcher('loop nowhere'), never);
     assert.deepEqual(done.matches, []);
   });
 
-  void test('more assets than a column chunk and an id shard hold', () => {
-    const index = new AssetIndex();
+  void test('more assets than a column chunk holds', () => {
+    const { index, page } = fed();
     const n = 20_000;
-    index.add(page(n, Array.from({ length: n }, (_, i) => [`A${i}`, `Asset ${i}`, i === 0 ? null : `A${(i - 1) >> 1}`] as [string, string, string | null])));
+    page(n, Array.from({ length: n }, (_, i) => [`A${i}`, `Asset ${i}`, i === 0 ? null : `A${(i - 1) >> 1}`] as [string, string, string | null]));
     assert.equal(index.size, n);
     const path: string[] = [];
     for (let i = n - 1; ; i = (i - 1) >> 1) {
@@ -248,13 +277,20 @@ void describe('Go to… index data', () => {
     assert.equal(index.idAt(12_345), 'A12345');
   });
 
-  void test('the worker refuses a body that is not a page, naming why, and parses hostile names unchanged', async () => {
+  void test('the worker refuses a body that is not a page, naming why, and packs hostile names unchanged', async () => {
     const bytes = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v));
-    await assert.rejects(parsePage(bytes({ items: [] })), /not a \{fullSize, items\} page/);
-    await assert.rejects(parsePage(bytes({ fullSize: 1, items: [{ id: 'A1' }] })), /no id or name/);
-    await assert.rejects(parsePage(new TextEncoder().encode('{"fullSize": 1, "items": [')), /JSON/);
-    const names = ['It\'s a "quoted" name', 'ends with a backslash \\', 'nul\0byte', 'line\u2028sep', '😀 Ünïcödé'];
-    const parsed = await parsePage(bytes({ fullSize: names.length, items: names.map((name, i) => ({ id: `H${i}`, name, parentId: i ? 'H0' : null })) }));
-    assert.deepEqual(parsed, { total: names.length, ids: names.map((_, i) => `H${i}`), names, parentIds: [null, 'H0', 'H0', 'H0', 'H0'] });
+    const build = startBuild();
+    try {
+      await assert.rejects(packPage(build, bytes({ items: [] })), /not a \{fullSize, items\} page/);
+      await assert.rejects(packPage(build, bytes({ fullSize: 1, items: [{ id: 'A1' }] })), /no id or name/);
+      await assert.rejects(packPage(build, new TextEncoder().encode('{"fullSize": 1, "items": [')), /JSON/);
+      const names = ['It\'s a "quoted" name', 'ends with a backslash \\', 'nul\0byte', 'line\u2028sep', '😀 Ünïcödé'];
+      const packed = await packPage(build, bytes({ fullSize: names.length, items: names.map((name, i) => ({ id: `H${i}`, name, parentId: i ? 'H0' : null })) }));
+      const index = new AssetIndex();
+      index.add(packed);
+      assert.deepEqual(names.map((_, i) => index.assetAt(i)), names.map((name, i) => ({ id: `H${i}`, name, parentId: i ? 'H0' : null })));
+    } finally {
+      endBuild(build);
+    }
   });
 });

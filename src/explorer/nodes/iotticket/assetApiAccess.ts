@@ -7,8 +7,8 @@ import type { IotTicketSession } from '../../../connections/sessionManager';
 import { PlatformError } from '../../../platforms/http';
 import type { AssetApi } from '../../../platforms/iotticket/assetApi';
 import { IotTicketClient } from '../../../platforms/iotticket/client';
-import { columnsOf, type PageColumns } from './assetPageColumns';
-import { parsePage, workerAvailable } from './indexWorkerClient';
+import { packItems, packPage, workerAvailable } from './indexWorkerClient';
+import type { PackedPage } from './packedChunk';
 import type {
   AnalyticsItem,
   Asset,
@@ -67,17 +67,17 @@ export class AssetApiAccess {
     return { items: page.items, total: page.fullSize };
   }
 
-  /** Where allAssetColumns parses, for the log. */
-  get columnsParsedIn(): string {
-    return this.client.assets.getAllAssetsPageBytes && workerAvailable() ? 'a worker thread' : 'the extension host thread';
+  /** Where allAssetsPacked parses, for the log. */
+  get packedIn(): string {
+    return workerAvailable() ? (this.client.assets.getAllAssetsPageBytes ? 'a worker thread' : 'the backend, packed in a worker thread') : 'the extension host thread';
   }
 
-  /** A page of get_all_assets as the index keeps it, parsed off this thread where the backend allows (indexWorkerClient.ts). */
-  async allAssetColumns(offset: number, limit: number, signal?: AbortSignal): Promise<PageColumns> {
+  /** A page of get_all_assets packed for index build `build`, parsed off this thread where the backend allows (indexWorkerClient.ts). */
+  async allAssetsPacked(build: number, offset: number, limit: number, signal?: AbortSignal): Promise<PackedPage> {
     const assets = this.client.assets;
-    if (assets.getAllAssetsPageBytes) return parsePage(await assets.getAllAssetsPageBytes({ offset, limit, signal }));
+    if (assets.getAllAssetsPageBytes) return packPage(build, await assets.getAllAssetsPageBytes({ offset, limit, signal }));
     const page = await assets.getAllAssetsPage({ offset, limit, signal });
-    return columnsOf({ fullSize: page.fullSize, items: page.items });
+    return packItems(build, page.items.map((a) => ({ id: a.id, name: a.name, parentId: a.parentId ?? null })), page.fullSize);
   }
 
   attributes(assetId: string, signal: AbortSignal): Promise<readonly AssetAttribute[]> {

@@ -35,6 +35,7 @@ export function liveAssetIndex(session: IotTicketSession, log: ExplorerLog, stor
       label: profile.label,
       log,
       storeFile: store ? storedIndexFile(storeDir, { connectionId: profile.id, source: profile.assetApi === 'python' ? 'python' : (session.coreBaseUrl ?? ''), username: session.username }) : undefined,
+      keepStoring: () => config().get<boolean>('goTo.storeIndex', true),
       maxAgeMs: () => config().get<number>('goTo.indexMaxAgeMinutes', 10) * 60_000,
     });
     cache.set(session, entry);

@@ -6,10 +6,9 @@
  */
 import { mapConcurrent, raceAbort, type Logger } from '../../../platforms/http';
 import type { AssetApiAccess } from './assetApiAccess';
-import type { PageColumns } from './assetPageColumns';
-import type { StoredChunk } from './indexWorkerProtocol';
-import { ByteColumn, Column } from './column';
-import { IdPositions } from './idPositions';
+import { ByteColumn, IntColumn } from './column';
+import { endBuild, startBuild } from './indexWorkerClient';
+import type { PackedChunk, PackedPage } from './packedChunk';
 
 export const INDEX_PAGE = 1000;
 export const INDEX_CONCURRENCY = 4;
@@ -24,9 +23,6 @@ export interface IndexedAsset {
   readonly parentId: string | null;
 }
 
-/** `parents` entries: a root, or a parent not indexed yet (looked up again when asked). */
-const ROOT = -1;
-const UNRESOLVED = -2;
 /** A search's memo of an ancestor (ByteColumn). */
 const UNKNOWN = 0;
 const NO = 1;
@@ -34,24 +30,52 @@ const YES = 2;
 /** Longest chain walked (a cycle in the server's data must not hang a scan). */
 const MAX_DEPTH = 256;
 
+/** Entry i of a packed string list: [ends[i - 1] ?? 0, ends[i]). */
+const startOf = (ends: Uint32Array, i: number): number => (i === 0 ? 0 : ends[i - 1]);
+
+/** The entry an offset of a packed string falls in (the first whose end is past it). */
+function entryAt(ends: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid] > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Which entries of a packed list hold `word` within themselves (an occurrence across two entries does not count). */
+function entriesWith(text: string, ends: Uint32Array, word: string): Uint8Array {
+  const out = new Uint8Array(ends.length);
+  for (let o = text.indexOf(word); o !== -1; ) {
+    const i = entryAt(ends, o);
+    if (o + word.length <= ends[i]) {
+      out[i] = 1;
+      o = text.indexOf(word, ends[i]);
+    } else o = text.indexOf(word, o + 1);
+  }
+  return out;
+}
+
+/** A chunk as the index holds it: where it starts, and its lower-case names once a search asked. */
+interface HeldChunk {
+  readonly start: number;
+  readonly c: PackedChunk;
+  lower?: { readonly text: string; readonly ends: Uint32Array };
+}
+
 /**
- * Columns rather than an object per asset, in chunks (column.ts) and with the ids in a sharded map
- * (idPositions.ts): neither ever copies or rehashes a million entries in one go. A restored index
- * (addStored) gets its parents as positions and fills the id map only if asked for an id, because
- * a million map insertions would take most of its restore; searches work by position.
+ * The index as packed chunks (packedChunk.ts: each page's ids and names one string each, parents as
+ * positions) plus two integer columns: which chunk holds each position, and each position's parent
+ * (fixed up as late parents arrive). A million assets are a few thousand objects, so the collector has
+ * little to do and nothing is copied or rehashed as the index grows; searches run `indexOf` over each
+ * chunk's lower-case names.
  */
 export class AssetIndex {
-  private readonly ids = new Column<string>();
-  private readonly names = new Column<string>();
-  /** Lower-case names, filled as scans first read them (a scan tests each name on every keystroke). */
-  private readonly lowers = new Column<string | undefined>();
-  /** Position of each asset's parent, ROOT, or UNRESOLVED with the id kept in `parentIds`. */
-  private readonly parents = new Column<number>();
-  private readonly parentIds = new Column<string | null>();
-  private readonly positions = new IdPositions();
-  /** How many positions the id map holds (all of them, except in a restored index). */
-  private mapped = 0;
-  private restoring = false;
+  private readonly chunks: HeldChunk[] = [];
+  private readonly chunkOf = new IntColumn();
+  private readonly parents = new IntColumn();
   private readonly waiting = new Set<() => void>();
   /** The asset count the server reported (undefined before the first page). */
   total: number | undefined;
@@ -64,44 +88,40 @@ export class AssetIndex {
 
   /** How many assets are indexed so far. */
   get size(): number {
-    return this.ids.length;
+    return this.parents.length;
   }
 
-  /** Adds a page of get_all_assets (an id seen before is skipped). */
-  add(page: PageColumns): void {
+  /** Pages packed ahead of one still on its way, by their first position. */
+  private readonly early = new Map<number, PackedPage>();
+
+  /**
+   * Adds a packed page and the parents it resolved for earlier entries, in the order its positions were
+   * given out: a page that overtook another on the way waits for it.
+   */
+  add(page: PackedPage): void {
+    // A page of duplicates only brings nothing (and shares its first position with the next page).
+    if (page.chunk.parents.length === 0) return;
+    if (page.first !== this.size) {
+      if (page.first > this.size) this.early.set(page.first, page);
+      return;
+    }
+    this.append(page);
+    for (let next = this.early.get(this.size); next; next = this.early.get(this.size)) {
+      this.early.delete(next.first);
+      this.append(next);
+    }
+    this.wake();
+  }
+
+  private append(page: PackedPage): void {
+    const { chunk, fixups } = page;
     this.total = page.total;
-    const { ids, names, parentIds } = page;
-    for (let i = 0; i < ids.length; i++) {
-      const at = this.ids.length;
-      if (!this.positions.add(ids[i], at)) continue;
-      this.mapped = at + 1;
-      this.push(ids[i], names[i]);
-      const parentId = parentIds[i];
-      const parent = parentId === null ? ROOT : this.positions.get(parentId);
-      this.parents.push(parent ?? UNRESOLVED);
-      this.parentIds.push(parent === undefined ? parentId : null);
+    const held = this.chunks.push({ start: this.size, c: chunk }) - 1;
+    for (let i = 0; i < chunk.parents.length; i++) {
+      this.chunkOf.push(held);
+      this.parents.push(chunk.parents[i]);
     }
-    this.wake();
-  }
-
-  /** Adds a chunk of a stored index (its positions were checked by the worker that read it). */
-  addStored(chunk: StoredChunk, total: number): void {
-    this.total = total;
-    this.restoring = true;
-    const { ids, names, parents } = chunk;
-    for (let i = 0; i < ids.length; i++) {
-      this.push(ids[i], names[i]);
-      const p = parents[i];
-      this.parents.push(p === null ? ROOT : typeof p === 'number' ? p : UNRESOLVED);
-      this.parentIds.push(typeof p === 'string' ? p : null);
-    }
-    this.wake();
-  }
-
-  private push(id: string, name: string): void {
-    this.ids.push(id);
-    this.names.push(name);
-    this.lowers.push(undefined);
+    for (let i = 0; i + 1 < fixups.length; i += 2) if (fixups[i] < this.size) this.parents.set(fixups[i], fixups[i + 1]);
   }
 
   finish(err?: unknown): void {
@@ -120,14 +140,41 @@ export class AssetIndex {
     this.waiting.clear();
   }
 
-  idAt(position: number): string {
-    return this.ids.at(position);
+  private held(at: number): { h: HeldChunk; i: number } {
+    const h = this.chunks[this.chunkOf.at(at)];
+    return { h, i: at - h.start };
   }
 
-  /** The position of an id (a restored index maps its ids on the first call: by-id lookups are for tests and tools). */
+  idAt(at: number): string {
+    const { h, i } = this.held(at);
+    return h.c.ids.slice(startOf(h.c.idEnds, i), h.c.idEnds[i]);
+  }
+
+  nameAt(at: number): string {
+    const { h, i } = this.held(at);
+    return h.c.names.slice(startOf(h.c.nameEnds, i), h.c.nameEnds[i]);
+  }
+
+  /** The parent's position, ROOT, or UNRESOLVED (not in the index). */
+  private parentOf(at: number): number {
+    return this.parents.at(at);
+  }
+
+  assetAt(at: number): IndexedAsset {
+    const parent = this.parentOf(at);
+    return { id: this.idAt(at), name: this.nameAt(at), parentId: parent >= 0 ? this.idAt(parent) : null };
+  }
+
+  /** The position of an id, by a search of every chunk's ids (for tests and tools: searches work by position). */
   positionOf(id: string): number | undefined {
-    for (; this.mapped < this.size; this.mapped++) this.positions.add(this.ids.at(this.mapped), this.mapped);
-    return this.positions.get(id);
+    for (const h of this.chunks) {
+      const { ids, idEnds } = h.c;
+      for (let o = ids.indexOf(id); o !== -1; o = ids.indexOf(id, o + 1)) {
+        const i = entryAt(idEnds, o);
+        if (o === startOf(idEnds, i) && o + id.length === idEnds[i]) return h.start + i;
+      }
+    }
+    return undefined;
   }
 
   get(id: string): IndexedAsset | undefined {
@@ -135,35 +182,11 @@ export class AssetIndex {
     return at === undefined ? undefined : this.assetAt(at);
   }
 
-  assetAt(at: number): IndexedAsset {
-    const parent = this.parentOf(at);
-    return { id: this.ids.at(at), name: this.names.at(at), parentId: parent >= 0 ? this.ids.at(parent) : this.parentIds.at(at) };
-  }
-
-  /** The parent's position, ROOT, or UNRESOLVED while the parent is not indexed. */
-  private parentOf(at: number): number {
-    const known = this.parents.at(at);
-    // A stored index was written with every parent it could find: the rest stay unresolved.
-    if (known !== UNRESOLVED || this.restoring) return known;
-    const found = this.positions.get(this.parentIds.at(at)!);
-    if (found === undefined) return UNRESOLVED;
-    this.parents.set(at, found);
-    this.parentIds.set(at, null);
-    return found;
-  }
-
-  /** The index as chunks of at most `size` assets, for the stored index. */
-  *storedChunks(size = 4096): Generator<StoredChunk> {
-    for (let start = 0; start < this.size; start += size) {
-      const positions = Array.from({ length: Math.min(size, this.size - start) }, (_, i) => start + i);
-      yield {
-        ids: this.ids.slice(start, start + size),
-        names: this.names.slice(start, start + size),
-        parents: positions.map((at) => {
-          const parent = this.parentOf(at);
-          return parent >= 0 ? parent : parent === ROOT ? null : this.parentIds.at(at);
-        }),
-      };
+  /** The index as packed chunks with every parent known now, for the stored index. */
+  *storedChunks(): Generator<PackedChunk> {
+    for (const h of this.chunks) {
+      const parents = Int32Array.from(h.c.parents, (_, i) => this.parentOf(h.start + i));
+      yield { ...h.c, parents };
     }
   }
 
@@ -188,58 +211,97 @@ export class AssetIndex {
     return this.chain(id).map((a) => a.name);
   }
 
-  private lowerAt(at: number): string {
-    let lower = this.lowers.at(at);
-    if (lower === undefined) this.lowers.set(at, (lower = this.names.at(at).toLowerCase()));
-    return lower;
+  /** A chunk's names in lower case, packed (lower-casing may change a name's length, so the ends are its own). */
+  private lowerOf(h: HeldChunk): { text: string; ends: Uint32Array } {
+    if (h.lower) return h.lower;
+    const { names, nameEnds } = h.c;
+    const text = names.toLowerCase();
+    if (text.length === names.length) return (h.lower = { text, ends: nameEnds });
+    const parts = Array.from(nameEnds, (end, i) => names.slice(startOf(nameEnds, i), end).toLowerCase());
+    const ends = new Uint32Array(parts.length);
+    parts.reduce((sum, part, i) => (ends[i] = sum + part.length), 0);
+    return (h.lower = { text: parts.join(''), ends });
   }
 
   /**
    * The test of a Go to… text, by position: the exact id, or every word (case-insensitive) in the
-   * asset's name or the names above it ("line 2 pump" finds Pump 7 under Line 2).
+   * asset's name or the names above it ("line 2 pump" finds Pump 7 under Line 2). Each word is looked
+   * for once per chunk, with `indexOf` over the chunk's names.
    */
   matcher(text: string): (position: number) => boolean {
     const t = text.trim();
     const words = t.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return () => false;
-    if (words.length === 1) {
-      const [w] = words;
-      return (at) => this.lowerAt(at).includes(w) || this.ids.at(at) === t;
-    }
+    // Per word, per chunk: which of its entries hold the word; per chunk: which entry has the id `t` (-1: none).
+    const flags = words.map(() => [] as (Uint8Array | undefined)[]);
+    const idEntry: (number | undefined)[] = [];
+    const own = (at: number, k: number): boolean => {
+      const c = this.chunkOf.at(at);
+      const h = this.chunks[c];
+      let f = flags[k][c];
+      if (!f) {
+        const lower = this.lowerOf(h);
+        f = flags[k][c] = entriesWith(lower.text, lower.ends, words[k]);
+      }
+      return f[at - h.start] === 1;
+    };
+    const isId = (at: number): boolean => {
+      const c = this.chunkOf.at(at);
+      const h = this.chunks[c];
+      let e = idEntry[c];
+      if (e === undefined) {
+        const hits = entriesWith(h.c.ids, h.c.idEnds, t);
+        e = idEntry[c] = hits.findIndex((x, i) => x === 1 && h.c.idEnds[i] - startOf(h.c.idEnds, i) === t.length);
+      }
+      return e === at - h.start;
+    };
+    if (words.length === 1) return (at) => own(at, 0) || isId(at);
     // Whether an ancestor's chain holds word k, remembered per ancestor (a million assets share a few
-    // thousand parents); a chain cut by a parent not indexed yet is not remembered.
+    // thousand parents).
     const memo = words.map(() => new ByteColumn());
-    const above = (at: number, k: number, hops: number): boolean | undefined => {
-      if (at === ROOT || hops >= MAX_DEPTH) return false;
-      if (at === UNRESOLVED) return undefined;
+    const above = (at: number, k: number, hops: number): boolean => {
+      if (at < 0 || hops >= MAX_DEPTH) return false;
       const known = memo[k].at(at);
       if (known !== UNKNOWN) return known === YES;
       memo[k].set(at, NO); // a cycle ends here
-      const found = this.lowerAt(at).includes(words[k]) || above(this.parentOf(at), k, hops + 1);
-      memo[k].set(at, found === undefined ? UNKNOWN : found ? YES : NO);
+      const found = own(at, k) || above(this.parentOf(at), k, hops + 1);
+      memo[k].set(at, found ? YES : NO);
       return found;
     };
-    return (at) => this.ids.at(at) === t || words.every((w, k) => this.lowerAt(at).includes(w) || above(this.parentOf(at), k, 0) === true);
+    return (at) => {
+      if (isId(at)) return true;
+      for (let k = 0; k < words.length; k++) if (!own(at, k) && !above(this.parentOf(at), k, 0)) return false;
+      return true;
+    };
   }
 }
 
-/** Fills `index` from get_all_assets: the first page tells the size, the rest come a few at a time. */
+/** Fills `index` from get_all_assets: the first page tells the size, the rest come a few at a time, each packed in the index worker. */
 export async function buildIndex(access: AssetApiAccess, index: AssetIndex, log: Pick<Logger, 'info'>, label: string): Promise<AssetIndex> {
   const started = Date.now();
+  const build = startBuild();
+  let failed = false;
+  const add = (page: PackedPage): void => {
+    // Pages still in flight when another failed are dropped: the index has failed.
+    if (!failed) index.add(page);
+  };
   try {
-    const first = await access.allAssetColumns(0, INDEX_PAGE);
-    index.add(first);
+    const first = await access.allAssetsPacked(build, 0, INDEX_PAGE);
+    add(first);
     const offsets: number[] = [];
-    for (let o = first.ids.length; o < first.total; o += INDEX_PAGE) offsets.push(o);
-    await mapConcurrent(offsets, INDEX_CONCURRENCY, async (offset) => index.add(await access.allAssetColumns(offset, INDEX_PAGE)));
+    for (let o = first.listed; o < first.total; o += INDEX_PAGE) offsets.push(o);
+    await mapConcurrent(offsets, INDEX_CONCURRENCY, async (offset) => add(await access.allAssetsPacked(build, offset, INDEX_PAGE)));
     index.builtAt = Date.now();
     index.buildMs = index.builtAt - started;
     index.finish();
-    log.info(`Indexed ${index.size} assets of "${label}" in ${index.buildMs} ms (pages parsed in ${access.columnsParsedIn})`);
+    log.info(`Indexed ${index.size} assets of "${label}" in ${index.buildMs} ms (pages parsed in ${access.packedIn})`);
     return index;
   } catch (err) {
+    failed = true;
     index.finish(err);
     throw err;
+  } finally {
+    endBuild(build);
   }
 }
 

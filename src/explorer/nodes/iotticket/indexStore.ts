@@ -39,7 +39,7 @@ export function hasStoredIndex(file: string): boolean {
 export async function restoreIndex(file: string, index: AssetIndex): Promise<void> {
   let header;
   try {
-    header = await loadStored(file, (chunk, total) => index.addStored(chunk, total));
+    header = await loadStored(file, (page) => index.add(page));
   } catch (err) {
     index.finish(err);
     await rm(file, { force: true });
@@ -57,7 +57,7 @@ export async function restoreIndex(file: string, index: AssetIndex): Promise<voi
 
 /** Writes a complete index, then deletes the connection's other stored indexes (another server or user). */
 export async function storeIndex(file: string, index: AssetIndex): Promise<boolean> {
-  const saved = await saveStored(file, index.storedChunks(), { format: 'iot-explorer-goto-index', version: 1, total: index.total ?? index.size, size: index.size, builtAt: index.builtAt });
+  const saved = await saveStored(file, index.storedChunks(), { format: 'iot-explorer-goto-index', version: 2, total: index.total ?? index.size, size: index.size, builtAt: index.builtAt });
   if (!saved) return false;
   const prefix = basename(file).split('-')[0];
   const others = (await readdir(dirname(file))).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(EXT) && f !== basename(file));

@@ -1,48 +1,47 @@
 /**
- * Worker thread of the Go to… index (indexWorkerClient.ts starts it): parses get_all_assets pages, and
- * reads and writes the stored index (indexStore.ts), so that neither JSON.parse of a million short ids
- * (V8 internalizes strings of up to 10 characters, and its string table's resizes block 30–90 ms) nor
- * a 40 MB file runs on the extension host's thread. Columns travel by structured clone, whose strings
- * are not internalized.
+ * Worker thread of the Go to… index (indexWorkerClient.ts starts it): parses get_all_assets pages and
+ * packs them for their index build (packedChunk.ts), and reads and writes the stored index
+ * (indexStore.ts). Neither JSON.parse of a million short ids (V8 internalizes strings of up to 10
+ * characters, and its string table's resizes block 30–90 ms), nor a build's id map, nor a 30 MB file
+ * runs on the extension host's thread, which receives a few strings and typed arrays per page.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { columnsOf } from './assetPageColumns';
-import type { IndexReply, IndexRequest, StoredChunk, StoredIndexHeader } from './indexWorkerProtocol';
+import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
+import { BuildState, checkStoredChunk, itemsOf, storedLine, type PackedChunk, type PackedPage } from './packedChunk';
 
 const decoder = new TextDecoder();
+const builds = new Map<number, BuildState>();
 /** Stores being written: request id → temporary file, its descriptor, the final name, the first error. */
 const saving = new Map<number, { fd: number; tmp: string; file: string; error?: string }>();
+/** Stored indexes being read: load id → the file, where each chunk line starts, its header, the next line, the next chunk (parsed ahead). */
+const loading = new Map<number, { bytes: Buffer; starts: number[]; header: StoredIndexHeader; next: number; size: number; ahead?: PackedChunk }>();
 
-const reply = (r: IndexReply): void => parentPort?.postMessage(r);
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function reply(r: IndexReply): void {
+  // The typed arrays move to the host rather than being copied.
+  const moved = 'chunk' in r ? [r.chunk.idEnds.buffer, r.chunk.nameEnds.buffer, r.chunk.parents.buffer, r.fixups.buffer] : [];
+  parentPort?.postMessage(r, moved as ArrayBuffer[]);
+}
+
+function buildOf(build: number): BuildState {
+  let state = builds.get(build);
+  if (!state) builds.set(build, (state = new BuildState()));
+  return state;
+}
 
 function checkHeader(value: unknown): StoredIndexHeader {
   const h = value as Partial<StoredIndexHeader> | null;
-  if (!h || h.format !== 'iot-explorer-goto-index' || h.version !== 1 || typeof h.size !== 'number' || typeof h.total !== 'number' || typeof h.builtAt !== 'number') {
+  if (!h || h.format !== 'iot-explorer-goto-index' || h.version !== 2 || typeof h.size !== 'number' || typeof h.total !== 'number' || typeof h.builtAt !== 'number') {
     throw new Error('the stored index is incomplete or of another version');
   }
   return h as StoredIndexHeader;
 }
 
-/** Stored indexes being read: load id → the file, where each chunk line starts, its header, the next line, the next chunk (parsed ahead). */
-const loading = new Map<number, { bytes: Buffer; starts: number[]; header: StoredIndexHeader; next: number; size: number; ahead?: StoredChunk }>();
-
-/** A stored chunk as read, checked: ids and names strings, parents null, an id, or a position of the index. */
-function checkChunk(value: unknown, size: number): StoredChunk {
-  const c = value as Partial<StoredChunk> | null;
-  const n = Array.isArray(c?.ids) ? c.ids.length : -1;
-  const strings = (a: unknown): boolean => Array.isArray(a) && a.length === n && a.every((x) => typeof x === 'string');
-  const parent = (p: unknown): boolean => p === null || typeof p === 'string' || (Number.isInteger(p) && (p as number) >= 0 && (p as number) < size);
-  if (!c || !strings(c.ids) || !strings(c.names) || !Array.isArray(c.parents) || c.parents.length !== n || !c.parents.every(parent)) {
-    throw new Error('the stored index has a damaged chunk');
-  }
-  return c as StoredChunk;
-}
-
-function chunkAt(l: { bytes: Buffer; starts: number[]; header: StoredIndexHeader }, at: number): StoredChunk {
-  return checkChunk(JSON.parse(l.bytes.toString('utf8', l.starts[at], l.starts[at + 1] - 1)), l.header.size);
+function chunkAt(l: { bytes: Buffer; starts: number[]; header: StoredIndexHeader }, at: number): PackedChunk {
+  return checkStoredChunk(JSON.parse(l.bytes.toString('utf8', l.starts[at], l.starts[at + 1] - 1)), l.header.size);
 }
 
 /** Replies with the load's next chunk and parses the one after while the host adds it; the header at the end. */
@@ -59,8 +58,9 @@ function loadNext(id: number): void {
     return;
   }
   l.next++;
-  l.size += chunk.ids.length;
-  reply({ id, chunk, total: l.header.total });
+  const first = l.size;
+  l.size += chunk.idEnds.length;
+  reply({ id, chunk, fixups: new Int32Array(0), total: l.header.total, listed: chunk.idEnds.length, first });
   if (l.next < lines) {
     try {
       l.ahead = chunkAt(l, l.next);
@@ -84,11 +84,23 @@ function load(id: number, file: string): void {
   loadNext(id);
 }
 
+function packed(id: number, page: PackedPage): void {
+  reply({ id, ...page });
+}
+
 function handle(request: IndexRequest): void {
   const { id } = request;
   switch (request.kind) {
-    case 'page':
-      reply({ id, columns: columnsOf(JSON.parse(decoder.decode(request.bytes))) });
+    case 'page': {
+      const { total, items } = itemsOf(JSON.parse(decoder.decode(request.bytes)));
+      packed(id, buildOf(request.build).pack(items, total));
+      return;
+    }
+    case 'items':
+      packed(id, buildOf(request.build).pack(request.items, request.total));
+      return;
+    case 'endBuild':
+      builds.delete(request.build);
       return;
     case 'load':
       load(id, request.file);
@@ -105,9 +117,8 @@ function handle(request: IndexRequest): void {
     case 'saveChunk': {
       const s = saving.get(id);
       if (!s || s.error) return;
-      const { ids, names, parents } = request.chunk;
       try {
-        writeSync(s.fd, `${JSON.stringify({ ids, names, parents })}\n`);
+        writeSync(s.fd, `${storedLine(request.chunk)}\n`);
       } catch (err) {
         s.error = messageOf(err);
       }

@@ -1,14 +1,14 @@
 /**
  * The extension host's side of the Go to… index worker (indexWorker.ts): one worker for every index,
- * started on first use and stopped when idle. Where no worker can start, pages are parsed on this thread
+ * started on first use and stopped when idle. Where no worker can start, pages are packed on this thread
  * and nothing is stored. The worker's file is `index-worker.js` beside the bundle (dist/, out/bench/) or
  * the transpiled `indexWorker.js` beside this file (the test tiers).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { columnsOf, type PageColumns } from './assetPageColumns';
-import type { IndexReply, IndexRequest, StoredChunk, StoredIndexHeader } from './indexWorkerProtocol';
+import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
+import { BuildState, itemsOf, type AssetItem, type PackedChunk, type PackedPage } from './packedChunk';
 
 /** The worker ends after this long without a request (an index build sends one every few ms). */
 const IDLE_MS = 15_000;
@@ -31,6 +31,7 @@ function workerFile(): string | undefined {
 function failAll(err: Error): void {
   for (const p of pending.values()) p.reject(err);
   pending.clear();
+  for (const b of activeBuilds) brokenBuilds.add(b);
 }
 
 function onReply(reply: IndexReply): void {
@@ -88,27 +89,73 @@ export function workerAvailable(): boolean {
   return !unavailable;
 }
 
-/** The columns of one page's JSON body; the bytes' buffer is handed to the worker (unusable afterwards). */
-export async function parsePage(bytes: Uint8Array): Promise<PageColumns> {
+let nextBuild = 0;
+/** Builds packed here because no worker runs. */
+const localBuilds = new Map<number, BuildState>();
+/** Builds whose positions live in the worker: it is not stopped while one runs, and one that ends with them breaks them. */
+const activeBuilds = new Set<number>();
+const brokenBuilds = new Set<number>();
+
+/** A new index build: its pages get positions in the order they are packed. */
+export function startBuild(): number {
+  const build = nextBuild++;
+  activeBuilds.add(build);
+  return build;
+}
+
+/** Ends a build: the worker forgets its positions. */
+export function endBuild(build: number): void {
+  activeBuilds.delete(build);
+  brokenBuilds.delete(build);
+  localBuilds.delete(build);
+  worker?.postMessage({ id: -1, kind: 'endBuild', build } satisfies IndexRequest);
+}
+
+function checkBuild(build: number): void {
+  if (brokenBuilds.has(build)) throw new Error('the index worker stopped during the build');
+}
+
+function packHere(build: number, items: readonly AssetItem[], total: number): PackedPage {
+  let state = localBuilds.get(build);
+  if (!state) localBuilds.set(build, (state = new BuildState()));
+  return state.pack(items, total);
+}
+
+function packedOf(reply: IndexReply): PackedPage {
+  if (!('chunk' in reply)) throw new Error('the index worker answered a page with something else');
+  return reply;
+}
+
+/** One page's JSON body packed for `build`; the bytes' buffer is handed to the worker (unusable afterwards). */
+export async function packPage(build: number, bytes: Uint8Array): Promise<PackedPage> {
+  checkBuild(build);
   // A buffer shared with others (a pooled or sliced one) is copied rather than moved.
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const sent = send((id) => ({ id, kind: 'page', bytes }), whole ? [bytes.buffer as ArrayBuffer] : []);
-  if (!sent) return columnsOf(JSON.parse(new TextDecoder().decode(bytes)));
-  const reply = await sent;
-  if (!('columns' in reply)) throw new Error('the index worker answered a page with something else');
-  return reply.columns;
+  const sent = send((id) => ({ id, kind: 'page', build, bytes }), whole ? [bytes.buffer as ArrayBuffer] : []);
+  if (!sent) {
+    const { total, items } = itemsOf(JSON.parse(new TextDecoder().decode(bytes)));
+    return packHere(build, items, total);
+  }
+  return packedOf(await sent);
+}
+
+/** A decoded page (the das bridge) packed for `build`. */
+export async function packItems(build: number, items: readonly AssetItem[], total: number): Promise<PackedPage> {
+  checkBuild(build);
+  const sent = send((id) => ({ id, kind: 'items', build, items, total }));
+  return sent ? packedOf(await sent) : packHere(build, items, total);
 }
 
 /**
  * Reads a stored index a chunk at a time, each to `onChunk` before the next is asked for (so each is a
  * task of its own on this thread); resolves with its header. Undefined without a worker.
  */
-export async function loadStored(file: string, onChunk: (chunk: StoredChunk, total: number) => void): Promise<StoredIndexHeader | undefined> {
+export async function loadStored(file: string, onChunk: (page: PackedPage) => void): Promise<StoredIndexHeader | undefined> {
   let load = -1;
   let reply = await send((id) => ((load = id), { id, kind: 'load', file }));
   if (!reply) return undefined;
   while ('chunk' in reply) {
-    onChunk(reply.chunk, reply.total);
+    onChunk(reply);
     const next = send(() => ({ id: load, kind: 'loadNext' }), [], load);
     if (!next) throw new Error('the index worker stopped');
     reply = await next;
@@ -121,7 +168,7 @@ export async function loadStored(file: string, onChunk: (chunk: StoredChunk, tot
  * Writes a stored index: the chunks one message each (each a short copy on this thread, with a turn of
  * the event loop between), then the header; the file replaces the old one only once complete.
  */
-export async function saveStored(file: string, chunks: Iterable<StoredChunk>, header: StoredIndexHeader): Promise<boolean> {
+export async function saveStored(file: string, chunks: Iterable<PackedChunk>, header: StoredIndexHeader): Promise<boolean> {
   let session = -1;
   const done = send((id) => ((session = id), { id, kind: 'saveStart', file }));
   if (!done) return false;
@@ -138,7 +185,7 @@ export async function saveStored(file: string, chunks: Iterable<StoredChunk>, he
 
 /** Ends the worker once nothing waits for it; the next request starts another. */
 export function stopIndexWorker(): void {
-  if (pending.size > 0) {
+  if (pending.size > 0 || activeBuilds.size > 0) {
     idleTimer = setTimeout(stopIndexWorker, IDLE_MS);
     idleTimer.unref();
     return;

@@ -16,6 +16,8 @@ export interface SessionIndexOptions {
   readonly log: Pick<Logger, 'info' | 'warn'>;
   /** Where the index is stored between sessions; undefined keeps it in memory only. */
   readonly storeFile?: string;
+  /** Whether storing is still wanted when a build completes (the setting may have been turned off since). */
+  readonly keepStoring?: () => boolean;
   /** Age after which a search starts a refresh (read on each search: the setting may change). */
   readonly maxAgeMs: () => number;
 }
@@ -77,7 +79,7 @@ export class SessionIndex {
 
   private async store(index: AssetIndex): Promise<void> {
     const file = this.o.storeFile;
-    if (!file) return;
+    if (!file || this.o.keepStoring?.() === false) return;
     await storeIndex(file, index).then(
       (saved) => {
         if (saved) this.o.log.info(`Stored the Go to… index of "${this.o.label}" (${index.size} assets)`);
