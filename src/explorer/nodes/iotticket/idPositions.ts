@@ -1,7 +1,8 @@
 /**
- * A map from ids to positions split over many small Maps. One Map of a million string keys rehashes all
- * of them in one go when it doubles (~300 ms at 524,288 entries on this machine), which would block the
- * extension host; a shard rehashes 1/SHARDS of that (issue 17 §4).
+ * A map from ids to positions split over many small Maps (an index build's, packedChunk.ts). One Map of a
+ * million string keys rehashes all of them in one go when it doubles (~300 ms at 524,288 entries on this
+ * machine), which would block the thread that packs pages (the extension host's where no worker starts);
+ * a shard rehashes 1/SHARDS of that (issue 17 §4).
  */
 const SHARDS = 256;
 
