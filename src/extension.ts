@@ -37,6 +37,7 @@ import { deferredLiveSource } from './inline/deferredLiveSource';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { LiveApi } from './live/registerLive';
 import type { TreeNode } from './explorer/treeNode';
+import type { SearchResult } from './explorer/search';
 import { exportedApi } from './testApi';
 import { msSinceCodeLoad } from './lazy/activationTime';
 
@@ -78,7 +79,7 @@ export interface ExplorerApi {
   /** Non-interactive "Go to…": searches a connection and reveals the first hit. */
   goTo(connectionId: string, text: string): Promise<TreeNode | undefined>;
   /** The search behind Go to… and filters. */
-  search(connectionId: string, text: string): ReturnType<Awaited<ReturnType<typeof searchOf>>>;
+  search(connectionId: string, text: string, onProgress?: (partial: SearchResult) => void): ReturnType<Awaited<ReturnType<typeof searchOf>>>;
 }
 
 export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
@@ -202,10 +203,10 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
       const conn = explorer.connection(connectionId);
       return conn ? goToText(explorer, conn, text) : undefined;
     },
-    search: async (connectionId, text) => {
+    search: async (connectionId, text, onProgress) => {
       const conn = explorer.connection(connectionId);
       if (!conn) return Promise.reject(new Error(`unknown connection ${connectionId}`));
-      return (await searchOf(conn))(conn, text, new AbortController().signal);
+      return (await searchOf(conn))(conn, text, new AbortController().signal, onProgress);
     },
   }));
 }

@@ -138,6 +138,30 @@ suite('Explorer: 100,000 assets', () => {
     assert.equal(siblings.at(-1)?.contextValue, 'iot.loadMore');
   });
 
+  test('"Go to…" with a whole name answers from the server before the index of a new session is built', async () => {
+    const target = info.asset.namesPath.at(-1)!;
+    const other = 'large-iotticket-fresh';
+    await api.connections.add(
+      { id: other, label: 'Large IoT-TICKET (fresh)', platform: 'iotticket', coreBaseUrl: info.coreBaseUrl, username: info.user },
+      { password: info.password },
+    );
+    try {
+      await connectionNode(api, other);
+      const partials: { ids: string[]; searched: number }[] = [];
+      const done = await api.search(other, target, (p) => partials.push({ ids: p.hits.map((h) => h.key), searched: p.searched ?? 0 }));
+      // The server's answer came while the index was being built, before its scan reached the asset (the
+      // last of the 100,000 that get_all_assets lists).
+      const early = partials.find((p) => p.ids.includes(info.asset.id));
+      assert.ok(early, `a partial result with the asset (${partials.length} partials)`);
+      assert.ok(early.searched < 99_999, `found by the server, ${early.searched} assets scanned`);
+      // Once the index has it too, it is listed once.
+      assert.equal(done.hits.filter((h) => h.key === info.asset.id).length, 1);
+      assert.equal(done.hits[0].key, info.asset.id, 'the exact name first');
+    } finally {
+      await api.connections.remove(other);
+    }
+  });
+
   test('a failing reload keeps the rows, marked cached, under an error row that opens the log at that entry', async () => {
     const { node } = await bigLevel();
     const shown = (await api.children(node)).filter((c) => c.contextValue === 'iot.asset').length;

@@ -71,6 +71,15 @@ void describe('Go to… index over the emulator', () => {
     assert.ok((await scanIndex(index, index.matcher(`${area} ${own.split(' ').at(-1)}`), never)).matches.map((at) => index.idAt(at)).includes(deepest.id), 'words from two levels of the path');
   });
 
+  void test('the server finds a whole name at once, and the chain of parents of what it found', async () => {
+    const access = new AssetApiAccess(client);
+    const deepest = assets.at(-1)!;
+    const named = await access.assetNamed(deepest.name, never);
+    assert.equal(named?.id, deepest.id);
+    assert.deepEqual((await access.chainOf(named!, never)).map((a) => a.name), deepest.namesPath);
+    await assert.rejects(access.assetNamed('no such asset', never));
+  });
+
   void test('streams the matches of the first page while the others are still on their way', async () => {
     const first = assets[0];
     await fetch(`${emu.url}/_emulator/faults`, {

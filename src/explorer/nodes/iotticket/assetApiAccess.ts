@@ -67,6 +67,26 @@ export class AssetApiAccess {
     return { items: page.items, total: page.fullSize };
   }
 
+  /** The one asset with exactly this name (get_assets(asset_name=…)); the server refuses a name that none or several assets have. */
+  async assetNamed(name: string, signal: AbortSignal): Promise<Asset | undefined> {
+    const level = await this.client.assets.getAssetLevel({ assetName: name, limit: 1, signal });
+    return level.asset?.name === name ? level.asset : undefined;
+  }
+
+  /** The chain from the root to the asset (inclusive), one parent at a time. */
+  async chainOf(asset: Asset, signal: AbortSignal): Promise<Asset[]> {
+    const chain = [asset];
+    const seen = new Set([asset.id]);
+    for (let a = asset; a.parentId && !seen.has(a.parentId); ) {
+      seen.add(a.parentId);
+      const parent = (await this.client.assets.getAssetLevel({ assetId: a.parentId, limit: 1, signal })).asset;
+      if (!parent) break;
+      chain.unshift(parent);
+      a = parent;
+    }
+    return chain;
+  }
+
   /** Where allAssetsPacked parses, for the log. */
   get packedIn(): string {
     return workerAvailable() ? (this.client.assets.getAllAssetsPageBytes ? 'a worker thread' : 'the backend, packed in a worker thread') : 'the extension host thread';

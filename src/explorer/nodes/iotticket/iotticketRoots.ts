@@ -4,7 +4,7 @@
  * parents down the tree, inserting an asset into a level whose page with it is not loaded yet.
  */
 import * as vscode from 'vscode';
-import { PlatformError } from '../../../platforms/http';
+import { errorMessage, PlatformError } from '../../../platforms/http';
 import type { Asset } from '../../../platforms/iotticket/types';
 import { rank, type PlatformSearch, type SearchHit, type SearchResult } from '../../search';
 import type { TreeNode } from '../../treeNode';
@@ -82,9 +82,25 @@ function assetHit(index: AssetIndex, at: number): SearchHit {
   };
 }
 
+/** A hit the server found by its exact name; its chain of parents is asked for when it is revealed. */
+function namedHit(access: AssetApiAccess, asset: Asset): SearchHit {
+  const namesPath = asset.namesPath?.length ? [...asset.namesPath] : [asset.name];
+  return {
+    key: asset.id,
+    label: asset.name,
+    description: namesPath.slice(0, -1).join(' / ') || vscode.l10n.t('(root)'),
+    icon: 'symbol-class',
+    node: (parent) => new AssetNode(parent, asset, namesPath),
+    locate: async (connection, signal) => locateAsset(connection, await access.chainOf(asset, signal)),
+  };
+}
+
 /**
  * Searches the names index, streaming matches while it is still being built (`onProgress`); the
- * scan yields the extension host every few milliseconds (assetIndexCore.ts).
+ * scan yields the extension host every few milliseconds (assetIndexCore.ts). While the index is
+ * incomplete, the server is also asked for the asset named exactly as the text (get_assets(asset_name=…)),
+ * so that a whole name is found at once in a tree of any size; a name that several assets or none have
+ * gives nothing there (the index finds those).
  */
 export const iotTicketSearch: PlatformSearch = async (connection, text, signal, onProgress) => {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
@@ -93,18 +109,33 @@ export const iotTicketSearch: PlatformSearch = async (connection, text, signal, 
   const t = text.trim();
   const test = index.matcher(t);
   const hits: SearchHit[] = [];
+  let named: SearchHit | undefined;
+  let last: ScanProgress = { matches: [], scanned: 0, total: index.total, complete: false };
   const resultOf = (p: ScanProgress): SearchResult => {
     for (let i = hits.length; i < p.matches.length; i++) hits.push(assetHit(index, p.matches[i]));
+    const all = named && !hits.some((h) => h.key === named!.key) ? [named, ...hits] : hits;
     return {
-      hits: rank(hits, t),
+      hits: rank(all, t),
       searched: p.scanned,
       ...(p.complete ? {} : { indexing: { indexed: index.size, total: p.total } }),
       ...(index.restoredFrom === undefined ? {} : { storedAt: index.restoredFrom }),
     };
   };
   const partial = (p: ScanProgress): void => {
+    last = p;
     if (!p.complete) onProgress?.(resultOf(p));
   };
+  if (!index.complete && t) {
+    const access = new AssetApiAccess(session.assetApi);
+    access.assetNamed(t, signal).then(
+      (asset) => {
+        if (!asset || signal.aborted) return;
+        named = namedHit(access, asset);
+        if (!last.complete) onProgress?.(resultOf(last));
+      },
+      (err: unknown) => connection.services.log.debug(`Go to… asked "${connection.label}" for an asset named "${t}": ${errorMessage(err)}`),
+    );
+  }
   const done = await scanIndex(index, test, signal, onProgress && partial);
   return resultOf(done);
 };
