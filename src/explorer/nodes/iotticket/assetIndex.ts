@@ -20,6 +20,11 @@ function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('iotExplorer');
 }
 
+/** `iotExplorer.goTo.storeIndex`, read when a session's index starts and again before each store. */
+function storing(): boolean {
+  return config().get<boolean>('goTo.storeIndex', true);
+}
+
 /**
  * The session's index as it is now, possibly still growing (see `AssetIndex.complete`); starts its
  * build (or restore), or its refresh when it is older than the configured age. `storeDir` is where
@@ -29,13 +34,13 @@ export function liveAssetIndex(session: IotTicketSession, log: ExplorerLog, stor
   let entry = cache.get(session);
   if (!entry) {
     const { profile } = session;
-    const store = storeDir !== undefined && config().get<boolean>('goTo.storeIndex', true);
+    const store = storeDir !== undefined && storing();
     entry = new SessionIndex({
       access: new AssetApiAccess(assetApiOf(session)),
       label: profile.label,
       log,
       storeFile: store ? storedIndexFile(storeDir, { connectionId: profile.id, source: profile.assetApi === 'python' ? 'python' : (session.coreBaseUrl ?? ''), username: session.username }) : undefined,
-      keepStoring: () => config().get<boolean>('goTo.storeIndex', true),
+      keepStoring: storing,
       maxAgeMs: () => config().get<number>('goTo.indexMaxAgeMinutes', 10) * 60_000,
     });
     cache.set(session, entry);

@@ -9,9 +9,8 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
-import { BuildState, checkStoredChunk, itemsOf, storedLine, type PackedChunk, type PackedPage } from './packedChunk';
+import { BuildState, checkStoredChunk, pageItems, storedLine, type PackedChunk, type PackedPage } from './packedChunk';
 
-const decoder = new TextDecoder();
 const builds = new Map<number, BuildState>();
 /** Stores being written: request id → temporary file, its descriptor, the final name, the first error. */
 const saving = new Map<number, { fd: number; tmp: string; file: string; error?: string }>();
@@ -92,7 +91,7 @@ function handle(request: IndexRequest): void {
   const { id } = request;
   switch (request.kind) {
     case 'page': {
-      const { total, items } = itemsOf(JSON.parse(decoder.decode(request.bytes)));
+      const { total, items } = pageItems(request.bytes);
       packed(id, buildOf(request.build).pack(items, total));
       return;
     }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
-import { BuildState, itemsOf, type AssetItem, type PackedChunk, type PackedPage } from './packedChunk';
+import { BuildState, pageItems, type AssetItem, type PackedChunk, type PackedPage } from './packedChunk';
 
 /** The worker ends after this long without a request (an index build sends one every few ms). */
 const IDLE_MS = 15_000;
@@ -71,13 +71,18 @@ function start(): Worker | undefined {
   return worker;
 }
 
+/** (Re)starts the countdown after which an idle worker is stopped. */
+function stopWhenIdle(): void {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(stopIndexWorker, IDLE_MS);
+  idleTimer.unref();
+}
+
 /** Sends a request (under a new id, or `id` to continue a load); resolves with its reply. Undefined when no worker runs. */
 function send(request: (id: number) => IndexRequest, transfer: ArrayBuffer[] = [], id = nextId++): Promise<IndexReply> | undefined {
   const w = start();
   if (!w) return undefined;
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(stopIndexWorker, IDLE_MS);
-  idleTimer.unref();
+  stopWhenIdle();
   return new Promise<IndexReply>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     w.postMessage(request(id), transfer);
@@ -133,7 +138,7 @@ export async function packPage(build: number, bytes: Uint8Array): Promise<Packed
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   const sent = send((id) => ({ id, kind: 'page', build, bytes }), whole ? [bytes.buffer as ArrayBuffer] : []);
   if (!sent) {
-    const { total, items } = itemsOf(JSON.parse(new TextDecoder().decode(bytes)));
+    const { total, items } = pageItems(bytes);
     return packHere(build, items, total);
   }
   return packedOf(await sent);
@@ -186,8 +191,7 @@ export async function saveStored(file: string, chunks: Iterable<PackedChunk>, he
 /** Ends the worker once nothing waits for it; the next request starts another. */
 export function stopIndexWorker(): void {
   if (pending.size > 0 || activeBuilds.size > 0) {
-    idleTimer = setTimeout(stopIndexWorker, IDLE_MS);
-    idleTimer.unref();
+    stopWhenIdle();
     return;
   }
   const w = worker;

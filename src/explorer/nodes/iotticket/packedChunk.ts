@@ -40,7 +40,7 @@ export interface AssetItem {
 }
 
 /** The items of a decoded get_all_assets page; throws naming what is missing (the server's page is data, not trusted). */
-export function itemsOf(page: unknown): { total: number; items: AssetItem[] } {
+function itemsOf(page: unknown): { total: number; items: AssetItem[] } {
   const env = page as { fullSize?: unknown; items?: unknown } | null;
   if (!env || typeof env.fullSize !== 'number' || !Array.isArray(env.items)) throw new Error('the asset list is not a {fullSize, items} page');
   const items = (env.items as unknown[]).map((item) => {
@@ -49,6 +49,11 @@ export function itemsOf(page: unknown): { total: number; items: AssetItem[] } {
     return { id: a.id, name: a.name, parentId: typeof a.parentId === 'string' ? a.parentId : null };
   });
   return { total: env.fullSize, items };
+}
+
+/** The items of a get_all_assets page's JSON body, as the server sent it. */
+export function pageItems(bytes: Uint8Array): { total: number; items: AssetItem[] } {
+  return itemsOf(JSON.parse(new TextDecoder().decode(bytes)));
 }
 
 function pack(list: readonly string[]): { text: string; ends: Uint32Array } {

@@ -57,24 +57,29 @@ export class SessionIndex {
     return index;
   }
 
-  private build(): AssetIndex {
+  /** A new index, built in the background; `built` hears whether the build completed, before it is stored. */
+  private build(built?: (ok: boolean) => void): AssetIndex {
     const index = new AssetIndex();
     this.stored = buildIndex(this.o.access, index, this.o.log, this.o.label).then(
-      () => this.store(index),
-      (err: unknown) => this.o.log.warn(`Indexing the assets of "${this.o.label}" failed: ${errorMessage(err)}`),
+      () => {
+        built?.(true);
+        return this.store(index);
+      },
+      (err: unknown) => {
+        built?.(false);
+        this.o.log.warn(`Indexing the assets of "${this.o.label}" failed: ${errorMessage(err)}`);
+      },
     );
     return index;
   }
 
+  /** Builds a new index that replaces `current` once complete (a failed one is dropped). */
   private refresh(): void {
-    const fresh = this.build();
+    const fresh = this.build((ok) => {
+      if (ok) this.current = fresh;
+      this.refreshing = undefined;
+    });
     this.refreshing = fresh;
-    const swap = (): Promise<void> | void => {
-      if (fresh.failed !== undefined) this.refreshing = undefined;
-      else if (fresh.complete) Object.assign(this, { current: fresh, refreshing: undefined });
-      else return fresh.grown().then(swap);
-    };
-    void fresh.grown().then(swap);
   }
 
   private async store(index: AssetIndex): Promise<void> {
