@@ -19,11 +19,9 @@ import { JSON_SCHEME, JsonDocumentProvider } from './documents/jsonDocuments';
 import { LOG_SCHEME, LogDocumentProvider } from './documents/logDocument';
 import { THING_SCHEME, ThingFileSystem } from './documents/thingFileSystem';
 import { thingSaveFeedback } from './documents/thingSaveFeedback';
-import { registerConnectionCommands, tryDemo } from './explorer/commands/connectionCommands';
-import { registerNodeCommands } from './explorer/commands/nodeCommands';
 import { Explorer } from './explorer/explorer';
 import { platformModules } from './explorer/platforms';
-import { goToText, searchOf } from './explorer/goTo';
+import type { searchOf } from './explorer/goTo';
 import { ExplorerLog } from './log';
 import type { ChartsApi } from './charts/registerCharts';
 import type { ActionsApi } from './writes/register';
@@ -33,13 +31,14 @@ import { registerActivityView } from './activity/activityView';
 import type { ActivityLog } from './activity/activityLog';
 import { registerInlinePreviews, type InlinePreviewsApi } from './inline/registerInlinePreviews';
 import { registerFeatures } from './lazy/features';
+import { registerTreeCommands } from './lazy/treeCommands';
 import { deferredLiveSource } from './inline/deferredLiveSource';
 import type { ConnectionProfile, SecretKind } from './connections/profile';
 import type { LiveApi } from './live/registerLive';
 import type { TreeNode } from './explorer/treeNode';
 import type { SearchResult } from './explorer/search';
 import { exportedApi } from './testApi';
-import { msSinceCodeLoad } from './lazy/activationTime';
+import { codeLoadTimes } from './lazy/activationTime';
 
 /** What `activate` returns in test mode only (see src/testApi.ts): the extension-host tests inspect the tree without scraping the UI. */
 export interface ExplorerApi {
@@ -134,13 +133,15 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     // Only a connection that may have MQTT credentials loads the live feature to offer their deletion.
     if (wantsLive(p)) await (await features.live.load()).beforeRemove(p);
   };
-  const deps = { commands, explorer, store, sessions, demo, log, python, beforeRemove };
+  const treeCommands = registerTreeCommands(
+    { commands, explorer, store, sessions, demo, log, python, beforeRemove },
+    { json, things, extensionUri: context.extensionUri },
+  );
   context.subscriptions.push(
+    treeCommands,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, json),
     vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, logDoc),
     vscode.workspace.registerFileSystemProvider(THING_SCHEME, things, { isCaseSensitive: true }),
-    ...registerConnectionCommands(deps),
-    ...registerNodeCommands({ commands, explorer, log, json, things, extensionUri: context.extensionUri }),
     commands.register('iotExplorer.showLogEntry', (call) => (typeof call.value === 'number' ? logDoc.showEntry(call.value) : log.show())),
     commands.register('iotExplorer.about', () => {
       const version = (context.extension.packageJSON as { version?: string }).version ?? '';
@@ -159,11 +160,11 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   if (process.env.IOT_EXPLORER_DEMO === '1') {
     // Launch hook (the UI tests set it): start the demo and show it expanded as soon as the extension activates.
     // `npm run demo` does not need it: its workspace runs the Try the Demo command when the folder opens.
-    void tryDemo(deps).catch((err: unknown) => log.error('Starting the demo failed', err));
+    void treeCommands.tryDemo().catch((err: unknown) => log.error('Starting the demo failed', err));
   }
   const activationMs = Date.now() - started;
-  const ownMs = msSinceCodeLoad(context.extension.id);
-  log.info(`Activated in ${activationMs} ms${ownMs === undefined ? '' : ` (${ownMs} ms with loading the code)`}`);
+  const load = codeLoadTimes(context.extension.id);
+  log.info(`Activated in ${activationMs} ms${load === undefined ? '' : ` (code loaded in ${load.loadMs} ms; ${load.sinceLoadMs} ms since loading began)`}`);
 
   return exportedApi(context.extensionMode, process.env, (): ExplorerApi => ({
     explorer,
@@ -197,16 +198,16 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     live: () => features.live.load(),
     commands,
     activationMs,
-    startDemo: (options) => tryDemo(deps, options),
+    startDemo: (options) => treeCommands.tryDemo(options),
     children: (node) => explorer.provider.getChildren(node),
     goTo: async (connectionId, text) => {
       const conn = explorer.connection(connectionId);
-      return conn ? goToText(explorer, conn, text) : undefined;
+      return conn ? (await import('./explorer/goTo')).goToText(explorer, conn, text) : undefined;
     },
     search: async (connectionId, text, onProgress) => {
       const conn = explorer.connection(connectionId);
       if (!conn) return Promise.reject(new Error(`unknown connection ${connectionId}`));
-      return (await searchOf(conn))(conn, text, new AbortController().signal, onProgress);
+      return (await (await import('./explorer/goTo')).searchOf(conn))(conn, text, new AbortController().signal, onProgress);
     },
   }));
 }

@@ -1,7 +1,7 @@
 // The esbuild configurations of every build esbuild.mjs runs (and test/node/packaging reads, to see what
 // the production bundles contain without writing dist/).
 //   args: the command-line flags (--production, --watch, --tests, --emulator)
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { protoDescriptor } from './protoDescriptor.mjs';
 
@@ -53,6 +53,29 @@ export function buildConfigs(args) {
     try { return statSync(join('webview', d, 'main.ts')).isFile(); } catch { return false; }
   });
 
+  /**
+   * The prelude the ES-module chunks get for code written with `require` and `__dirname` (the banner
+   * below). Only a few chunks use them; in a production build (no source maps to shift) the others are
+   * written without it, so loading them creates no require function and reads no import.meta.url: the
+   * chunks activation loads cost less (issue 17 §1).
+   */
+  const ESM_PRELUDE = "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);";
+  const preludeWhereUsed = {
+    name: 'prelude-where-used',
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length || build.initialOptions.sourcemap || build.initialOptions.write === false) return;
+        const head = `${ESM_PRELUDE}\n`;
+        const usesPrelude = (code) => /\b(require|__filename|__dirname)\b/.test(code.slice(head.length));
+        for (const file of Object.keys(result.metafile?.outputs ?? {})) {
+          if (!file.endsWith('.mjs')) continue;
+          const code = readFileSync(file, 'utf8');
+          if (code.startsWith(head) && !usesPrelude(code)) writeFileSync(file, code.slice(head.length));
+        }
+      });
+    },
+  };
+
   const configs = [];
   if (args.has('--tests')) {
     // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
@@ -81,12 +104,13 @@ export function buildConfigs(args) {
       // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
       // loaded on first use, so activation does not parse its megabyte.
       // ajv(-formats) and the ONNX decoder likewise, for the commands that validate files or inspect models
-      // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts). `require` and `__dirname` are defined for them in the banner.
+      // (src/lazy/lazyModule.ts loads them), and hyparquet-writer for Parquet exports (src/lazy/parquet.ts). `require` and `__dirname` are defined for them in the banner (ESM_PRELUDE).
       outdir: 'dist', platform: 'node', format: 'esm', splitting: true, target: 'node20',
       outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);" },
+      banner: { js: ESM_PRELUDE },
       external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
       metafile: true,
+      plugins: [...common.plugins, preludeWhereUsed],
     });
     configs.push({
       ...common,
