@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const DEMO_ENV = { IOT_EXPLORER_TEST: '1', IOT_EXPLORER_DEMO: '1', IOT_EXPLORER_DEMO_DATASET: 'large', IOT_EXPLORER_DEMO_POINTS: '1000000' };
 
 /**
- * @returns {Promise<{ ms: number, samples: number[], kinds: string[], points: string[], dataInMs: number[] } | { skipped: string }>}
+ * @returns {Promise<{ ms: number, samples: number[], kinds: string[], points: string[], dataInMs: number[], host: ({ toHostMs: number, hostMs: number } | null)[] } | { skipped: string }>}
  */
 export async function measureChartPaint({ extensionPath, reps }) {
   if (!toolsReady()) return { skipped: 'code-server tools are missing (npm run provision)' };
@@ -38,6 +38,8 @@ export async function measureChartPaint({ extensionPath, reps }) {
     const kinds = [];
     const points = [];
     const dataIn = [];
+    /** The extension host's part of each first frame: `{ toHostMs, hostMs }` (see hostPart). */
+    const host = [];
     const seen = new Set();
     for (let i = 0; i < reps; i++) {
       for (const line of firstFrames(cs.tmp)) seen.add(line.raw);
@@ -62,8 +64,9 @@ export async function measureChartPaint({ extensionPath, reps }) {
       samples.push(frame.ms);
       kinds.push(frame.kind);
       dataIn.push(frame.inMs);
+      host.push(hostPart(cs.tmp, frame));
     }
-    return { ms: median(samples), samples, kinds, points, dataInMs: dataIn };
+    return { ms: median(samples), samples, kinds, points, dataInMs: dataIn, host };
   } finally {
     if (browser) await browser.close().catch(() => {});
     await cs.stop();
@@ -119,5 +122,17 @@ async function waitForFrame(dir, seen) {
 
 function firstFrames(dir) {
   const pattern = /^.*first frame of request (\d+) drawn (\d+) ms after it was asked \((\w+); its data in at (\d+) ms\).*$/gm;
-  return extensionLogMatches(dir, pattern).map(({ file, match: m }) => ({ raw: `${file}:${m[0]}`, request: Number(m[1]), ms: Number(m[2]), kind: m[3], inMs: Number(m[4]) }));
+  return extensionLogMatches(dir, pattern).map(({ file, match: m }) => ({ raw: `${file}:${m[0]}`, file, request: Number(m[1]), ms: Number(m[2]), kind: m[3], inMs: Number(m[4]) }));
+}
+
+/**
+ * What the extension host logged of the same read: how long after the webview asked the request came in
+ * (`toHostMs`: the webview's message through the workbench to the extension host) and how long after that
+ * its first preview was posted (`hostMs`: our fetch of the first page and the preview). The rest of the
+ * first frame is the way back and the webview's drawing. Null when the line is missing.
+ */
+function hostPart(dir, frame) {
+  const pattern = /^.*first preview of request (\d+) posted (\d+) ms after the request came in, (\d+) ms after the webview asked.*$/gm;
+  const line = extensionLogMatches(dir, pattern).filter(({ file, match: m }) => file === frame.file && Number(m[1]) === frame.request).at(-1);
+  return line ? { toHostMs: Number(line.match[3]), hostMs: Number(line.match[2]) } : null;
 }

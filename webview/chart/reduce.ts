@@ -290,7 +290,7 @@ function fetchData(s: ChartState, reason: FetchReason, range: Range, env: ChartE
   };
   if (s.current) out.push(post({ type: 'cancel', requestId: s.current.id }));
   const id = s.requestSeq + 1;
-  out.push(post({ type: 'fetch', requestId: id, query }));
+  out.push(post({ type: 'fetch', requestId: id, query, askedAt: env.now }));
   return { ...s, range, requestSeq: id, current: { id, query }, emptyHint: false, busy: true, status: line(l10n.t('Fetching {0} series…', s.series.length)) };
 }
 

@@ -90,7 +90,7 @@ const heldSeries = v.pipe(
 const messageSchema = v.variant('type', [
   // A saved state that no longer parses is dropped, not the handshake: the chart then opens with defaults.
   v.object({ type: v.literal('ready'), state: v.fallback(v.optional(chartStateSchema), undefined) }),
-  v.object({ type: v.literal('fetch'), requestId: requestIdSchema, query: fetchQuerySchema }),
+  v.object({ type: v.literal('fetch'), requestId: requestIdSchema, query: fetchQuerySchema, askedAt: v.optional(v.pipe(v.number(), v.finite())) }),
   v.object({ type: v.literal('cancel'), requestId: requestIdSchema }),
   v.object({
     type: v.literal('rendered'), requestId: requestIdSchema, fetchMs: duration, transferMs: duration, drawMs: duration,

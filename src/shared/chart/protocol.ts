@@ -123,7 +123,7 @@ export const VIEW_COMMANDS: readonly ViewCommand[] = ['exportCsv', 'exportJson',
 
 export type ViewToHost =
   | { readonly type: 'ready'; readonly state?: ChartWebviewState }
-  | { readonly type: 'fetch'; readonly requestId: number; readonly query: FetchQuery }
+  | { readonly type: 'fetch'; readonly requestId: number; readonly query: FetchQuery; /** The webview's Date.now() when it asked (the bench splits a chart's first frame with it). */ readonly askedAt?: number }
   | { readonly type: 'cancel'; readonly requestId: number }
   | ({ readonly type: 'rendered' } & RenderTimings)
   | { readonly type: 'live'; readonly live: LiveOptions }
