@@ -114,6 +114,13 @@ export function buildConfigs(args) {
     });
     configs.push({
       ...common,
+      // The main file VS Code loads: requires dist/extension.mjs synchronously (src/extensionEntry.ts says why).
+      entryPoints: { extension: 'src/extensionEntry.ts' },
+      outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', outExtension: { '.js': '.cjs' }, sourcemap: false,
+      external: ['vscode'],
+    });
+    configs.push({
+      ...common,
       // index-worker: the Go to… index's worker thread (src/explorer/nodes/iotticket/indexWorkerClient.ts).
       entryPoints: {
         undici: 'undici', ajv: 'src/lazy/ajvBundle.ts', 'onnx-schema': 'src/analytics/onnxSchema.ts', parquet: 'hyparquet-writer',
