@@ -63,10 +63,13 @@ export class Explorer implements vscode.Disposable {
       () => config().get<number>('refresh.debounceMs', 250),
       () => config().get<number>('refresh.autoRefreshSeconds', 0),
     );
-    const indexDir = join(context.globalStorageUri.fsPath, 'goto-index');
+    // Asked for when Go to… stores or prunes an index: making the storage path costs activation a few ms.
+    const indexDir = (): string => join(context.globalStorageUri.fsPath, 'goto-index');
     this.services = {
       log,
-      indexDir,
+      get indexDir() {
+        return indexDir();
+      },
       state: this.state,
       store,
       sessions,
@@ -100,7 +103,7 @@ export class Explorer implements vscode.Disposable {
       store.onDidChange(() => {
         // A removed connection's stored Go to… index goes with it.
         const ids = store.list().map((p) => p.id);
-        void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir, ids));
+        void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir(), ids));
         // Roots follow the profiles; connections whose profile did not change keep what they loaded.
         this.refreshManager.request(undefined, false);
         this.updateDescription();
@@ -124,7 +127,7 @@ export class Explorer implements vscode.Disposable {
         if (e.affectsConfiguration('iotExplorer.pageSize')) this.refreshManager.request();
         // Turning the stored Go to… index off deletes what was stored (the sessions' indexes stay in memory).
         if (e.affectsConfiguration('iotExplorer.goTo.storeIndex') && !config().get<boolean>('goTo.storeIndex', true)) {
-          void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir, []));
+          void import('./nodes/iotticket/indexStore').then((m) => m.pruneStoredIndexes(indexDir(), []));
         }
       }),
     );
