@@ -2,7 +2,7 @@
 // the production bundles contain without writing dist/).
 //   args: the command-line flags (--production, --watch, --tests, --emulator)
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { protoDescriptor } from './protoDescriptor.mjs';
 
 /**
@@ -69,8 +69,9 @@ export function buildConfigs(args) {
         const usesPrelude = (code) => /\b(require|__filename|__dirname)\b/.test(code.slice(head.length));
         for (const file of Object.keys(result.metafile?.outputs ?? {})) {
           if (!file.endsWith('.mjs')) continue;
-          const code = readFileSync(file, 'utf8');
-          if (code.startsWith(head) && !usesPrelude(code)) writeFileSync(file, code.slice(head.length));
+          const path = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file);
+          const code = readFileSync(path, 'utf8');
+          if (code.startsWith(head) && !usesPrelude(code)) writeFileSync(path, code.slice(head.length));
         }
       });
     },
