@@ -62,7 +62,7 @@ export interface ExplorerApi {
   charts(): Promise<ChartsApi>;
   actions(): Promise<ActionsApi>;
   onnx(): Promise<OnnxApi>;
-  /** Which of them have been loaded (activation loads none). */
+  /** Which of them, and of the connection and node command modules, have been loaded (activation loads none). */
   loadedFeatures(): string[];
   readonly inline: InlinePreviewsApi;
   /** Altair live over MQTT (the hub, credentials, status item and Monitor panels), loaded on first use. */
@@ -193,7 +193,7 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
     charts: () => features.charts.load(),
     actions: () => features.actions.load(),
     onnx: () => features.onnx.load(),
-    loadedFeatures: () => Object.entries(features).filter(([, f]) => f.loaded !== undefined).map(([name]) => name),
+    loadedFeatures: () => [...Object.entries(features).filter(([, f]) => f.loaded !== undefined).map(([name]) => name), ...treeCommands.loaded],
     inline,
     live: () => features.live.load(),
     commands,

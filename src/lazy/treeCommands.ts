@@ -26,6 +26,8 @@ const NODE_IDS: readonly CommandId[] = [
 ];
 
 export interface TreeCommands extends vscode.Disposable {
+  /** Which of the two command modules have been loaded (activation loads neither). */
+  readonly loaded: readonly string[];
   /** Try the Demo (also run by the demo launch hook and the test API), loading its module. */
   tryDemo(options?: { reveal?: boolean }): Promise<DemoInfo>;
 }
@@ -42,6 +44,9 @@ export function registerTreeCommands(
     (await import('../explorer/commands/nodeCommands')).registerNodeCommands({ ...nodeDeps, commands: kernel, explorer: connectionDeps.explorer, log: connectionDeps.log }),
   );
   return {
+    get loaded() {
+      return Object.entries({ connectionCommands: connections, nodeCommands: nodes }).filter(([, f]) => f.loaded !== undefined).map(([name]) => name);
+    },
     tryDemo: async (options) => (await import('../explorer/commands/connectionCommands')).tryDemo(connectionDeps, options),
     dispose: () => {
       connections.dispose();

@@ -1,7 +1,7 @@
 /**
  * Activation loads only what it needs (issue 17 §1, 16 §10): this file runs first (the runner sorts
- * files by name), so no other suite has used a feature yet. Charts, writes, analytics and inline previews
- * load on first use; opening a Python file brings the inline previews without the view being touched.
+ * files by name), so no other suite has used a feature yet. Charts, writes, analytics, inline previews and
+ * the connection and node commands load on first use; opening a Python file brings the inline previews without the view being touched.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -25,7 +25,7 @@ suite('Activation: features load on first use', () => {
     // (the test profile's settings.json is, briefly, when settings are written), never for anything else.
     if (api.inline.wantedBy !== undefined) assert.match(api.inline.wantedBy, /^document (python|json|jsonc) /, `inline previews were started by ${api.inline.wantedBy}`);
     const registered = new Set(api.commands.registered());
-    for (const id of ['iotExplorer.openChart', 'iotExplorer.sendCommand', 'iotExplorer.onnx.register', 'iotExplorer.inline.pinToStatusBar']) {
+    for (const id of ['iotExplorer.openChart', 'iotExplorer.sendCommand', 'iotExplorer.onnx.register', 'iotExplorer.inline.pinToStatusBar', 'iotExplorer.addConnection', 'iotExplorer.refresh']) {
       assert.ok(registered.has(id as never), `${id} is registered at activation`);
     }
   });
@@ -54,5 +54,10 @@ suite('Activation: features load on first use', () => {
     // No chart is open: the command says so, after loading its feature.
     await vscode.commands.executeCommand('iotExplorer.chart.copyVisibleCsv');
     assert.deepEqual(api.loadedFeatures(), ['charts']);
+  });
+
+  test('the first tree command loads the node commands, not the connection commands and their wizard', async () => {
+    await vscode.commands.executeCommand('iotExplorer.refresh');
+    assert.deepEqual(api.loadedFeatures(), ['charts', 'nodeCommands']);
   });
 });
