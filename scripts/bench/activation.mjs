@@ -111,7 +111,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * Shows a view container, which activates its extension (onView). A command rather than the activity
  * bar icon: a click hides the container when the workbench restored it from the previous load.
  */
-async function showView(page, title) {
+export async function showView(page, title) {
   await page.locator(`.activitybar [aria-label^="${title}"]`).first().waitFor();
   await runCommand(page, `View: Show ${title}`);
   await page.locator('.sidebar .composite.title', { hasText: title }).first().waitFor();

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { showView } from './activation.mjs';
 import { buildProductionExtension, EXT, OUT } from './bundle.mjs';
 import { extensionLogMatches } from './extensionLog.mjs';
 
@@ -40,10 +41,7 @@ try {
   await inspector.send('Profiler.enable');
   await inspector.send('Profiler.setSamplingInterval', { interval: 100 });
   await inspector.send('Profiler.start');
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>View: Show IoT Explorer');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'View: Show IoT Explorer' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await showView(page, 'IoT Explorer');
   const activated = /\[info\] Activated in .*$/gm;
   for (let i = 0; i < 300 && extensionLogMatches(cs.tmp, activated).length === 0; i++) await page.waitForTimeout(100);
   const { profile } = await inspector.send('Profiler.stop');

@@ -8,7 +8,7 @@ import { mapConcurrent, raceAbort, type Logger } from '../../../platforms/http';
 import type { AssetApiAccess } from './assetApiAccess';
 import { ByteColumn, IntColumn } from './column';
 import { endBuild, startBuild } from './indexWorkerClient';
-import type { PackedChunk, PackedPage } from './packedChunk';
+import { packStrings, type PackedChunk, type PackedPage } from './packedChunk';
 
 export const INDEX_PAGE = 1000;
 export const INDEX_CONCURRENCY = 4;
@@ -217,10 +217,7 @@ export class AssetIndex {
     const { names, nameEnds } = h.c;
     const text = names.toLowerCase();
     if (text.length === names.length) return (h.lower = { text, ends: nameEnds });
-    const parts = Array.from(nameEnds, (end, i) => names.slice(startOf(nameEnds, i), end).toLowerCase());
-    const ends = new Uint32Array(parts.length);
-    parts.reduce((sum, part, i) => (ends[i] = sum + part.length), 0);
-    return (h.lower = { text: parts.join(''), ends });
+    return (h.lower = packStrings(Array.from(nameEnds, (end, i) => names.slice(startOf(nameEnds, i), end).toLowerCase())));
   }
 
   /**

@@ -27,6 +27,9 @@ export function storedIndexFile(dir: string, key: StoredIndexKey): string {
   return join(dir, `${hash(key.connectionId)}-${hash(JSON.stringify([key.source, key.username]))}${EXT}`);
 }
 
+/** The connection's part of a stored index's file name (the hash before the dash, see storedIndexFile). */
+const connectionPart = (fileName: string): string => fileName.split('-')[0];
+
 /** Whether a stored index exists for the file (a cheap check before choosing to restore). */
 export function hasStoredIndex(file: string): boolean {
   return existsSync(file);
@@ -59,8 +62,8 @@ export async function restoreIndex(file: string, index: AssetIndex): Promise<voi
 export async function storeIndex(file: string, index: AssetIndex): Promise<boolean> {
   const saved = await saveStored(file, index.storedChunks(), { format: 'iot-explorer-goto-index', version: 2, total: index.total ?? index.size, size: index.size, builtAt: index.builtAt });
   if (!saved) return false;
-  const prefix = basename(file).split('-')[0];
-  const others = (await readdir(dirname(file))).filter((f) => f.startsWith(`${prefix}-`) && f.endsWith(EXT) && f !== basename(file));
+  const own = connectionPart(basename(file));
+  const others = (await readdir(dirname(file))).filter((f) => connectionPart(f) === own && f.endsWith(EXT) && f !== basename(file));
   await Promise.all(others.map((f) => rm(join(dirname(file), f), { force: true })));
   return true;
 }
@@ -74,6 +77,6 @@ export async function pruneStoredIndexes(dir: string, connectionIds: readonly st
   const files = await readdir(dir).catch(() => [] as string[]);
   const cut = async (f: string): Promise<boolean> => f.endsWith('.tmp') && Date.now() - (await stat(join(dir, f)).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs > CUT_WRITE_MS;
   const stale = [];
-  for (const f of files) if ((f.endsWith(EXT) && !keep.has(f.split('-')[0])) || (await cut(f))) stale.push(f);
+  for (const f of files) if ((f.endsWith(EXT) && !keep.has(connectionPart(f))) || (await cut(f))) stale.push(f);
   await Promise.all(stale.map((f) => rm(join(dir, f), { force: true })));
 }

@@ -9,7 +9,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import { dirname } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
-import { BuildState, checkStoredChunk, pageItems, storedLine, type PackedChunk, type PackedPage } from './packedChunk';
+import { buildIn, checkStoredChunk, pageItems, storedLine, type BuildState, type PackedChunk, type PackedPage } from './packedChunk';
 
 const builds = new Map<number, BuildState>();
 /** Stores being written: request id → temporary file, its descriptor, the final name, the first error. */
@@ -23,12 +23,6 @@ function reply(r: IndexReply): void {
   // The typed arrays move to the host rather than being copied.
   const moved = 'chunk' in r ? [r.chunk.idEnds.buffer, r.chunk.nameEnds.buffer, r.chunk.parents.buffer, r.fixups.buffer] : [];
   parentPort?.postMessage(r, moved as ArrayBuffer[]);
-}
-
-function buildOf(build: number): BuildState {
-  let state = builds.get(build);
-  if (!state) builds.set(build, (state = new BuildState()));
-  return state;
 }
 
 function checkHeader(value: unknown): StoredIndexHeader {
@@ -92,11 +86,11 @@ function handle(request: IndexRequest): void {
   switch (request.kind) {
     case 'page': {
       const { total, items } = pageItems(request.bytes);
-      packed(id, buildOf(request.build).pack(items, total));
+      packed(id, buildIn(builds, request.build).pack(items, total));
       return;
     }
     case 'items':
-      packed(id, buildOf(request.build).pack(request.items, request.total));
+      packed(id, buildIn(builds, request.build).pack(request.items, request.total));
       return;
     case 'endBuild':
       builds.delete(request.build);

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { IndexReply, IndexRequest, StoredIndexHeader } from './indexWorkerProtocol';
-import { BuildState, pageItems, type AssetItem, type PackedChunk, type PackedPage } from './packedChunk';
+import { buildIn, pageItems, type AssetItem, type BuildState, type PackedChunk, type PackedPage } from './packedChunk';
 
 /** The worker ends after this long without a request (an index build sends one every few ms). */
 const IDLE_MS = 15_000;
@@ -121,9 +121,7 @@ function checkBuild(build: number): void {
 }
 
 function packHere(build: number, items: readonly AssetItem[], total: number): PackedPage {
-  let state = localBuilds.get(build);
-  if (!state) localBuilds.set(build, (state = new BuildState()));
-  return state.pack(items, total);
+  return buildIn(localBuilds, build).pack(items, total);
 }
 
 function packedOf(reply: IndexReply): PackedPage {

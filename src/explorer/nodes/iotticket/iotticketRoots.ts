@@ -11,7 +11,7 @@ import type { TreeNode } from '../../treeNode';
 import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
 import { liveAssetIndex, type AssetIndex } from './assetIndex';
-import { scanIndex, type ScanProgress } from './assetIndexCore';
+import { scanIndex, type IndexedAsset, type ScanProgress } from './assetIndexCore';
 import { AssetApiAccess } from './assetApiAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
@@ -65,11 +65,8 @@ export async function locateAsset(connection: ConnectionContext, chain: readonly
   return node;
 }
 
-/** A hit whose names path is read from the index when it is shown (a search may match 100,000 assets). */
-function assetHit(index: AssetIndex, at: number): SearchHit {
-  const asset = index.assetAt(at);
-  let path: string[] | undefined;
-  const namesPath = (): string[] => (path ??= index.chainAt(at).map((a) => a.name));
+/** A search hit of an asset; its names path is asked for only when the hit is shown or opened. */
+function hitOf(asset: Asset | IndexedAsset, namesPath: () => string[], locate: SearchHit['locate']): SearchHit {
   return {
     key: asset.id,
     label: asset.name,
@@ -77,22 +74,21 @@ function assetHit(index: AssetIndex, at: number): SearchHit {
       return namesPath().slice(0, -1).join(' / ') || vscode.l10n.t('(root)');
     },
     icon: 'symbol-class',
-    node: (parent) => new AssetNode(parent, { id: asset.id, name: asset.name, parentId: asset.parentId, namesPath: namesPath() }, namesPath()),
-    locate: (connection) => locateAsset(connection, index.chainAt(at)),
+    node: (parent) => new AssetNode(parent, { ...asset, namesPath: namesPath() }, namesPath()),
+    locate,
   };
+}
+
+/** A hit whose names path is read from the index when it is shown (a search may match 100,000 assets). */
+function assetHit(index: AssetIndex, at: number): SearchHit {
+  let path: string[] | undefined;
+  return hitOf(index.assetAt(at), () => (path ??= index.chainAt(at).map((a) => a.name)), (connection) => locateAsset(connection, index.chainAt(at)));
 }
 
 /** A hit the server found by its exact name; its chain of parents is asked for when it is revealed. */
 function namedHit(access: AssetApiAccess, asset: Asset): SearchHit {
   const namesPath = asset.namesPath?.length ? [...asset.namesPath] : [asset.name];
-  return {
-    key: asset.id,
-    label: asset.name,
-    description: namesPath.slice(0, -1).join(' / ') || vscode.l10n.t('(root)'),
-    icon: 'symbol-class',
-    node: (parent) => new AssetNode(parent, asset, namesPath),
-    locate: async (connection, signal) => locateAsset(connection, await access.chainOf(asset, signal)),
-  };
+  return hitOf(asset, () => namesPath, async (connection, signal) => locateAsset(connection, await access.chainOf(asset, signal)));
 }
 
 /**

@@ -56,7 +56,8 @@ export function pageItems(bytes: Uint8Array): { total: number; items: AssetItem[
   return itemsOf(JSON.parse(new TextDecoder().decode(bytes)));
 }
 
-function pack(list: readonly string[]): { text: string; ends: Uint32Array } {
+/** Strings as one text and the end offset of each. */
+export function packStrings(list: readonly string[]): { text: string; ends: Uint32Array } {
   const ends = new Uint32Array(list.length);
   let end = 0;
   for (let i = 0; i < list.length; i++) ends[i] = end += list[i].length;
@@ -95,10 +96,17 @@ export class BuildState {
       }
       parents.push(parent ?? UNRESOLVED);
     }
-    const i = pack(ids);
-    const n = pack(names);
+    const i = packStrings(ids);
+    const n = packStrings(names);
     return { chunk: { ids: i.text, idEnds: i.ends, names: n.text, nameEnds: n.ends, parents: Int32Array.from(parents) }, fixups: Int32Array.from(fixups), total, listed: items.length, first };
   }
+}
+
+/** Build `build`'s state in `builds` (the worker's, or the host's without a worker), started by its first page. */
+export function buildIn(builds: Map<number, BuildState>, build: number): BuildState {
+  let state = builds.get(build);
+  if (!state) builds.set(build, (state = new BuildState()));
+  return state;
 }
 
 /** A chunk of a stored index as read: checked, with its arrays typed (`size`: the index's size, which parents must be within). */
