@@ -1,8 +1,9 @@
 // The esbuild configurations of every build esbuild.mjs runs (and test/node/packaging reads, to see what
 // the production bundles contain without writing dist/).
 //   args: the command-line flags (--production, --watch, --tests, --emulator)
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeActivationChunks } from './mergeActivationChunks.mjs';
 import { protoDescriptor } from './protoDescriptor.mjs';
 
 /**
@@ -55,27 +56,9 @@ export function buildConfigs(args) {
 
   /**
    * The prelude the ES-module chunks get for code written with `require` and `__dirname` (the banner
-   * below). Only a few chunks use them; in a production build (no source maps to shift) the others are
-   * written without it, so loading them creates no require function and reads no import.meta.url: the
-   * chunks activation loads cost less (issue 17 §1).
+   * below). Only a few chunks use them; mergeActivationChunks drops it from the others.
    */
   const ESM_PRELUDE = "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);";
-  const preludeWhereUsed = {
-    name: 'prelude-where-used',
-    setup(build) {
-      build.onEnd((result) => {
-        if (result.errors.length || build.initialOptions.sourcemap || build.initialOptions.write === false) return;
-        const head = `${ESM_PRELUDE}\n`;
-        const usesPrelude = (code) => /\b(require|__filename|__dirname)\b/.test(code.slice(head.length));
-        for (const file of Object.keys(result.metafile?.outputs ?? {})) {
-          if (!file.endsWith('.mjs')) continue;
-          const path = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file);
-          const code = readFileSync(path, 'utf8');
-          if (code.startsWith(head) && !usesPrelude(code)) writeFileSync(path, code.slice(head.length));
-        }
-      });
-    },
-  };
 
   const configs = [];
   if (args.has('--tests')) {
@@ -111,7 +94,9 @@ export function buildConfigs(args) {
       banner: { js: ESM_PRELUDE },
       external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
       metafile: true,
-      plugins: [...common.plugins, preludeWhereUsed],
+      // Then Rollup makes the entry and the chunks it imports one file (mergeActivationChunks.mjs says
+      // why); not while watching, where esbuild rewrites its chunks on every change.
+      plugins: [...common.plugins, ...(watch ? [] : [mergeActivationChunks('extension.mjs', ESM_PRELUDE)])],
     });
     configs.push({
       ...common,
