@@ -1,7 +1,7 @@
 // The esbuild configurations of every build esbuild.mjs runs (and test/node/packaging reads, to see what
 // the production bundles contain without writing dist/).
 //   args: the command-line flags (--production, --watch, --tests, --emulator)
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeActivationChunks } from './mergeActivationChunks.mjs';
 import { protoDescriptor } from './protoDescriptor.mjs';
@@ -60,6 +60,30 @@ export function buildConfigs(args) {
    */
   const ESM_PRELUDE = "import { createRequire as __createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __fileURLToPath } from 'node:url'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __dirnameOf(__filename);";
 
+  /**
+   * `vscode` for the ES-module build: a module of ours that gets the API with `require('vscode')` and
+   * exports its names (those @types/vscode declares; esbuild keeps the ones we use). VS Code answers an
+   * ES-module import of `vscode` with a data: URL of a module re-exporting all of them, which Node
+   * decodes and compiles as activation loads; its require() answers with the API object itself.
+   */
+  const vscodeByRequire = {
+    name: 'vscode-by-require',
+    setup(build) {
+      build.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'vscode-api' }));
+      build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => {
+        const types = readFileSync(join('node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
+        const names = [...types.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)].map((m) => m[1]);
+        const contents = [
+          "import { createRequire } from 'node:module';",
+          "const api = createRequire(import.meta.url)('vscode');",
+          'const get = (name) => api[name];',
+          ...names.map((n) => `export const ${n} = /* @__PURE__ */ get('${n}');`),
+        ].join('\n');
+        return { contents, loader: 'js', resolveDir: process.cwd() };
+      });
+    },
+  };
+
   const configs = [];
   if (args.has('--tests')) {
     // Tests and the sources they import are transpiled file by file to out/, keeping the tree, so
@@ -84,7 +108,7 @@ export function buildConfigs(args) {
       // An ES module split into chunks: dist/extension.mjs holds only what activation needs, and every
       // `await import()` of a feature (charts, writes, analytics, inline previews, platform clients) is a
       // chunk of its own, loaded on first use and sharing the modules both need (one copy of each class).
-      // VS Code loads `.mjs` extensions as ES modules and resolves `import 'vscode'` for them.
+      // `vscode` comes from vscodeByRequire above, and dist/extension.cjs requires the entry.
       // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
       // loaded on first use, so activation does not parse its megabyte.
       // ajv(-formats) and the ONNX decoder likewise, for the commands that validate files or inspect models
@@ -92,11 +116,11 @@ export function buildConfigs(args) {
       outdir: 'dist', platform: 'node', format: 'esm', splitting: true, target: 'node20',
       outExtension: { '.js': '.mjs' }, chunkNames: '[name]-[hash]',
       banner: { js: ESM_PRELUDE },
-      external: ['vscode', 'undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
+      external: ['undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
       metafile: true,
       // Then Rollup makes the entry and the chunks it imports one file (mergeActivationChunks.mjs says
       // why); not while watching, where esbuild rewrites its chunks on every change.
-      plugins: [...common.plugins, ...(watch ? [] : [mergeActivationChunks('extension.mjs', ESM_PRELUDE)])],
+      plugins: [...common.plugins, vscodeByRequire, ...(watch ? [] : [mergeActivationChunks('extension.mjs', ESM_PRELUDE)])],
     });
     configs.push({
       ...common,

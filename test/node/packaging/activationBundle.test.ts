@@ -2,7 +2,9 @@
  * What activation loads (issue 17 §1): the production build's dist/extension.mjs is one file — Rollup
  * (scripts/esbuild/mergeActivationChunks.mjs) puts every module it imports statically into it — and the
  * features loaded on first use are chunks whose imports all resolve: files that exist, and names that
- * the files they import from export. The extension host's ES-module build runs into a temporary directory.
+ * the files they import from export. No file imports `vscode` as an ES module: the entry require()s it
+ * (scripts/esbuild/configs.mjs, vscodeByRequire). The extension host's ES-module build runs into a
+ * temporary directory.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,12 +57,14 @@ void test('activation loads one file, and every chunk of a feature imports only 
     const own = (i: Import) => i.from.startsWith('./');
     const entryImports = importsOf(entry);
     assert.deepEqual(entryImports.filter((i) => own(i) && !i.dynamic), [], 'the entry imports none of our files statically');
-    assert.ok(entryImports.some((i) => i.from === 'vscode'), 'it imports vscode (so the import pattern above reads it)');
+    assert.ok(entryImports.some((i) => i.from.startsWith('node:')), "it imports Node's modules (so the import pattern above reads it)");
+    assert.match(entry, /createRequire\(import\.meta\.url\)\("vscode"\)/, 'the entry gets the vscode API with require()');
     const features = entryImports.filter((i) => own(i) && i.dynamic);
     assert.ok(features.length >= 10, `features are loaded on first use (${features.length} import() calls)`);
     assert.ok(files.length > 10, `and written as chunks (${files.length} files)`);
 
     for (const [file, text] of code) {
+      assert.ok(!importsOf(text).some((i) => i.from === 'vscode'), `${file} does not import vscode as an ES module (VS Code would answer with a data: URL to decode)`);
       for (const i of importsOf(text).filter(own)) {
         const target = i.from.slice(2);
         assert.ok(code.has(target), `${file} imports ${i.from}, which exists`);
