@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
 import { AssetApiAccess } from '../../../src/explorer/nodes/iotticket/assetApiAccess';
 import { AssetIndex, buildIndex, INDEX_PAGE, scanIndex, type ScanProgress } from '../../../src/explorer/nodes/iotticket/assetIndexCore';
+import { searchAssets, type AssetSearchProgress } from '../../../src/explorer/nodes/iotticket/assetSearch';
 import { pruneStoredIndexes, storedIndexFile } from '../../../src/explorer/nodes/iotticket/indexStore';
 import { endBuild, packPage, startBuild, stopIndexWorker } from '../../../src/explorer/nodes/iotticket/indexWorkerClient';
 import { BuildState } from '../../../src/explorer/nodes/iotticket/packedChunk';
@@ -78,6 +79,38 @@ void describe('Go to… index over the emulator', () => {
     assert.equal(named?.id, deepest.id);
     assert.deepEqual((await access.chainOf(named!, never)).map((a) => a.name), deepest.namesPath);
     await assert.rejects(access.assetNamed('no such asset', never));
+  });
+
+  void test("Go to…'s search has the server's answer to a whole name while the index is still empty; a part of a name, and a complete index, only the index", { timeout: 60_000 }, async () => {
+    const access = new AssetApiAccess(client);
+    const deepest = assets.at(-1)!;
+    const pending = new AssetIndex(); // never built: its scan waits for pages that do not come
+    const stop = new AbortController();
+    const seen: AssetSearchProgress[] = [];
+    const search = searchAssets(pending, access, ` ${deepest.name} `, stop.signal, (p) => {
+      seen.push(p);
+      if (p.named) stop.abort();
+    });
+    await assert.rejects(search, 'the scan stops when the search is cancelled');
+    assert.equal(seen.at(-1)?.named?.id, deepest.id, 'the exact name came from the server');
+    assert.deepEqual(seen.at(-1)?.scan.matches, [], 'the index had nothing yet');
+
+    const errors: unknown[] = [];
+    const part = deepest.name.slice(1);
+    const partStop = new AbortController();
+    const partial = searchAssets(new AssetIndex(), access, part, partStop.signal, undefined, (err) => {
+      errors.push(err);
+      partStop.abort();
+    });
+    await assert.rejects(partial);
+    assert.equal(errors.length, 1, 'the server has no asset named like a part of a name, and says so');
+
+    const built = await buildIndex(access, new AssetIndex(), quiet, 'test');
+    const requests = seen.length;
+    const done = await searchAssets(built, access, deepest.name, never, (p) => seen.push(p));
+    assert.equal(done.named, undefined, 'a complete index does not ask the server');
+    assert.deepEqual(done.scan.matches.map((at) => built.idAt(at)), oracle(assets, deepest.name));
+    assert.equal(seen.length, requests, 'and a complete scan reports only its result');
   });
 
   void test('streams the matches of the first page while the others are still on their way', async () => {

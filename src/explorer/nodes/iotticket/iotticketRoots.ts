@@ -11,7 +11,8 @@ import type { TreeNode } from '../../treeNode';
 import type { ConnectionContext } from '../../connectionContext';
 import { AssetNode } from './assetNodes';
 import { liveAssetIndex, type AssetIndex } from './assetIndex';
-import { scanIndex, type IndexedAsset, type ScanProgress } from './assetIndexCore';
+import type { IndexedAsset } from './assetIndexCore';
+import { searchAssets, type AssetSearchProgress } from './assetSearch';
 import { AssetApiAccess } from './assetApiAccess';
 import { OrganizationNode } from './organizationNodes';
 import { V1RootNode } from './v1Nodes';
@@ -92,47 +93,31 @@ function namedHit(access: AssetApiAccess, asset: Asset): SearchHit {
 }
 
 /**
- * Searches the names index, streaming matches while it is still being built (`onProgress`); the
- * scan yields the extension host every few milliseconds (assetIndexCore.ts). While the index is
- * incomplete, the server is also asked for the asset named exactly as the text (get_assets(asset_name=…)),
- * so that a whole name is found at once in a tree of any size; a name that several assets or none have
- * gives nothing there (the index finds those).
+ * Go to… and filters: searchAssets (assetSearch.ts) over the session's names index, its progress shown
+ * as hits; the scan yields the extension host every few milliseconds (assetIndexCore.ts).
  */
 export const iotTicketSearch: PlatformSearch = async (connection, text, signal, onProgress) => {
   const session = await connection.services.sessions.iotticket(connection.profile.id);
   if (!session.assetApi) return { hits: [] };
   const index = liveAssetIndex(session, connection.services.log, connection.services.indexDir);
+  const access = new AssetApiAccess(session.assetApi);
   const t = text.trim();
-  const test = index.matcher(t);
   const hits: SearchHit[] = [];
-  let named: SearchHit | undefined;
-  let last: ScanProgress = { matches: [], scanned: 0, total: index.total, complete: false };
-  const resultOf = (p: ScanProgress): SearchResult => {
+  let named: { asset: Asset; hit: SearchHit } | undefined;
+  const resultOf = ({ scan: p, named: asset }: AssetSearchProgress): SearchResult => {
     for (let i = hits.length; i < p.matches.length; i++) hits.push(assetHit(index, p.matches[i]));
-    const all = named && !hits.some((h) => h.key === named!.key) ? [named, ...hits] : hits;
+    if (asset && named?.asset !== asset) named = { asset, hit: namedHit(access, asset) };
+    const extra = named && !hits.some((h) => h.key === named!.hit.key) ? [named.hit] : [];
     return {
-      hits: rank(all, t),
+      hits: rank([...extra, ...hits], t),
       searched: p.scanned,
       ...(p.complete ? {} : { indexing: { indexed: index.size, total: p.total } }),
       ...(index.restoredFrom === undefined ? {} : { storedAt: index.restoredFrom }),
     };
   };
-  const partial = (p: ScanProgress): void => {
-    last = p;
-    if (!p.complete) onProgress?.(resultOf(p));
-  };
-  if (!index.complete && t) {
-    const access = new AssetApiAccess(session.assetApi);
-    access.assetNamed(t, signal).then(
-      (asset) => {
-        if (!asset || signal.aborted) return;
-        named = namedHit(access, asset);
-        if (!last.complete) onProgress?.(resultOf(last));
-      },
-      (err: unknown) => connection.services.log.debug(`Go to… asked "${connection.label}" for an asset named "${t}": ${errorMessage(err)}`),
-    );
-  }
-  const done = await scanIndex(index, test, signal, onProgress && partial);
+  const done = await searchAssets(index, access, t, signal, onProgress && ((p) => onProgress(resultOf(p))), (err) =>
+    connection.services.log.debug(`Go to… asked "${connection.label}" for an asset named "${t}": ${errorMessage(err)}`),
+  );
   return resultOf(done);
 };
 
