@@ -134,10 +134,15 @@ export class Explorer implements vscode.Disposable {
     this.updateDescription();
   }
 
-  /** Shows the active filters in the view's description. */
+  /**
+   * Shows the active filters in the view's description. Only a change is sent to the workbench: with no
+   * filters at activation, the view's default description and an unset context key already say so.
+   */
   updateDescription(): void {
-    this.treeView.description = this.filters.describe((id) => this.store.get(id)?.label);
-    void vscode.commands.executeCommand('setContext', 'iotExplorer.hasFilters', this.treeView.description !== undefined);
+    const description = this.filters.describe((id) => this.store.get(id)?.label);
+    if (description === this.treeView.description) return;
+    this.treeView.description = description;
+    void vscode.commands.executeCommand('setContext', 'iotExplorer.hasFilters', description !== undefined);
   }
 
   /** The view's badge: active events over every connection that reported them. */
