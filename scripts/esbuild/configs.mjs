@@ -73,6 +73,8 @@ export function buildConfigs(args) {
       build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => {
         const types = readFileSync(join('node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
         const names = [...types.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)].map((m) => m[1]);
+        // A new layout of the typings would read no names, and every use of the API would be undefined.
+        if (!names.includes('window') || !names.includes('Uri')) throw new Error('@types/vscode: the API names were not found');
         const contents = [
           "import { createRequire } from 'node:module';",
           "const api = createRequire(import.meta.url)('vscode');",
