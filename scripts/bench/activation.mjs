@@ -10,12 +10,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionLogMatches } from './extensionLog.mjs';
+import { waitForQuiet } from './machineQuiet.mjs';
 
 const require = createRequire(import.meta.url);
 const { startCodeServer, launchChromium, toolsReady } = require('../vscode/codeServer.cjs');
 
 const STEP_TIMEOUT_MS = 60_000;
-const SETTLE_MS = 4000;
 
 const OURS = { view: 'IoT Explorer', row: /iot.explorer/i };
 const FLOOR = { view: 'Bench Floor', row: /bench.floor/i };
@@ -57,13 +57,14 @@ export async function measureActivation({ extensionPath, reps }) {
     page.setDefaultTimeout(STEP_TIMEOUT_MS);
     const samples = [];
     const floorSamples = [];
+    const settled = [];
     const payload = [['extensionDevelopmentPath', cs.remote(extensionPath)]];
     for (let i = 0; i < reps; i++) {
       await page.goto(cs.url(workspace, payload));
       await page.waitForSelector('.monaco-workbench', { timeout: STEP_TIMEOUT_MS });
       // Let the built-in extensions that start with the window finish activating: the view is opened
       // by a user after startup, and activating into their rush measures them as much as us.
-      await page.waitForTimeout(SETTLE_MS);
+      settled.push(await waitForQuiet());
       // Alternate which goes first, so neither always activates into a busier extension host.
       const order = i % 2 === 0 ? [OURS, FLOOR] : [FLOOR, OURS];
       for (const ext of order) await showView(page, ext.view);
@@ -78,6 +79,7 @@ export async function measureActivation({ extensionPath, reps }) {
       ms: median(samples), samples, activateMs: own.map((o) => o.ms), loadMs: defined('loadMs'), sinceLoadMs: defined('sinceLoadMs'),
       ownMs: ownSamples.length ? median(ownSamples) : null, ownSamples,
       floorMs: median(floorSamples), floorSamples,
+      settleMs: settled.map((q) => q.waitedMs), idleShares: settled.map((q) => q.idleShare),
     };
   } finally {
     if (browser) await browser.close().catch(() => {});

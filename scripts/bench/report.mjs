@@ -117,7 +117,7 @@ export function tableRows(result) {
       ? 'longest event-loop block during the build, the scans, the store, the read and the refresh after it (monitorEventLoopDelay, 10 ms resolution)' : ''],
     ['activation_ms', f.activation_ms ?? 'skipped', goal('activation_ms'), met('activation_ms'),
       'ms' in act ? `workbench figure (code loading + activate()), runs ${act.samples.join(', ')} ms; activate() itself ${act.activateMs.join(', ')} ms` : act.skipped],
-    ['  (floor)', 'ms' in act ? act.floorMs : 'n/a', '', '', 'ms' in act ? `a minimal extension activated the same way in the same windows: ${act.floorSamples.join(', ')} ms` : ''],
+    ['  (floor)', 'ms' in act ? act.floorMs : 'n/a', '', '', 'ms' in act ? `a minimal extension activated the same way in the same windows: ${act.floorSamples.join(', ')} ms${act.settleMs ? `; each window first waited for the machine to be ≥ 75% idle: ${act.settleMs.map((w, i) => `${(w / 1000).toFixed(1)} s (${act.idleShares[i] === null ? 'no /proc/stat' : `${Math.round(act.idleShares[i] * 100)}% idle`})`).join(', ')}` : ''}` : ''],
     ['activation_own_ms', f.activation_own_ms ?? 'skipped', goal('activation_own_ms'), met('activation_own_ms'),
       'ms' in act ? `our code's loading + activate() (the extension host's will/didLoadExtensionCode marks and activate()'s own time), runs ${act.ownSamples.join(', ')} ms; the import alone ${(act.loadMs ?? []).join(', ')} ms; from the start of the import to the end of activate(), with the host's wait for the extension's context between them, ${(act.sinceLoadMs ?? []).join(', ')} ms` : act.skipped],
     ['activation_js_bytes', f.activation_js_bytes, goal('activation_js_bytes'), met('activation_js_bytes'),
