@@ -43,9 +43,14 @@ function writeFloorExtension(dir) {
 export async function measureActivation({ extensionPath, reps }) {
   if (!toolsReady()) return { skipped: 'code-server tools are missing (npm run provision)' };
   const root = mkdtempSync(join(tmpdir(), 'iot-bench-'));
-  const workspace = join(root, 'workspace');
-  mkdirSync(workspace);
-  writeFileSync(join(workspace, 'README.md'), 'Benchmark workspace\n');
+  // A folder of its own for each window: the workbench restores the view container shown last in a
+  // workspace, which would activate the extension at startup rather than from the command.
+  const workspaceFor = (i) => {
+    const dir = join(root, `workspace-${i}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'README.md'), 'Benchmark workspace\n');
+    return dir;
+  };
   // Installed (only one development extension can come through the URL payload).
   const extensionsDir = join(root, 'extensions');
   writeFloorExtension(join(extensionsDir, 'bench.bench-floor-0.0.1'));
@@ -60,7 +65,7 @@ export async function measureActivation({ extensionPath, reps }) {
     const settled = [];
     const payload = [['extensionDevelopmentPath', cs.remote(extensionPath)]];
     for (let i = 0; i < reps; i++) {
-      await page.goto(cs.url(workspace, payload));
+      await page.goto(cs.url(workspaceFor(i), payload));
       await page.waitForSelector('.monaco-workbench', { timeout: STEP_TIMEOUT_MS });
       // Let the built-in extensions that start with the window finish activating: the view is opened
       // by a user after startup, and activating into their rush measures them as much as us.
