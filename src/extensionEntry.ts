@@ -1,7 +1,7 @@
 /**
  * The extension's main file (package.json "main": dist/extension.cjs, built from here): it loads the
- * ES-module bundle, dist/extension.mjs and the chunks it imports, with require(), which Node (22.12 and
- * later) does synchronously. VS Code loads an ES-module main with import() instead, which reads chunk
+ * ES-module bundle, dist/extension.mjs (one file: the features' chunks are import()ed on first use), with
+ * require(), which Node (22.12 and later) does synchronously. VS Code loads an ES-module main with import() instead, which reads chunk
  * after chunk asynchronously, so the extension host's other work runs in between: in the same windows
  * of code-server our code took 2–2.5 times as long to load that way (issue 17 §1, docs/benchmarks.md).
  * Where require() cannot load it (a host without require of ES modules), activate() imports it.
