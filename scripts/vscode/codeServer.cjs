@@ -68,13 +68,15 @@ async function startCodeServer(opts = {}) {
   if (opts.smokeTestDriver !== false) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(NODE24, args, { env, detached: true, stdio: ['ignore', out, out] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const killOnExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
   const stop = async () => {
+    process.off('exit', killOnExit);
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
   };
-  process.once('exit', () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } });
+  process.once('exit', killOnExit);
   for (let i = 0; ; i++) {
     try { if ((await fetch(`http://${authority}/healthz`)).ok) break; } catch { /* not up yet */ }
     if (child.exitCode !== null || i > 600) {

@@ -78,8 +78,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     return out;
   }
 
+  /**
+   * The node of a connection, also when its profile was saved after the workbench last asked for the roots
+   * or changed or removed since (the whole-tree refresh is debounced and waits for a visible view): the roots
+   * are computed again then, keeping the nodes of unchanged profiles, so a reveal right after a save finds
+   * the node the tree will show.
+   */
   connectionNode(id: string): ConnectionNode | undefined {
-    if (this.connectionNodes.size === 0) this.roots();
+    const profile = this.services.store.get(id);
+    const node = this.connectionNodes.get(id);
+    if (profile ? !node || !sameProfile(node.profile, profile) : node) this.roots();
     return this.connectionNodes.get(id);
   }
 

@@ -126,6 +126,20 @@ suite('Explorer: connections, credentials and documents', () => {
     }
   });
 
+  test('a connection saved while the view is hidden is found at once, as the node the tree then shows, and reveals expanded', async () => {
+    await api.children(); // the roots exist before the save, as when the workbench asked for them
+    await vscode.commands.executeCommand('workbench.view.explorer'); // the tree's refresh now waits for the view
+    await api.connections.add({ id: 'saved-hidden', label: 'Saved while hidden', platform: 'altair', host: info.altair.baseUrl, space: info.altair.space, clientId: info.altair.clientId });
+    try {
+      const node = api.explorer.connection('saved-hidden');
+      assert.ok(node, 'the saved connection has no node until the view refreshes');
+      await api.explorer.reveal(node, { expand: 1, select: false, focus: false });
+      assert.equal(await connectionNode(api, 'saved-hidden'), node);
+    } finally {
+      await api.connections.remove('saved-hidden');
+    }
+  });
+
   test('sign out revokes the Altair token', async () => {
     const session = await api.connections.sessions.altair('demo-altair');
     const token = await session.strategy!.getToken();
