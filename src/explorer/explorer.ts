@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ConnectionStore } from '../connections/connectionStore';
 import type { SessionManager } from '../connections/sessionManager';
 import type { ExplorerLog } from '../log';
+import { errorMessage } from '../platforms/http/errorText';
 import { SeriesDragController } from './dragAndDrop';
 import { ExplorerProvider } from './explorerProvider';
 import { FavouritesStore } from './favourites';
@@ -191,12 +192,30 @@ export class Explorer implements vscode.Disposable {
   async reveal(node: TreeNode, options: { expand?: boolean | number; select?: boolean; focus?: boolean } = {}): Promise<void> {
     if (!this.treeView.visible) await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
     const select = options.select ?? true;
+    this.provider.refreshRootsFor(node);
     for (let attempt = 1; ; attempt++) {
       const selected = select ? this.selectionReaches(node.id, REVEAL_SELECT_MS) : Promise.resolve(true);
-      await this.treeView.reveal(node, { expand: options.expand ?? false, select, focus: options.focus ?? false });
+      await this.revealOnce(node, { expand: options.expand ?? false, select, focus: options.focus ?? false });
       // VS Code can drop a reveal's selection when a refresh of an ancestor lands while it expands the
       // levels above (health or value repaints): the user asked to see this node, so reveal it again.
       if (!select || this.treeView.selection.some((n) => n.id === node.id) || (await selected) || attempt === REVEAL_ATTEMPTS) return;
+    }
+  }
+
+  /**
+   * One reveal by VS Code. A view shown a moment ago may not hold its roots yet: its tree then answers "Data
+   * tree node not found" (or the host "Cannot resolve tree item"), so the reveal is tried again a few times
+   * while the workbench loads them (about 3 s in all) before the error goes to the caller.
+   */
+  private async revealOnce(node: TreeNode, options: { expand: boolean | number; select: boolean; focus: boolean }): Promise<void> {
+    for (let wait = 100; ; wait *= 2) {
+      try {
+        return await this.treeView.reveal(node, options);
+      } catch (err) {
+        if (wait > 1600 || !/node not found|Cannot resolve tree item/.test(errorMessage(err))) throw err;
+        this.services.log.debug(`Revealing ${node.id} waits for the view to load its rows (${errorMessage(err)})`);
+        await new Promise((r) => setTimeout(r, wait));
+      }
     }
   }
 

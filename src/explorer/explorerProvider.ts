@@ -26,6 +26,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   readonly onDidChangeTreeData = this.changed.event;
   private connectionNodes = new Map<string, ConnectionNode>();
   private favouritesNode: FavouritesNode | undefined;
+  /** The roots the workbench was last given: VS Code resolves a reveal against them until the tree refreshes. */
+  private givenRoots = new Set<TreeNode>();
   private services!: ExplorerServices;
   /** Adds live values (description, sparkline tooltip) to value nodes: the inline previews feature registers it. */
   private valueDecorator: ValueDecorator | undefined;
@@ -97,7 +99,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
-    if (!element) return this.roots();
+    if (!element) {
+      const roots = this.roots();
+      this.givenRoots = new Set(roots);
+      return roots;
+    }
     const children = await element.children();
     // Under a filtered connection only the matches and their ancestors show (pinned copies are not under it).
     const conn = element.connectionId === undefined ? undefined : this.connectionNodes.get(element.connectionId);
@@ -105,6 +111,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     if (!conn || !result) return children;
     if (element !== conn) return result instanceof Error ? children : result.narrow(element, children);
     return [conn.filterSummary(result), ...(result instanceof Error ? children : result.narrow(conn, children))];
+  }
+
+  /**
+   * Before a reveal: when the node's root is not among the roots the workbench has (a connection saved
+   * while the view's refresh waits), the roots are refreshed now. VS Code's reveal waits for a refresh
+   * fired before it, then finds the node; otherwise it fails with "Cannot resolve tree item".
+   */
+  refreshRootsFor(node: TreeNode): void {
+    let root = node;
+    for (let up = this.getParent(root); up; up = this.getParent(root)) root = up;
+    if (!this.givenRoots.has(root)) this.changed.fire(undefined);
   }
 
   getTreeItem(element: TreeNode): vscode.TreeItem {
