@@ -143,9 +143,9 @@ export function buildConfigs(args) {
     });
     configs.push({
       ...common,
-      // The CLI, and the server as a library the extension loads only when the user starts the demo
-      // (kept out of dist/extension.js so activation does not pay for it).
-      entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-server': 'src/emulator/server.ts' },
+      // The CLI, and the demo's emulator thread the extension starts only when the user starts the demo
+      // (kept out of dist/extension.mjs so activation does not pay for it; src/demo/emulatorWorker.ts).
+      entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-worker': 'src/demo/emulatorWorker.ts' },
       outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
       external: OPTIONAL_PEERS,
     });

@@ -1,25 +1,24 @@
 /**
- * The built-in demo: the emulator of both platforms, started inside the extension host on an
+ * The built-in demo: the emulator of both platforms, started in a thread of the extension host on an
  * ephemeral loopback port the first time a demo connection is used. The emulator is a separate bundle
- * (dist/emulator-server.js) loaded only then, so activation never pays for it.
+ * (dist/emulator-worker.js) loaded only then, so activation never pays for it, and its own thread
+ * (src/demo/emulatorWorker.ts) keeps its work off the extension host's.
  */
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { Emulator, EmulatorOptions } from '../emulator/server';
 import type { ExplorerLog } from '../log';
 import type { ConnectionProfile } from '../connections/profile';
 import type { DemoInfo } from './demoInfo';
 import { demoDataset, demoDevices, demoLive } from './demoOptions';
+import { startEmulatorThread, type DemoEmulator } from './emulatorThread';
 
 export const DEMO_IOTTICKET_ID = 'demo-iotticket';
 export const DEMO_ALTAIR_ID = 'demo-altair';
 
 export type { DemoInfo } from './demoInfo';
 
-type StartEmulator = (options: EmulatorOptions) => Promise<Emulator>;
-
 export class DemoService implements vscode.Disposable {
-  private emulator: Promise<Emulator> | undefined;
+  private emulator: Promise<DemoEmulator> | undefined;
 
   constructor(
     private readonly extensionPath: string,
@@ -32,7 +31,7 @@ export class DemoService implements vscode.Disposable {
     try {
       const emulator = await this.emulator;
       // The schema (and valibot) load with the demo, not at activation.
-      return (await import('./demoInfo')).parseDemoInfo(emulator.info());
+      return (await import('./demoInfo')).parseDemoInfo(await emulator.info());
     } catch (err) {
       this.emulator = undefined;
       throw err;
@@ -44,18 +43,21 @@ export class DemoService implements vscode.Disposable {
   }
 
   /** The running emulator (tests use it for fault injection). */
-  async instance(): Promise<Emulator | undefined> {
+  async instance(): Promise<DemoEmulator | undefined> {
     return this.emulator;
   }
 
-  private async launch(): Promise<Emulator> {
+  private launch(): Promise<DemoEmulator> {
     const started = Date.now();
-    const bundle = path.join(this.extensionPath, 'dist', 'emulator-server.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startEmulator } = require(bundle) as { startEmulator: StartEmulator };
-    const emulator = await startEmulator({ port: 0, ...demoDataset(), ...demoLive(), ...demoDevices() });
-    this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms)`);
-    return emulator;
+    const bundle = path.join(this.extensionPath, 'dist', 'emulator-worker.js');
+    const launched = startEmulatorThread(bundle, { port: 0, ...demoDataset(), ...demoLive(), ...demoDevices() }, (why) => {
+      this.log.error(`The demo emulator stopped (${why}); the next use of a demo connection starts it again`);
+      if (this.emulator === launched) this.emulator = undefined;
+    }).then((emulator) => {
+      this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms, in a thread of its own)`);
+      return emulator;
+    });
+    return launched;
   }
 
   async stop(): Promise<void> {

@@ -52,7 +52,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
 
   suiteTeardown(async () => {
     for (const p of panels) p.dispose();
-    (await api.demo.instance())?.faults.clear();
+    await (await api.demo.instance())?.faults.clear();
   });
 
   // ---- raw reads of the emulator (the reference) ----
@@ -237,16 +237,16 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
       await until('a live poll with new points', () => ((liveState()?.lastPollAt ?? 0) > firstPoll + 1000 ? true : undefined));
       // Faults on every v1 read, one kind after the other; the platform client retries, then the session reports the outage.
       const prefix = '/api/v1/process/read/';
-      emu.faults.set([{ kind: '429', pathPrefix: prefix, retryAfterSec: 0.05 }]);
+      await emu.faults.set([{ kind: '429', pathPrefix: prefix, retryAfterSec: 0.05 }]);
       const lost = await until('the chart to report the outage', () => (liveState()?.state === 'disconnected' ? liveState() : undefined));
       assert.ok(lost?.since && lost.since >= firstPoll);
-      emu.faults.set([{ kind: '503', pathPrefix: prefix, retryAfterSec: 0.05 }]);
+      await emu.faults.set([{ kind: '503', pathPrefix: prefix, retryAfterSec: 0.05 }]);
       await new Promise((r) => setTimeout(r, 1500));
-      emu.faults.set([{ kind: 'reset', pathPrefix: prefix }]);
+      await emu.faults.set([{ kind: 'reset', pathPrefix: prefix }]);
       await new Promise((r) => setTimeout(r, 1500));
       assert.equal(liveState()?.state, 'disconnected');
       assert.equal(liveState()?.since, lost?.since, '"disconnected since" keeps the time the connection was lost');
-      emu.faults.clear();
+      await emu.faults.clear();
       const healed = Date.now();
       await until('the chart to reconnect', () => (liveState()?.state === 'connected' && (liveState()?.lastPollAt ?? 0) > healed ? true : undefined));
       writing = false;
@@ -268,7 +268,7 @@ suite('Charts: the explorer path on the demo (IoT-TICKET, v1, Altair)', () => {
     } finally {
       writing = false;
       await writer.catch(() => undefined);
-      emu.faults.clear();
+      await emu.faults.clear();
       panel.dispose();
       log.dispose();
     }

@@ -61,7 +61,7 @@ suite('Event history: a webview app on the shared host', () => {
   });
 
   teardown(async () => {
-    (await api.demo.instance())?.faults.clear();
+    await (await api.demo.instance())?.faults.clear();
     unhandled.length = 0;
   });
 
@@ -88,7 +88,7 @@ suite('Event history: a webview app on the shared host', () => {
     const panel = await open();
     const emu = await api.demo.instance();
     assert.ok(emu);
-    emu.faults.set([{ kind: '500', pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
+    await emu.faults.set([{ kind: '500', pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
     const failed = await panel.run({ ...panel.query, type: 'Alarm' });
     assert.equal(failed.ok, false);
     assert.equal(panel.state, 'failed');
@@ -98,7 +98,7 @@ suite('Event history: a webview app on the shared host', () => {
     assert.ok(entry, 'the failure is in the log');
     await assertNoUnhandledRejection();
 
-    emu.faults.clear();
+    await emu.faults.clear();
     const retried = await panel.run(panel.query);
     assert.ok(retried.ok);
     assert.equal(panel.state, 'loaded');
@@ -110,7 +110,7 @@ suite('Event history: a webview app on the shared host', () => {
     const panel = await open();
     const emu = await api.demo.instance();
     assert.ok(emu);
-    emu.faults.set([{ kind: '500', pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
+    await emu.faults.set([{ kind: '500', pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
     const failures = (): number => api.log.recent().filter((e) => e.level === 'error' && e.message.startsWith('Reading the event history failed')).length;
     const before = failures();
     const { start, end } = panel.query;
@@ -127,7 +127,7 @@ suite('Event history: a webview app on the shared host', () => {
     const emu = await api.demo.instance();
     assert.ok(emu);
     // A rule that changes nothing but counts the requests of the route.
-    emu.faults.set([{ kind: 'latency', ms: 0, pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
+    await emu.faults.set([{ kind: 'latency', ms: 0, pathPrefix: `${new URL(info.iotticket.coreBaseUrl).pathname}/events/history` }]);
     const { start, end } = panel.query;
     const done = `event history page done ${Date.now()}`;
     // What the old page sent for a cleared "From" (NaN travels as null), and other queries the host must not run.
@@ -139,7 +139,7 @@ suite('Event history: a webview app on the shared host', () => {
       { type: 'log', level: 'info', message: done },
     ]);
     await until('the page to finish', () => (api.log.recent().some((e) => e.message.includes(done)) ? true : undefined));
-    assert.equal(emu.faults.list()[0].seen ?? 0, 0, 'nothing was asked of the platform');
+    assert.equal((await emu.faults.list())[0].seen ?? 0, 0, 'nothing was asked of the platform');
     assert.equal(panel.state, 'failed');
     assert.deepEqual(panel.query, { start, end, ack: 'all' });
     assert.equal(api.log.recent().filter((e) => e.message.includes('event history: refused a message')).length >= 3, true);
