@@ -10,7 +10,7 @@ import type { ExplorerLog } from '../log';
 import type { ConnectionProfile } from '../connections/profile';
 import type { DemoInfo } from './demoInfo';
 import { demoDataset, demoDevices, demoLive } from './demoOptions';
-import { startEmulatorThread, type DemoEmulator } from './emulatorThread';
+import type { DemoEmulator } from './emulatorThread';
 
 export const DEMO_IOTTICKET_ID = 'demo-iotticket';
 export const DEMO_ALTAIR_ID = 'demo-altair';
@@ -50,10 +50,11 @@ export class DemoService implements vscode.Disposable {
   private launch(): Promise<DemoEmulator> {
     const started = Date.now();
     const bundle = path.join(this.extensionPath, 'dist', 'emulator-worker.js');
-    const launched = startEmulatorThread(bundle, { port: 0, ...demoDataset(), ...demoLive(), ...demoDevices() }, (why) => {
+    // Loaded with the demo: node:worker_threads is not loaded by the extension host, and costs activation ~6 ms.
+    const launched = import('./emulatorThread').then(({ startEmulatorThread }) => startEmulatorThread(bundle, { port: 0, ...demoDataset(), ...demoLive(), ...demoDevices() }, (why) => {
       this.log.error(`The demo emulator stopped (${why}); the next use of a demo connection starts it again`);
       if (this.emulator === launched) this.emulator = undefined;
-    }).then((emulator) => {
+    })).then((emulator) => {
       this.log.info(`Demo emulator listening on ${emulator.url} (started in ${Date.now() - started} ms, in a thread of its own)`);
       return emulator;
     });
