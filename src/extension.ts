@@ -81,7 +81,8 @@ export interface ExplorerApi {
   search(connectionId: string, text: string, onProgress?: (partial: SearchResult) => void): ReturnType<Awaited<ReturnType<typeof searchOf>>>;
 }
 
-export function activate(context: vscode.ExtensionContext): ExplorerApi | undefined {
+/** `codeCache`: how the main file loaded our code (src/lazy/codeCache.ts): from its V8 code cache, or compiled. */
+export function activate(context: vscode.ExtensionContext, codeCache?: 'cache' | 'compiled'): ExplorerApi | undefined {
   const started = Date.now();
   const log = new ExplorerLog();
   const store = new ConnectionStore(context.secrets, (p) => platformModules.get(p.platform).validate(p));
@@ -164,7 +165,8 @@ export function activate(context: vscode.ExtensionContext): ExplorerApi | undefi
   }
   const activationMs = Date.now() - started;
   const load = codeLoadTimes(context.extension.id);
-  log.info(`Activated in ${activationMs} ms${load === undefined ? '' : ` (code loaded in ${load.loadMs} ms; ${load.sinceLoadMs} ms since loading began)`}`);
+  const cacheNote = codeCache === 'cache' ? '; code from its cache' : codeCache === 'compiled' ? '; code compiled, its cache written next' : '';
+  log.info(`Activated in ${activationMs} ms${load === undefined ? '' : ` (code loaded in ${load.loadMs} ms; ${load.sinceLoadMs} ms since loading began${cacheNote})`}`);
 
   return exportedApi(context.extensionMode, process.env, (): ExplorerApi => ({
     explorer,

@@ -83,6 +83,8 @@ export async function measureActivation({ extensionPath, reps }) {
     return {
       ms: median(samples), samples, activateMs: own.map((o) => o.ms), loadMs: defined('loadMs'), sinceLoadMs: defined('sinceLoadMs'),
       ownMs: ownSamples.length ? median(ownSamples) : null, ownSamples,
+      // Per window: whether our code came from its V8 code cache (the first window after a build compiles it).
+      fromCache: own.map((o) => o.fromCache),
       floorMs: median(floorSamples), floorSamples,
       settleMs: settled.map((q) => q.waitedMs), idleShares: settled.map((q) => q.idleShare),
     };
@@ -155,13 +157,14 @@ async function readActivation(page, name) {
  * the two (reported beside it, not ours to cut).
  */
 function selfReported(dir) {
-  const pattern = /^(\S+ \S+) \[info\] Activated in (\d+) ms(?: \(code loaded in (\d+) ms; (\d+) ms since loading began\))?/gm;
+  const pattern = /^(\S+ \S+) \[info\] Activated in (\d+) ms(?: \(code loaded in (\d+) ms; (\d+) ms since loading began(?:; code (from its cache|compiled)[^)]*)?\))?/gm;
   return extensionLogMatches(dir, pattern)
     .map(({ match: m }) => ({
       at: m[1], ms: Number(m[2]),
       loadMs: m[3] === undefined ? undefined : Number(m[3]),
       ownMs: m[3] === undefined ? undefined : Number(m[3]) + Number(m[2]),
       sinceLoadMs: m[4] === undefined ? undefined : Number(m[4]),
+      fromCache: m[5] === undefined ? undefined : m[5] === 'from its cache',
     }))
     .sort((x, y) => x.at.localeCompare(y.at));
 }

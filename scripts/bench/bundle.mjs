@@ -39,27 +39,30 @@ export function buildProductionExtension() {
   const webviewDir = join(EXT, 'dist/webview');
   // Source maps are not shipped (.vscodeignore) and production builds make none; count only shipped files.
   const webviewFiles = walk(webviewDir).filter((f) => !f.endsWith('.map'));
-  // The main file (dist/extension.cjs) requires the ES-module entry, which imports its chunks.
-  const activationFiles = ['extension.cjs', ...staticClosure(join(EXT, 'dist'), 'extension.mjs')];
+  // The main file (dist/extension.cjs) requires the entry, which requires its chunks.
+  const activationFiles = ['extension.cjs', ...staticClosure(join(EXT, 'dist'), 'extension.js')];
   return {
-    extensionJsBytes: statSync(join(EXT, 'dist/extension.mjs')).size,
-    // What activation loads: the main file, the entry and the chunks it imports statically (features are import()ed).
+    extensionJsBytes: statSync(join(EXT, 'dist/extension.js')).size,
+    // What activation loads: the main file, the entry and the chunks it requires at load (features are required on first use).
     activationJsBytes: activationFiles.reduce((s, f) => s + statSync(join(EXT, 'dist', f)).size, 0),
     activationFiles: activationFiles.length,
-    allJsBytes: readdirSync(join(EXT, 'dist')).filter((f) => f.endsWith('.mjs')).reduce((s, f) => s + statSync(join(EXT, 'dist', f)).size, 0),
+    allJsBytes: readdirSync(join(EXT, 'dist')).filter((f) => /^(extension|chunk-[\w-]+)\.js$/.test(f)).reduce((s, f) => s + statSync(join(EXT, 'dist', f)).size, 0),
     webviewBytes: webviewFiles.reduce((s, f) => s + statSync(f).size, 0),
     webviewFiles: webviewFiles.length,
   };
 }
 
-/** `entry` and every file it imports statically (`import … from "./x.mjs"`), transitively. */
+/**
+ * `entry` and every file it requires at load, transitively: a require of our own file at the top level
+ * (`var x = require('./chunk-….js');`), not one inside a function (Rollup's `import()`, on first use).
+ */
 export function staticClosure(dir, entry) {
   const seen = new Set();
   const visit = (file) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(join(dir, file), 'utf8');
-    for (const m of text.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+)["']/g)) visit(m[1]);
+    for (const m of text.matchAll(/^(?:(?:var|const|let) [\w$]+ = )?require\(["']\.\/([^"']+)["']\);/gm)) visit(m[1]);
   };
   visit(entry);
   return [...seen];

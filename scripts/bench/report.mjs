@@ -121,8 +121,8 @@ export function tableRows(result) {
     ['activation_own_ms', f.activation_own_ms ?? 'skipped', goal('activation_own_ms'), met('activation_own_ms'),
       'ms' in act ? `our code's loading + activate() (the extension host's will/didLoadExtensionCode marks and activate()'s own time), runs ${act.ownSamples.join(', ')} ms; the import alone ${(act.loadMs ?? []).join(', ')} ms; from the start of the import to the end of activate(), with the host's wait for the extension's context between them, ${(act.sinceLoadMs ?? []).join(', ')} ms` : act.skipped],
     ['activation_js_bytes', f.activation_js_bytes, goal('activation_js_bytes'), met('activation_js_bytes'),
-      `${kb(f.activation_js_bytes)} of the production build that activation loads: dist/extension.cjs, dist/extension.mjs${d.sizes.activationFiles > 2 ? ` and the ${d.sizes.activationFiles - 2} chunks it imports statically` : ' (nothing else: the chunks are the features loaded on first use)'}; all ES-module files ${kb(d.sizes.allJsBytes)}`],
-    ['extension_js_bytes', f.extension_js_bytes, '', '', `${kb(f.extension_js_bytes)} production dist/extension.mjs (the entry alone)`],
+      `${kb(f.activation_js_bytes)} of the production build that activation loads: dist/extension.cjs, dist/extension.js${d.sizes.activationFiles > 2 ? ` and the ${d.sizes.activationFiles - 2} chunks it requires at load` : ' (nothing else: the chunks are the features loaded on first use)'}; the entry and all its chunks ${kb(d.sizes.allJsBytes)}`],
+    ['extension_js_bytes', f.extension_js_bytes, '', '', `${kb(f.extension_js_bytes)} production dist/extension.js (the entry alone)`],
     ['webview_bytes', f.webview_bytes, '', '', `${kb(f.webview_bytes)} production dist/webview/ (${d.sizes.webviewFiles} files)`],
     ['peak_rss_10x1m_mb', f.peak_rss_10x1m_mb ?? 'n/a', goal('peak_rss_10x1m_mb'), met('peak_rss_10x1m_mb'), d.memory
       ? `maxRSS of a fresh process charting ${d.memory.series} series, ${d.memory.fetched} points (${round(d.memory.beforeMb, 1)} MB before); ${d.memory.cachedPoints} points kept at full resolution, ${round(d.memory.openMb, 1)} MB held while open` : 'not measured'],

@@ -107,9 +107,10 @@ export function buildConfigs(args) {
     configs.push({
       ...common,
       entryPoints: { extension: 'src/extension.ts' },
-      // An ES module split into chunks: dist/extension.mjs holds only what activation needs, and every
-      // `await import()` of a feature (charts, writes, analytics, inline previews, platform clients) is a
-      // chunk of its own, loaded on first use and sharing the modules both need (one copy of each class).
+      // Split into chunks: the entry holds only what activation needs, and every `await import()` of a
+      // feature (charts, writes, analytics, inline previews, platform clients) is a chunk of its own, loaded
+      // on first use and sharing the modules both need (one copy of each class). esbuild splits ES modules
+      // only; Rollup then writes them as CommonJS, dist/extension.js and dist/chunk-*.js (below).
       // `vscode` comes from vscodeByRequire above, and dist/extension.cjs requires the entry.
       // undici is needed only for connections with custom TLS settings: it ships as its own bundle,
       // loaded on first use, so activation does not parse its megabyte.
@@ -120,13 +121,13 @@ export function buildConfigs(args) {
       banner: { js: ESM_PRELUDE },
       external: ['undici', 'ajv', 'ajv-formats', 'hyparquet-writer', ...OPTIONAL_PEERS],
       metafile: true,
-      // Then Rollup makes the entry and the chunks it imports one file (mergeActivationChunks.mjs says
-      // why); not while watching, where esbuild rewrites its chunks on every change.
-      plugins: [...common.plugins, vscodeByRequire, ...(watch ? [] : [mergeActivationChunks('extension.mjs', ESM_PRELUDE)])],
+      // Then Rollup makes the entry and the chunks it imports one CommonJS file (mergeActivationChunks.mjs
+      // says why); not while watching, where esbuild rewrites its chunks on every change and dist/extension.mjs is loaded.
+      plugins: [...common.plugins, vscodeByRequire, mergeActivationChunks('extension.mjs', ESM_PRELUDE, { watch })],
     });
     configs.push({
       ...common,
-      // The main file VS Code loads: requires dist/extension.mjs synchronously (src/extensionEntry.ts says why).
+      // The main file VS Code loads: requires dist/extension.js, or a watch build's dist/extension.mjs (src/extensionEntry.ts).
       entryPoints: { extension: 'src/extensionEntry.ts' },
       outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20', outExtension: { '.js': '.cjs' }, sourcemap: false,
       external: ['vscode'],
@@ -144,7 +145,7 @@ export function buildConfigs(args) {
     configs.push({
       ...common,
       // The CLI, and the demo's emulator thread the extension starts only when the user starts the demo
-      // (kept out of dist/extension.mjs so activation does not pay for it; src/demo/emulatorWorker.ts).
+      // (kept out of dist/extension.js so activation does not pay for it; src/demo/emulatorWorker.ts).
       entryPoints: { emulator: 'src/emulator/cli.ts', 'emulator-worker': 'src/demo/emulatorWorker.ts' },
       outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20',
       external: OPTIONAL_PEERS,

@@ -1,32 +1,46 @@
-// An esbuild plugin for the extension host's ES-module build: after esbuild has written dist/extension.mjs
-// and its chunks, Rollup rewrites them so that everything activation loads is one file.
+// An esbuild plugin for the extension host's build: after esbuild has written its split ES-module build
+// (dist/extension.mjs and its chunks), Rollup rewrites it as CommonJS in which everything activation loads
+// is one file, dist/extension.js; the features' chunks (dist/chunk-*.js) are require()d on first use.
 //
-// Why: esbuild splits the modules activation needs into many chunks, one for each set of lazily loaded
-// features that shares them (27 in session 8). Node loads each ES module separately — resolve, read,
-// compile, link — and in VS Code each chunk that imports `vscode` goes through its resolve hook and data:
-// URL again. One file loads in two thirds of the time (plain Node 24, the same code: 29 → 20 ms).
+// Why one file: esbuild splits the modules activation needs into many chunks, one for each set of lazily
+// loaded features that shares them (27 in session 8), and Node loads each module separately — resolve,
+// read, compile, link. One file loads in two thirds of the time (plain Node 24, the same code: 29 → 20 ms).
 // Rollup keeps a module in the chunk of its importer when every importer of a lazy chunk has it loaded
-// already, so the entry holds the whole static closure and the lazy chunks import from it.
-// On the way, esbuild's banner `prelude` (which defines `require` and `__dirname`) is dropped from the
-// chunks that do not use it, so loading them creates no require function and reads no import.meta.url.
+// already, so the entry holds the whole static closure and the lazy chunks take what they share from it.
+// Why CommonJS: the same code loads faster as a CommonJS module than as an ES module (plain Node 24,
+// median of 11: 11 ms against 18 ms; session 10), and esbuild cannot split CommonJS, Rollup can.
+// On the way, esbuild's banner `prelude` (which defines `require` and `__dirname` for the ES modules) is
+// dropped from the chunks that do not use it; Rollup turns the rest into CommonJS's own.
+// In watch builds esbuild's ES modules are used as they are (Rollup's files of an earlier build are
+// removed, so the main file does not load them instead).
 import { rollup } from 'rollup';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const isOwnFile = (id) => id.startsWith('/') || id.startsWith('.');
 
 /** `entryFile`: the entry's name in the build's outdir; `prelude`: the build's banner. */
-export function mergeActivationChunks(entryFile, prelude) {
+export function mergeActivationChunks(entryFile, prelude, { watch = false } = {}) {
+  const entryName = entryFile.replace(/\.mjs$/, '');
+  /** Rollup's files in `dir`: the entry, its chunks and their maps. */
+  const rollupFiles = (dir) => readdirSync(dir).filter((f) => f === `${entryName}.js` || f === `${entryName}.js.map` || /^chunk-[\w-]+\.js(\.map)?$/.test(f));
   return {
     name: 'merge-activation-chunks',
     setup(build) {
+      if (watch) {
+        build.onStart(() => {
+          const dir = resolve(build.initialOptions.absWorkingDir ?? process.cwd(), build.initialOptions.outdir);
+          if (existsSync(dir)) for (const f of rollupFiles(dir)) rmSync(join(dir, f));
+        });
+        return;
+      }
       build.onEnd(async (result) => {
         const { absWorkingDir, outdir, sourcemap, write } = build.initialOptions;
         if (result.errors.length || write === false) return;
         const dir = resolve(absWorkingDir ?? process.cwd(), outdir);
         const maps = Boolean(sourcemap);
         const bundle = await rollup({
-          input: { [entryFile.replace(/\.mjs$/, '')]: join(dir, entryFile) },
+          input: { [entryName]: join(dir, entryFile) },
           // `vscode`, Node's modules and the packages loaded at run time stay imports.
           external: (id) => !isOwnFile(id),
           // The entry may export more than activate/deactivate: what the lazy chunks import from it.
@@ -39,11 +53,13 @@ export function mergeActivationChunks(entryFile, prelude) {
         // Generated for `dir` itself, so that the source maps' paths are relative to it; written only
         // once esbuild's chunks (and those of earlier builds) are gone.
         const { output } = await bundle.generate({
-          dir, format: 'es', sourcemap: maps,
-          entryFileNames: '[name].mjs', chunkFileNames: 'chunk-[hash].mjs',
+          dir, format: 'cjs', sourcemap: maps,
+          entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js',
+          // Node's modules as they are: no frozen copy of each namespace, no getters (less to run at load).
+          freeze: false, externalLiveBindings: false,
         });
         await bundle.close();
-        for (const f of readdirSync(dir)) if (/\.mjs(\.map)?$/.test(f)) rmSync(join(dir, f));
+        for (const f of [...readdirSync(dir).filter((f) => /\.mjs(\.map)?$/.test(f)), ...rollupFiles(dir)]) rmSync(join(dir, f));
         for (const chunk of output) {
           if (chunk.type !== 'chunk') continue;
           // (The code ends with its sourceMappingURL comment when there is a map.)

@@ -1,10 +1,10 @@
 /**
- * What activation loads (issue 17 §1): the production build's dist/extension.mjs is one file — Rollup
- * (scripts/esbuild/mergeActivationChunks.mjs) puts every module it imports statically into it — and the
- * features loaded on first use are chunks whose imports all resolve: files that exist, and names that
- * the files they import from export. No file imports `vscode` as an ES module: the entry require()s it
- * (scripts/esbuild/configs.mjs, vscodeByRequire). The extension host's ES-module build runs into a
- * temporary directory.
+ * What activation loads (issue 17 §1): the production build's dist/extension.js is one CommonJS file —
+ * Rollup (scripts/esbuild/mergeActivationChunks.mjs) puts every module it imports statically into it —
+ * and the features loaded on first use are chunks whose requires all resolve: files that exist, and names
+ * that the files they require export. The entry gets `vscode` with require() (scripts/esbuild/configs.mjs,
+ * vscodeByRequire) and requires at load only Node modules the extension host has loaded itself. The
+ * extension host's build runs into a temporary directory.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +16,7 @@ import { promisify } from 'node:util';
 
 const ROOT = resolve(__dirname, '../../../..');
 
-/** Builds the ES-module config of `node esbuild.mjs --production` into `outdir`. */
+/** Builds the extension host's split config of `node esbuild.mjs --production` (then Rollup's pass) into `outdir`. */
 const BUILD = `
 import * as esbuild from 'esbuild';
 import { buildConfigs } from './scripts/esbuild/configs.mjs';
@@ -27,60 +27,60 @@ await esbuild.build({ ...config, outdir: process.argv[1] });
 /** Node modules VS Code's extension host uses itself, so they are loaded before any extension activates. */
 const HOST_LOADED = new Set(['node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:module', 'node:os', 'node:crypto', 'node:events', 'node:util']);
 
-interface Import { from: string; names: string[]; dynamic: boolean }
+interface Require { from: string; binding?: string; atLoad: boolean }
 
-/** The imports of a chunk Rollup wrote (`import { a as b } from './x.mjs'`, `import('./y.mjs')`). */
-function importsOf(code: string): Import[] {
-  const found: Import[] = [];
-  for (const m of code.matchAll(/(?:^|\n)\s*(?:import|export)\s*(?:\{([^}]*)\}|\*\s+as\s+[\w$]+|[\w$]+)?\s*(?:from\s*)?'([^']+)';/g)) {
-    found.push({ from: m[2], names: (m[1] ?? '').split(',').map((s) => s.trim().split(/\s+as\s+/)[0]).filter(Boolean), dynamic: false });
-  }
-  for (const m of code.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push({ from: m[1], names: [], dynamic: true });
+/**
+ * The requires of a file Rollup wrote as CommonJS: at load (`var x = require('./y.js');` or a bare
+ * `require('node:z');` at the start of a line) or on first use (Rollup's `import()`: inside a function).
+ */
+function requiresOf(code: string): Require[] {
+  const found: Require[] = [];
+  for (const m of code.matchAll(/^(?:var ([\w$]+) = )?require\('([^']+)'\);/gm)) found.push({ from: m[2], binding: m[1], atLoad: true });
+  for (const m of code.matchAll(/return require\('([^']+)'\)/g)) found.push({ from: m[1], atLoad: false });
   return found;
 }
 
-/** The names a chunk exports (Rollup writes them in one `export { a as b, … };` at its end). */
+/** The names a file exports (`exports.name = …;` at the start of a line). */
 function exportsOf(code: string): Set<string> {
-  const names = new Set<string>();
-  for (const m of code.matchAll(/\nexport\s*\{([^}]*)\};?/g)) {
-    for (const part of m[1].split(',')) if (part.trim()) names.add(part.trim().split(/\s+as\s+/).pop()!);
-  }
-  return names;
+  return new Set([...code.matchAll(/^exports\.([\w$]+) = /gm)].map((m) => m[1]));
 }
 
 void test('activation loads one file, and every chunk of a feature imports only what exists', async () => {
   const out = mkdtempSync(join(tmpdir(), 'iot-activation-'));
   try {
     await promisify(execFile)(process.execPath, ['--input-type=module', '-e', BUILD, out], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
-    const files = readdirSync(out).filter((f) => f.endsWith('.mjs'));
+    const files = readdirSync(out).filter((f) => f.endsWith('.js'));
     const code = new Map(files.map((f) => [f, readFileSync(join(out, f), 'utf8')]));
-    const entry = code.get('extension.mjs');
+    const entry = code.get('extension.js');
     assert.ok(entry, 'the entry is written');
+    assert.deepEqual(readdirSync(out).filter((f) => f.endsWith('.mjs')), [], "esbuild's ES modules are replaced");
 
-    const own = (i: Import) => i.from.startsWith('./');
-    const entryImports = importsOf(entry);
-    assert.deepEqual(entryImports.filter((i) => own(i) && !i.dynamic), [], 'the entry imports none of our files statically');
-    assert.ok(entryImports.some((i) => i.from.startsWith('node:')), "it imports Node's modules (so the import pattern above reads it)");
+    const own = (r: Require) => r.from.startsWith('./');
+    const entryRequires = requiresOf(entry);
+    assert.deepEqual(entryRequires.filter((r) => own(r) && r.atLoad), [], 'the entry requires none of our files at load');
+    assert.ok(entryRequires.some((r) => r.from.startsWith('node:') && r.atLoad), "it requires Node's modules (so the pattern above reads it)");
     // Node's own modules the entry needs at load: ones the extension host has loaded before us. Another one
     // is compiled at our activation (node:worker_threads alone cost ~6 ms): load it with its feature.
-    const builtins = entryImports.filter((i) => i.from.startsWith('node:') && !i.dynamic).map((i) => i.from);
-    assert.deepEqual([...new Set(builtins)].filter((b) => !HOST_LOADED.has(b)), [], 'the entry imports no Node module the extension host has not loaded');
-    assert.match(entry, /createRequire\(import\.meta\.url\)\("vscode"\)/, 'the entry gets the vscode API with require()');
-    const features = entryImports.filter((i) => own(i) && i.dynamic);
-    assert.ok(features.length >= 10, `features are loaded on first use (${features.length} import() calls)`);
+    const builtins = entryRequires.filter((r) => r.from.startsWith('node:') && r.atLoad).map((r) => r.from);
+    assert.deepEqual([...new Set(builtins)].filter((b) => !HOST_LOADED.has(b)), [], 'the entry requires no Node module the extension host has not loaded');
+    assert.match(entry, /createRequire\([^;]*\)\("vscode"\)/, 'the entry gets the vscode API with require()');
+    const features = entryRequires.filter((r) => own(r) && !r.atLoad);
+    assert.ok(features.length >= 10, `features are loaded on first use (${features.length} requires in import() calls)`);
     assert.ok(files.length > 10, `and written as chunks (${files.length} files)`);
 
     for (const [file, text] of code) {
-      assert.ok(!importsOf(text).some((i) => i.from === 'vscode'), `${file} does not import vscode as an ES module (VS Code would answer with a data: URL to decode)`);
-      for (const i of importsOf(text).filter(own)) {
-        const target = i.from.slice(2);
-        assert.ok(code.has(target), `${file} imports ${i.from}, which exists`);
+      assert.doesNotMatch(text, /^(?:import|export)\b/m, `${file} is CommonJS`);
+      for (const r of requiresOf(text).filter(own)) {
+        const target = r.from.slice(2);
+        assert.ok(code.has(target), `${file} requires ${r.from}, which exists`);
+        if (!r.binding) continue;
         const exported = exportsOf(code.get(target)!);
-        for (const name of i.names) assert.ok(exported.has(name), `${file} imports ${name} from ${i.from}, which exports it`);
+        const used = new Set([...text.matchAll(new RegExp(`(?<![\\w$./'"])${r.binding.replace(/\$/g, '\\$')}\\.([\\w$]+)`, 'g'))].map((m) => m[1]));
+        for (const name of used) assert.ok(exported.has(name), `${file} uses ${r.binding}.${name} of ${r.from}, which exports it`);
       }
     }
-    const fromEntry = files.filter((f) => importsOf(code.get(f)!).some((i) => i.from === './extension.mjs'));
-    assert.ok(fromEntry.length > 0, 'the chunks share the modules activation loaded: they import them from the entry');
+    const fromEntry = files.filter((f) => requiresOf(code.get(f)!).some((r) => r.from === './extension.js' && r.atLoad));
+    assert.ok(fromEntry.length > 0, 'the chunks share the modules activation loaded: they require them from the entry');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
