@@ -7,8 +7,10 @@
 // read, compile, link. One file loads in two thirds of the time (plain Node 24, the same code: 29 → 20 ms).
 // Rollup keeps a module in the chunk of its importer when every importer of a lazy chunk has it loaded
 // already, so the entry holds the whole static closure and the lazy chunks take what they share from it.
-// Why CommonJS: the same code loads faster as a CommonJS module than as an ES module (plain Node 24,
-// median of 11: 11 ms against 18 ms; session 10), and esbuild cannot split CommonJS, Rollup can.
+// Why CommonJS: compiling is most of the load, and Node takes a V8 code cache for CommonJS code compiled
+// with vm.Script (src/lazy/codeCache.ts) but for ES modules only process-wide, which would touch every other
+// extension. With the cache the entry loads in 6–9 ms instead of 12–16 (plain Node 24, session 10; as an ES
+// module 13–15). esbuild cannot split CommonJS; Rollup can.
 // On the way, esbuild's banner `prelude` (which defines `require` and `__dirname` for the ES modules) is
 // dropped from the chunks that do not use it; Rollup turns the rest into CommonJS's own.
 // In watch builds esbuild's ES modules are used as they are (Rollup's files of an earlier build are

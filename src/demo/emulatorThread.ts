@@ -32,14 +32,21 @@ export function startEmulatorThread(bundle: string, options: EmulatorOptions, on
   // The thread does not keep the extension host alive; deactivation closes it.
   worker.unref();
   let closing = false;
+  let ended = false;
+  /** An end nobody asked for, reported once (an error is followed by the thread's exit). */
+  const endedOnItsOwn = (why: string): void => {
+    if (closing || ended) return;
+    ended = true;
+    onExit(why);
+  };
   return new Promise((resolve, reject) => {
     worker.on('error', (err) => {
       reject(err);
-      if (!closing) onExit(err.message);
+      endedOnItsOwn(err.message);
     });
     worker.on('exit', (code) => {
       reject(new Error(`the emulator's thread ended (exit code ${code})`));
-      if (!closing) onExit(`exit code ${code}`);
+      endedOnItsOwn(`exit code ${code}`);
     });
     worker.on('message', (m: EmulatorThreadMessage) => {
       if (m.type === 'failed') {
