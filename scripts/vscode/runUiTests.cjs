@@ -67,17 +67,9 @@ function workbench(page) {
 }
 
 /** A failed scenario prints the end of our output channel's log (it goes with code-server's temporary dir). */
-function printOwnLog(dir) {
-  const found = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/IoT Explorer\.log$/.test(e.name)) found.push(p);
-    }
-  };
-  try { walk(dir); } catch { /* nothing to print */ }
-  for (const f of found) {
+async function printOwnLog(dir) {
+  const { extensionLogFiles } = await import('../bench/extensionLog.mjs');
+  for (const f of extensionLogFiles(dir)) {
     const lines = fs.readFileSync(f, 'utf8').trimEnd().split('\n');
     console.log(`    the last ${Math.min(40, lines.length)} lines of ${path.basename(f)}:\n${lines.slice(-40).map((l) => `      ${l}`).join('\n')}`);
   }
@@ -100,7 +92,7 @@ async function runScenario(file) {
       const pages = browser.contexts().flatMap((c) => c.pages());
       if (pages[0]) await pages[0].screenshot({ path: path.join(RESULTS, `FAILED-${path.basename(file, '.ui.js')}.png`) }).catch(() => {});
     }
-    printOwnLog(cs.tmp);
+    await printOwnLog(cs.tmp).catch(() => {});
     throw err;
   } finally {
     if (browser) await browser.close().catch(() => {});
