@@ -38,20 +38,16 @@ export async function tryDemo(deps: ConnectionCommandDeps, options: { reveal?: b
   );
   for (const profile of demoProfiles()) if (!deps.store.get(profile.id)) await deps.store.save(profile);
   if (options.reveal !== false) {
+    // The explorer finds a node right after its profile is saved and retries a reveal while the view loads
+    // its rows (Explorer.reveal): nothing to wait for here.
     for (const profile of demoProfiles()) {
-      // Saving the profiles rebuilds the roots (debounced), which can replace a node while it is being
-      // revealed: look it up again and retry a few times before giving up.
-      for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
         const node = deps.explorer.connection(profile.id);
-        try {
-          if (!node) throw new Error('not in the tree yet');
-          node.expandOnce = true;
-          await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
-          break;
-        } catch (err) {
-          if (attempt === 5) deps.log.warn(`Could not reveal ${profile.label}: ${errorMessage(err)}`);
-          else await new Promise((r) => setTimeout(r, 200 * attempt));
-        }
+        if (!node) throw new Error('not in the tree');
+        node.expandOnce = true;
+        await deps.explorer.reveal(node, { expand: 2, select: false, focus: false });
+      } catch (err) {
+        deps.log.warn(`Could not reveal ${profile.label}: ${errorMessage(err)}`);
       }
     }
   }
