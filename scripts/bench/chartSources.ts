@@ -1,14 +1,17 @@
 /**
  * The chart's read of one series, built from the same pieces the extension uses, minus `vscode`:
- * a `SeriesSource` per platform and `runRawQuery` (fetch, gap marking, downsampling to the plot width).
- *  - IoT-TICKET, page-parallel: `createPagedSource` over the client's one-page read (`getTimeseries`,
- *    10,000 points, oldest first), as `src/charts/pagedSource.ts` describes.
- *  - IoT-TICKET, sequential: `data.fetchSeriesPaged`, what `src/explorer/seriesSources.ts` calls today.
- *  - Altair: `fetchPropertyHistory` (`readPropertyHistory`, 1000 points a page), as seriesSources.ts does.
+ * the explorer's own `createSeriesSource` (src/explorer/seriesSources.ts, handed the bench's clients in
+ * place of the session manager) and `runRawQuery` (fetch, gap marking, downsampling to the plot width).
+ *  - IoT-TICKET, page-parallel: `getTimeseries` pages of 10,000, oldest first, 4 in flight.
+ *  - Altair, page-parallel: `fetchPropertyHistoryPage` pages of 1,000, newest first, 6 in flight.
+ *  - The sequential readers beside them: IoT-TICKET `data.fetchSeriesPaged` and Altair
+ *    `fetchPropertyHistory` (`readPropertyHistory`, which inline previews use), for comparison.
  */
 import type { AltairApi } from '../../src/platforms/altair';
-import { SERIES_MAX_LIMIT, type IotTicketClient } from '../../src/platforms/iotticket';
-import { createPagedSource } from '../../src/charts/pagedSource';
+import type { IotTicketClient } from '../../src/platforms/iotticket';
+import type { SessionManager } from '../../src/connections/sessionManager';
+import type { AltairSession, IotTicketSession } from '../../src/connections/session';
+import { createSeriesSource } from '../../src/explorer/seriesSources';
 import { runRawQuery } from '../../src/charts/seriesQuery';
 import type { SeriesSource } from '../../src/charts/seriesSource';
 import { type FetchQuery } from '../../src/shared/chart/protocol';
@@ -17,18 +20,23 @@ import { seriesKey, type SeriesDescriptor } from '../../src/shared/chart/series'
 /** The plot width the chart downsamples to (LTTB keeps about two points per pixel column: ~2000 points). */
 export const PLOT_WIDTH_PX = 1000;
 
+/** The explorer's source of a descriptor, with the bench's clients standing in for signed-in sessions. */
+function explorerSource(clients: { iotticket?: IotTicketClient; altair?: AltairApi }, descriptor: SeriesDescriptor): SeriesSource {
+  const sessions = {
+    iotticket: async () => ({ assetApi: clients.iotticket }) as unknown as IotTicketSession,
+    altair: async () => ({ api: clients.altair }) as unknown as AltairSession,
+  } as unknown as SessionManager;
+  const source = createSeriesSource(sessions, descriptor);
+  if (!source) throw new Error(`the explorer has no source for ${descriptor.kind}`);
+  return source;
+}
+
 export function iotTicketPagedSource(client: IotTicketClient, assetId: string, attributeId: string): SeriesSource {
-  return createPagedSource({
-    descriptor: { kind: 'iotticket-attribute', connectionId: 'bench', assetId, attributeId, label: attributeId },
-    pageLimit: SERIES_MAX_LIMIT,
-    order: 'asc',
-    fetchPage: async (req) => {
-      const s = await client.data.getTimeseries({
-        assetId, attributeId, startTime: req.from, endTime: req.to, chronologicalOrder: true, limit: req.limit, signal: req.signal,
-      });
-      return { timestamps: s.timestamps, values: s.values, truncated: s.truncated === true };
-    },
-  });
+  return explorerSource({ iotticket: client }, { kind: 'iotticket-attribute', connectionId: 'bench', assetId, attributeId, label: attributeId });
+}
+
+export function altairPagedSource(api: AltairApi, space: string, thingId: string, property: string): SeriesSource {
+  return explorerSource({ altair: api }, { kind: 'altair-property', connectionId: 'bench', space, thingId, property, label: property });
 }
 
 export function iotTicketSequentialSource(client: IotTicketClient, assetId: string, attributeId: string): SeriesSource {
@@ -38,7 +46,7 @@ export function iotTicketSequentialSource(client: IotTicketClient, assetId: stri
   });
 }
 
-export function altairHistorySource(api: AltairApi, space: string, thingId: string, property: string): SeriesSource {
+export function altairSequentialSource(api: AltairApi, space: string, thingId: string, property: string): SeriesSource {
   return source({ kind: 'altair-property', connectionId: 'bench', space, thingId, property, label: property }, async (o) => {
     const s = await api.fetchPropertyHistory(space, thingId, property, { from: o.from, to: o.to, signal: o.signal });
     return { timestamps: s.timestamps, values: s.values };

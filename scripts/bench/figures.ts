@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import type { IotTicketClient } from '../../src/platforms/iotticket';
 import { bridgeSeriesRatio, pythonMissing } from './bridgeFigure';
-import { altairHistorySource, chartRead, iotTicketPagedSource, iotTicketSequentialSource, PLOT_WIDTH_PX } from './chartSources';
+import { altairPagedSource, altairSequentialSource, chartRead, iotTicketPagedSource, iotTicketSequentialSource, PLOT_WIDTH_PX } from './chartSources';
 import { chartFirstPaint } from './firstPaintFigure';
 import { altairApi, emulatorInfo, iotTicketClient, withLatency, type EmulatorInfo } from './emulatorInfo';
 import { liveUpdate } from './liveFigure';
@@ -55,7 +55,7 @@ async function targets(client: IotTicketClient): Promise<Targets> {
 }
 
 /** Figure groups of `main`, in the order they run; `--only a,b` picks some (for profiling). */
-export const MAIN_FIGURES = ['series', 'firstPaint', 'sequential', 'history', 'multi', 'tree', 'index', 'bridge', 'live'] as const;
+export const MAIN_FIGURES = ['series', 'firstPaint', 'sequential', 'history', 'historySequential', 'multi', 'tree', 'index', 'bridge', 'live'] as const;
 type MainFigure = (typeof MAIN_FIGURES)[number];
 
 async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, multiPoints: number, only: ReadonlySet<MainFigure>): Promise<Record<string, unknown>> {
@@ -74,8 +74,10 @@ async function main(info: EmulatorInfo, ctx: MeasureContext, points: number, mul
       () => chartFirstPaint(ctx.reps, iotTicketPagedSource(client, asset.id, asset.telemetryAttributeId), from, to, PLOT_WIDTH_PX)],
     sequential: ['IoT-TICKET sequential fetchSeriesPaged vs raw pages',
       () => fetchRatio(ctx, () => chartRead(iotTicketSequentialSource(client, asset.id, asset.telemetryAttributeId), from, to))],
-    history: ['Altair readPropertyHistory vs raw pages',
-      () => fetchRatio(ctx, () => chartRead(altairHistorySource(api, space, thing.id, thing.numericProperty), from, to))],
+    history: ['Altair page-parallel chart read vs raw pages',
+      () => fetchRatio(ctx, () => chartRead(altairPagedSource(api, space, thing.id, thing.numericProperty), from, to))],
+    historySequential: ['Altair sequential readPropertyHistory vs raw pages',
+      () => fetchRatio(ctx, () => chartRead(altairSequentialSource(api, space, thing.id, thing.numericProperty), from, to))],
     multi: ['getMultipleTimeseries vs one after another', async () => ({
       ...(await multiSeriesSpeedup(ctx, client, t.multiAttributeIds, to - multiPoints * step, to)),
       // What the figure becomes when each request waits on a network round trip, as against a real server.

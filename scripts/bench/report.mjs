@@ -1,10 +1,10 @@
 // The bench's output: the figures by their issue names, the goals and whether each is met, the details
 // behind each figure, and a readable table.
 
-/** Goals of issue 10; `null` values (a skipped figure) are not met. */
+/** Goals of issues 10 and 17 (17 holds a chart's complete read to 1.3× the raw transfer); `null` values (a skipped figure) are not met. */
 export const GOALS = {
-  series_fetch_ratio: { op: '<=', target: 1.5 },
-  history_fetch_ratio: { op: '<=', target: 1.5 },
+  series_fetch_ratio: { op: '<=', target: 1.3 },
+  history_fetch_ratio: { op: '<=', target: 1.3 },
   multi_series_speedup: { op: '>=', target: 4 },
   tree_first_page_ms: { op: '<', target: 300 },
   activation_ms: { op: '<', target: 100 },
@@ -95,8 +95,9 @@ export function tableRows(result) {
     ['chart_first_paint_host_ms', f.chart_first_paint_host_ms ?? 'n/a', '', '', d.firstPaint
       ? `the same query until its first preview is ready to post (vscode-free part; ${d.firstPaint.samples.map((x) => `${Math.round(x.firstMs)} ms, ${x.previewPoints} points`).join('; ')})` : 'not measured'],
     ['chart_complete_ms', f.chart_complete_ms ?? 'n/a', '', '', 'the complete read in the same runs (what the chart drew first before previews)'],
-    ['  (sequential)', round(d.sequential.ratio), '', '', `fetchSeriesPaged (today's explorer source): ${fetchDetail(d.sequential)}`],
-    ['history_fetch_ratio', f.history_fetch_ratio, goal('history_fetch_ratio'), met('history_fetch_ratio'), `readPropertyHistory: ${fetchDetail(d.history)}`],
+    ['  (sequential)', round(d.sequential.ratio), '', '', `fetchSeriesPaged (what inline previews read): ${fetchDetail(d.sequential)}`],
+    ['history_fetch_ratio', f.history_fetch_ratio, goal('history_fetch_ratio'), met('history_fetch_ratio'), `page-parallel chart read of an Altair property: ${fetchDetail(d.history)}`],
+    ['  (sequential)', round(d.historySequential.ratio), '', '', `readPropertyHistory (what inline previews read): ${fetchDetail(d.historySequential)}`],
     ['multi_series_speedup', f.multi_series_speedup, goal('multi_series_speedup'), met('multi_series_speedup'),
       `${d.multi.series} series × ${d.multi.pointsPerSeries} points, every request delayed 50 ms by the emulator: getMultipleTimeseries ${ms(d.multi.withLatency.ms)} vs one after another ${ms(d.multi.withLatency.sequentialMs)}`],
     ['  (loopback)', f.multi_series_speedup_loopback, '', '',
