@@ -20,12 +20,15 @@ export function formatAge(epochMs: number, now = Date.now()): string {
   return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** What may stand between a row's name and the rest of its description: : - – — · | (escaped: the bundle stays ASCII). */
+const SEPARATOR = /^\s*[:\-\u2013\u2014\u00b7|]\s*/;
+
 /** A description without the row's own name in front ("HVAC: air handling units" under "HVAC" → "air handling units"). */
 export function withoutOwnName(description: string | undefined, name: string): string | undefined {
   const text = description?.trim();
   if (!text) return undefined;
   if (text.toLowerCase() === name.trim().toLowerCase()) return undefined;
   const lead = text.slice(0, name.length).toLowerCase() === name.toLowerCase() ? text.slice(name.length) : undefined;
-  const rest = lead !== undefined && /^\s*[:\-–—·|]\s*/.test(lead) ? lead.replace(/^\s*[:\-–—·|]\s*/, '') : undefined;
+  const rest = lead !== undefined && SEPARATOR.test(lead) ? lead.replace(SEPARATOR, '') : undefined;
   return rest === undefined ? text : rest || undefined;
 }

@@ -7,7 +7,8 @@
 import { wellFormed } from './text';
 
 const FORBIDDEN = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069/\\:*?"<>|#%]+/g;
-const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9¹²³])(\..*)?$/i;
+// ¹²³ written as escapes: bundles stay ASCII (Node decodes ASCII fastest; a character past Latin-1 makes V8 hold the file as UTF-16).
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|(com|lpt)[0-9\u00b9\u00b2\u00b3])(\..*)?$/i;
 
 /** A safe file name from `name` (without extension); `fallback` when nothing usable is left. */
 export function safeFileName(name: string, fallback = 'untitled', maxBytes = 120): string {

@@ -229,10 +229,10 @@ void describe('Hostile strings through every sink (node tier, both platforms)', 
   });
 
   void test('file names: one name, never a path, a reserved device, a hidden file or too long', () => {
-    for (const name of [...assetNames, ...thingTitles, '..', '.', '', 'nul.txt', 'COM1', ' . ']) {
+    for (const name of [...assetNames, ...thingTitles, '..', '.', '', 'nul.txt', 'COM1', 'com\u00b9.csv', 'LPT\u00b3', ' . ']) {
       const f = safeFileName(name);
       assert.ok(f.length > 0 && !/[/\\:*?"<>|\0-\x1f\u2028\u2029]/.test(f) && !INVISIBLE.test(f), JSON.stringify(f));
-      assert.ok(!/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(f) && !f.startsWith('.') && !/[. ]$/.test(f), f);
+      assert.ok(!/^(con|prn|aux|nul|com[\d\u00b9\u00b2\u00b3]|lpt[\d\u00b9\u00b2\u00b3])(\.|$)/i.test(f) && !f.startsWith('.') && !/[. ]$/.test(f), f);
       assert.ok(Buffer.byteLength(f) <= 120, `${Buffer.byteLength(f)} bytes`);
     }
   });

@@ -27,6 +27,8 @@ void describe('Row descriptions', () => {
     assert.equal(withoutOwnName('HVAC: air handling units', 'HVAC'), 'air handling units');
     assert.equal(withoutOwnName('hvac', 'HVAC'), undefined);
     assert.equal(withoutOwnName('HVAC — ', 'HVAC'), undefined);
+    assert.equal(withoutOwnName('HVAC – air', 'HVAC'), 'air');
+    assert.equal(withoutOwnName('HVAC · air', 'HVAC'), 'air');
     assert.equal(withoutOwnName('HVACS of zone 1', 'HVAC'), 'HVACS of zone 1');
     assert.equal(withoutOwnName('Sensors of zone 1', 'Zone'), 'Sensors of zone 1');
     assert.equal(withoutOwnName(undefined, 'X'), undefined);
