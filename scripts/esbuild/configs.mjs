@@ -69,15 +69,15 @@ export function buildConfigs(args) {
   const vscodeByRequire = {
     name: 'vscode-by-require',
     setup(build) {
-      build.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'vscode-api' }));
+      // The module's own require('vscode') stays a require (the ES modules' is their banner's, CommonJS's its own).
+      build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' }));
       build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => {
         const types = readFileSync(join('node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
         const names = [...types.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)].map((m) => m[1]);
         // A new layout of the typings would read no names, and every use of the API would be undefined.
         if (!names.includes('window') || !names.includes('Uri')) throw new Error('@types/vscode: the API names were not found');
         const contents = [
-          "import { createRequire } from 'node:module';",
-          "const api = createRequire(import.meta.url)('vscode');",
+          "const api = require('vscode');",
           'const get = (name) => api[name];',
           ...names.map((n) => `export const ${n} = /* @__PURE__ */ get('${n}');`),
         ].join('\n');

@@ -11,8 +11,9 @@
 // with vm.Script (src/lazy/codeCache.ts) but for ES modules only process-wide, which would touch every other
 // extension. With the cache the entry loads in 6–9 ms instead of 12–16 (plain Node 24, session 10; as an ES
 // module 13–15). esbuild cannot split CommonJS; Rollup can.
-// On the way, esbuild's banner `prelude` (which defines `require` and `__dirname` for the ES modules) is
-// dropped from the chunks that do not use it; Rollup turns the rest into CommonJS's own.
+// On the way, esbuild's banner `prelude` (which defines `require`, `__filename` and `__dirname` for the ES
+// modules from `import.meta.url`) is dropped: in CommonJS they are the module's own, and Rollup would turn
+// `import.meta.url` into URL parsing at load (~1 ms of activation in session 11).
 // In watch builds esbuild's ES modules are used as they are (Rollup's files of an earlier build are
 // removed, so the main file does not load them instead).
 import { rollup } from 'rollup';
@@ -59,6 +60,10 @@ export function mergeActivationChunks(entryFile, prelude, { watch = false } = {}
           entryFileNames: '[name].js', chunkFileNames: 'chunk-[hash].js',
           // Node's modules as they are: no frozen copy of each namespace, no getters (less to run at load).
           freeze: false, externalLiveBindings: false,
+          // Nor a copy at all: `import * as fs from 'node:fs'` is the module itself (copying fs, fs/promises
+          // and path ran every getter of fs: ~0.8 ms at activation). Our code imports no default of a Node
+          // module, which this would read as `.default` (test/node/packaging/activationBundle.test.ts checks).
+          interop: (id) => (id?.startsWith('node:') ? 'esModule' : 'default'),
         });
         await bundle.close();
         for (const f of [...readdirSync(dir).filter((f) => /\.mjs(\.map)?$/.test(f)), ...rollupFiles(dir)]) rmSync(join(dir, f));
@@ -74,18 +79,17 @@ export function mergeActivationChunks(entryFile, prelude, { watch = false } = {}
 }
 
 /**
- * Reads each chunk for Rollup: without the prelude where nothing uses it (its line stays, empty, so
+ * Reads each chunk for Rollup: without the prelude (its line stays, empty, so
  * esbuild's source map still fits), and with that map, so the merged maps still point into src/.
  */
 function readChunk(prelude, maps) {
   const head = `${prelude}\n`;
-  const usesPrelude = (code) => /\b(require|__filename|__dirname)\b/.test(code.slice(head.length));
   return {
     name: 'read-chunk',
     load(id) {
       if (!isOwnFile(id)) return null;
       let code = readFileSync(id, 'utf8');
-      if (code.startsWith(head) && !usesPrelude(code)) code = `\n${code.slice(head.length)}`;
+      if (code.startsWith(head)) code = `\n${code.slice(head.length)}`;
       if (!maps) return code;
       return { code: code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'), map: readFileSync(`${id}.map`, 'utf8') };
     },

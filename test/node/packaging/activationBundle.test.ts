@@ -68,13 +68,22 @@ void test('activation loads one file, and every chunk of a feature imports only 
     // is compiled at our activation (node:worker_threads alone cost ~6 ms): load it with its feature.
     const builtins = entryRequires.filter((r) => r.from.startsWith('node:') && r.atLoad).map((r) => r.from);
     assert.deepEqual([...new Set(builtins)].filter((b) => !HOST_LOADED.has(b)), [], 'the entry requires no Node module the extension host has not loaded');
-    assert.match(entry, /createRequire\([^;]*\)\("vscode"\)/, 'the entry gets the vscode API with require()');
+    assert.match(entry, /[\w$]+\("vscode"\)/, 'the entry gets the vscode API with require()');
+    // CommonJS has its own require, __filename and __dirname: no URL of the file is parsed to make them.
+    assert.doesNotMatch(entry, /import\.meta|pathToFileURL|fileURLToPath|createRequire/, 'the entry makes no require of its own');
     const features = entryRequires.filter((r) => own(r) && !r.atLoad);
     assert.ok(features.length >= 10, `features are loaded on first use (${features.length} requires in import() calls)`);
     assert.ok(files.length > 10, `and written as chunks (${files.length} files)`);
 
+    // Node's modules are used as required, not copied into a namespace object (whose copy runs every getter of fs).
+    assert.doesNotMatch(entry, /_interopNamespace/, 'the entry copies no namespace of a Node module');
+
     for (const [file, text] of code) {
       assert.doesNotMatch(text, /^(?:import|export)\b/m, `${file} is CommonJS`);
+      // Rollup reads a Node module's default import as `.default` (its interop for node: ids), which Node's modules lack.
+      for (const r of requiresOf(text).filter((r) => r.from.startsWith('node:') && r.binding)) {
+        assert.ok(!text.includes(`${r.binding}.default`), `${file} imports the default of ${r.from}: import what it names instead`);
+      }
       for (const r of requiresOf(text).filter(own)) {
         const target = r.from.slice(2);
         assert.ok(code.has(target), `${file} requires ${r.from}, which exists`);
