@@ -19,6 +19,7 @@ import { oneLine } from '../shared/escape/text';
 import { WebviewHost, type WebviewApp } from '../webviews/webviewHost';
 import { LiveSession, type LiveAppend, type LivePush, type LiveStatus } from './liveSession';
 import { PreviewPoster } from './chartPreview';
+import { FirstFrameGate } from './firstFrameGate';
 import { runRawQuery, runStatsQuery, type SeriesEntry } from './seriesQuery';
 import type { SeriesSource } from './seriesSource';
 
@@ -66,6 +67,8 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
   readonly onDidRender = this.renderEmitter.event;
   private options: ChartViewOptions;
   private inflight: { requestId: number; abort: AbortController } | undefined;
+  /** The latest raw read's hold on its requests until its first frame is drawn. */
+  private firstFrame: FirstFrameGate | undefined;
   private lastQuery: FetchQuery | undefined;
   private lastResult: ChartPanelSnapshot['lastResult'];
   private lastRender: RenderTimings | undefined;
@@ -199,6 +202,9 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
       case 'cancel':
         if (this.inflight?.requestId === msg.requestId) this.inflight.abort.abort();
         return;
+      case 'firstFrame':
+        if (this.firstFrame?.requestId === msg.requestId) this.firstFrame.drawn();
+        return;
       case 'rendered': {
         const { type: _type, ...timings } = msg;
         this.lastRender = timings;
@@ -257,12 +263,21 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
         this.post({ type: 'stats', requestId, query, dimension: r.dimension, from: r.range.from, to: r.range.to, series: r.series, fetchMs, sentAt: Date.now() });
       } else {
         let previews = 0;
+        const gate = new FirstFrameGate(requestId);
+        this.firstFrame = gate;
         const preview = new PreviewPoster(query, (p) => {
           // The host's part of a chart's first frame (npm run bench splits chart_first_paint_ms with it).
           if (previews++ === 0) this.hooks.log.info(`chart ${this.id}: first preview of request ${requestId} posted ${Math.round(performance.now() - started)} ms after the request came in${cameAfter} (${p.points} points)`);
           this.post({ type: 'preview', requestId, query, ...p, sentAt: Date.now() });
+          // The rest of the read waits until the webview has drawn it (or FIRST_FRAME_MAX_WAIT_MS).
+          gate.hold(abort.signal);
         });
-        const r = await runRawQuery(entries, query, { signal: abort.signal, onProgress, onPage: (id, page, more) => preview.add(id, page, more) }).finally(() => preview.stop());
+        const r = await runRawQuery(entries, query, {
+          signal: abort.signal,
+          onProgress,
+          onPage: (id, page, more) => preview.add(id, page, more),
+          beforeRequest: () => gate.wait(),
+        }).finally(() => preview.stop());
         const fetchMs = Math.round(performance.now() - started);
         this.lastResult = { requestId, mode: 'raw', points: r.points, drawnPoints: r.series.reduce((s, x) => s + x.timestamps.length, 0), errors: r.series.flatMap((x) => (x.error ? [x.error] : [])) };
         this.post({ type: 'data', requestId, query, series: r.series, fetchMs, sentAt: Date.now() });

@@ -34,7 +34,7 @@ export interface PagedFetchOptions extends FetchRangeOptions {
 }
 
 export async function fetchPaged(fetchPage: PageFetcher, options: PagedFetchOptions): Promise<SeriesData> {
-  const { from, to, pageLimit, signal, onPage, limit } = options;
+  const { from, to, pageLimit, signal, onPage, limit, beforeRequest } = options;
   const order = options.order ?? 'asc';
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const merger = new PageMerger();
@@ -53,6 +53,7 @@ export async function fetchPaged(fetchPage: PageFetcher, options: PagedFetchOpti
     // With a limit the pages must come in order, so it is sequential.
     let range: { from: number; to: number } | undefined = rest;
     while (range && merger.points < limit) {
+      await beforeRequest?.();
       signal?.throwIfAborted();
       const page = await fetchPage({ ...range, limit: Math.min(pageLimit, limit - merger.points), signal });
       take(page);
@@ -73,6 +74,7 @@ export async function fetchPaged(fetchPage: PageFetcher, options: PagedFetchOpti
   await mapConcurrent(bounds, concurrency, async (slice) => {
     let range: { from: number; to: number } | undefined = slice;
     while (range) {
+      await beforeRequest?.();
       signal?.throwIfAborted();
       const page = await fetchPage({ ...range, limit: pageLimit, signal });
       take(page);

@@ -46,6 +46,8 @@ export interface QueryOptions {
   readonly now?: () => number;
   /** Full-resolution points the chart keeps for all its series together (default CHART_CACHE_POINTS). */
   readonly cachePoints?: number;
+  /** Awaited before each request after a series' first (FetchRangeOptions.beforeRequest). */
+  readonly beforeRequest?: () => Promise<void> | undefined;
 }
 
 export interface RawQueryResult {
@@ -82,7 +84,7 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
       const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page, more) => {
         progress.page(page.timestamps.length);
         options.onPage?.(entry.info.id, page, more);
-      }, (n) => room(entry, n));
+      }, (n) => room(entry, n), options.beforeRequest);
       const [a, b] = visibleSlice(data.timestamps, query.from, query.to);
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
       const inRange = countWithin(slice.timestamps, query.from, query.to);
@@ -139,12 +141,12 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
 export async function rawPoints(
   entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage: (page: XY, more?: boolean) => void,
-  mayCache: (points: number) => boolean,
+  mayCache: (points: number) => boolean, beforeRequest?: () => Promise<void> | undefined,
 ): Promise<{ data: SeriesData; truncated: boolean }> {
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
   const fetched = await entry.source.fetchRange({
-    from: range.from, to: range.to, signal, limit, onPage,
+    from: range.from, to: range.to, signal, limit, onPage, beforeRequest,
   });
   let data: SeriesData = fetched;
   let truncated = fetched.truncated === true;

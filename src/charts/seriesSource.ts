@@ -25,6 +25,8 @@ export interface FetchRangeOptions {
   readonly onPage?: (page: SeriesPage, more?: boolean) => void;
   /** Stop after about this many points, counted from `from`; sources that ignore it are cut by the caller. */
   readonly limit?: number;
+  /** Awaited before each request after the first (the chart holds a long read while its first preview is drawn). */
+  readonly beforeRequest?: () => Promise<void> | undefined;
 }
 
 export interface SeriesData extends XY {

@@ -80,7 +80,11 @@ function run(e: Effect): void {
         asked = undefined;
         // Also when its data was in (the rest is drawing and the browser's next frames).
         const inAt = Math.round(t0 - at);
-        afterPaint(() => log('info', `first frame of request ${requestId} drawn ${Math.round(performance.now() - at)} ms after it was asked (${report ? 'complete' : 'preview'}; its data in at ${inAt} ms)`));
+        afterPaint(() => {
+          // The host holds the rest of a long read until this frame is on screen.
+          post({ type: 'firstFrame', requestId });
+          log('info', `first frame of request ${requestId} drawn ${Math.round(performance.now() - at)} ms after it was asked (${report ? 'complete' : 'preview'}; its data in at ${inAt} ms)`);
+        });
       }
       if (report) afterPaint(() => dispatch({ type: 'page.drawn', report, drawn, drawMs: Math.round(performance.now() - t0) }));
       else if (e.liveAt !== undefined) dispatch({ type: 'page.liveDrawn', now: e.liveAt, drawn });

@@ -92,6 +92,7 @@ const messageSchema = v.variant('type', [
   v.object({ type: v.literal('ready'), state: v.fallback(v.optional(chartStateSchema), undefined) }),
   v.object({ type: v.literal('fetch'), requestId: requestIdSchema, query: fetchQuerySchema, askedAt: v.optional(v.pipe(v.number(), v.finite())) }),
   v.object({ type: v.literal('cancel'), requestId: requestIdSchema }),
+  v.object({ type: v.literal('firstFrame'), requestId: requestIdSchema }),
   v.object({
     type: v.literal('rendered'), requestId: requestIdSchema, fetchMs: duration, transferMs: duration, drawMs: duration,
     points: count, drawnPoints: count, series: count,

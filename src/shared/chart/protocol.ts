@@ -125,6 +125,8 @@ export type ViewToHost =
   | { readonly type: 'ready'; readonly state?: ChartWebviewState }
   | { readonly type: 'fetch'; readonly requestId: number; readonly query: FetchQuery; /** The webview's Date.now() when it asked (the bench splits a chart's first frame with it). */ readonly askedAt?: number }
   | { readonly type: 'cancel'; readonly requestId: number }
+  /** The first frame of a read is on screen (the host holds the rest of a long read until then: src/charts/firstFrameGate.ts). */
+  | { readonly type: 'firstFrame'; readonly requestId: number }
   | ({ readonly type: 'rendered' } & RenderTimings)
   | { readonly type: 'live'; readonly live: LiveOptions }
   | { readonly type: 'options'; readonly options: ChartViewOptions }

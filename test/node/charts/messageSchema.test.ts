@@ -19,6 +19,7 @@ const valid: ViewToHost[] = [
   { type: 'fetch', requestId: 3, query, askedAt: 1_764_900_000_000 },
   { type: 'fetch', requestId: 2, query: { ...query, mode: 'stats', limit: 5000, dimension: 'Hour', period: 'PreviousWeek' } },
   { type: 'cancel', requestId: 1 },
+  { type: 'firstFrame', requestId: 4 },
   { type: 'rendered', requestId: 1, fetchMs: 12, transferMs: 0, drawMs: 3.5, points: 1000, drawnPoints: 800, series: 1 },
   { type: 'live', live: { enabled: true, intervalMs: 5000, start: 'time', startTime: query.from, paused: false } },
   { type: 'options', options: { ...defaultViewOptions, preset: 'custom', customFrom: query.from, customTo: query.to, zone: '+05:30', hidden: ['a'] } },

@@ -86,3 +86,20 @@ void test('splitRange covers the range exactly with no overlap', () => {
     assert.ok(parts.every((p) => p.from <= p.to));
   }
 });
+
+void test('beforeRequest holds every request after the first until it resolves, and the read is complete after', async () => {
+  const src = emulatorSource(emu, { concurrency: 4 });
+  let open!: () => void;
+  const held = new Promise<void>((resolve) => (open = resolve));
+  let waits = 0;
+  const reading = src.fetchRange({ from: NOW - 30 * DAY, to: NOW, beforeRequest: () => { waits++; return held; } });
+  // The first page comes; the slices after it wait on the promise.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(src.requests.length, 1, 'only the first page was asked for');
+  assert.ok(waits >= 1);
+  open();
+  const data = await reading;
+  const ref = await sequentialRead(emu, NOW - 30 * DAY, NOW);
+  assert.deepEqual([...data.timestamps], ref.timestamps);
+  assert.equal(waits, src.requests.length - 1, 'each request after the first waited');
+});
