@@ -16,8 +16,14 @@ export function stepFor(points: number): number {
   return Math.max(1, Math.round(HISTORY_MS / Math.max(1, points)));
 }
 
-export function isGap(spec: GeneratorSpec, k: number): boolean {
-  return spec.gapRate > 0 && unit(spec.seed ^ 0x5bd1e995, Math.floor(k / GAP_BLOCK)) < spec.gapRate;
+/**
+ * Whether grid index k falls in a gap (an outage). Gaps lie in the past: the block holding `now` and the one
+ * before it never are one, so every series has recent values (a block 4 h long of a minute-step series that
+ * was a gap left the demo's hovers with no value in the last hour, and the inline UI test failing, for 4 h).
+ */
+export function isGap(spec: GeneratorSpec, k: number, now: number): boolean {
+  const block = Math.floor(k / GAP_BLOCK);
+  return spec.gapRate > 0 && block < Math.floor(now / spec.stepMs / GAP_BLOCK) - 1 && unit(spec.seed ^ 0x5bd1e995, block) < spec.gapRate;
 }
 
 /** The generated value at grid index k. */
@@ -121,7 +127,7 @@ function scanUp(g: GeneratorSpec | undefined, w: WrittenSeries | undefined, kLo:
   let k = kLo;
   let i = wLo;
   for (;;) {
-    while (g && k <= kHi && isGap(g, k)) k = (Math.floor(k / GAP_BLOCK) + 1) * GAP_BLOCK;
+    while (g && k <= kHi && isGap(g, k, now)) k = (Math.floor(k / GAP_BLOCK) + 1) * GAP_BLOCK;
     while (w && i <= wHi && w.visibleAt[i] > now) i++;
     const gts = g && k <= kHi ? k * g.stepMs : Infinity;
     const wts = w && i <= wHi ? w.ts[i] : Infinity;
@@ -141,7 +147,7 @@ function scanDown(g: GeneratorSpec | undefined, w: WrittenSeries | undefined, kL
   let k = kHi;
   let i = wHi;
   for (;;) {
-    while (g && k >= kLo && isGap(g, k)) k = Math.floor(k / GAP_BLOCK) * GAP_BLOCK - 1;
+    while (g && k >= kLo && isGap(g, k, now)) k = Math.floor(k / GAP_BLOCK) * GAP_BLOCK - 1;
     while (w && i >= wLo && w.visibleAt[i] > now) i--;
     const gts = g && k >= kLo ? k * g.stepMs : -Infinity;
     const wts = w && i >= wLo ? w.ts[i] : -Infinity;
