@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { CommandKernel } from './commands/kernel';
+import { TREE_ITEM_COMMANDS } from './commands/treeItemCommands';
 import { ConnectionStore } from './connections/connectionStore';
 import { HealthStatusBar, HealthTracker } from './connections/health';
 import { probeConnection } from './connections/probe';
@@ -98,7 +99,10 @@ export function activate(context: vscode.ExtensionContext, codeCache?: 'cache' |
     onDidChange: python.onDidChange,
   });
   const explorer = new Explorer(context, store, sessions, log);
-  const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store });
+  const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store, untilItemsListed: TREE_ITEM_COMMANDS });
+  // The commands only tree items' menus run are registered as the tree lists its first items.
+  context.subscriptions.push(explorer.provider.onFirstListing(() => commands.itemsListed()));
+  if (explorer.provider.listed) commands.itemsListed();
   const json = new JsonDocumentProvider();
   const things = new ThingFileSystem(sessions, log);
   const logDoc = new LogDocumentProvider(log);

@@ -105,3 +105,6 @@ export const COMMAND_IDS = [
 
 /** A command this extension contributes. */
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+/** Commands offered only in the context menus of the connections tree's items (hidden from the palette, no keybinding). */
+export const ITEM_MENU_COMMANDS: readonly CommandId[] = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 27, 36, 37, 38, 39, 41, 42, 43, 50, 51, 52, 53, 54, 55, 57, 59, 64, 66, 67, 68, 71, 73, 75, 76, 81, 83, 84, 85, 92, 93, 94, 95, 96, 97, 98].map((i) => COMMAND_IDS[i]);

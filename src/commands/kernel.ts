@@ -13,16 +13,20 @@ export type CommandHandler = (call: CommandCall) => unknown;
 
 export interface KernelDeps extends CallContext {
   readonly log: ErrorLog;
+  /** Registered with VS Code only at `itemsListed()` (src/commands/treeItemCommands.ts); the others at once. */
+  readonly untilItemsListed?: ReadonlySet<CommandId>;
 }
 
 export class CommandKernel {
   private readonly ids = new Set<CommandId>();
+  /** Registrations waiting for the tree's first items; undefined once they were made. */
+  private waiting: Array<() => void> | undefined = [];
 
   constructor(private readonly deps: KernelDeps) {}
 
   /** Registers a command; what the handler returns is the command's result (undefined after an error). */
   register(id: CommandId, handler: CommandHandler): vscode.Disposable {
-    const registration = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const callback = async (...args: unknown[]): Promise<unknown> => {
       const call = new CommandCall(id, args, this.deps);
       try {
         return await handler(call);
@@ -36,14 +40,29 @@ export class CommandKernel {
         });
         return undefined;
       }
-    });
+    };
     this.ids.add(id);
+    let registration: vscode.Disposable | undefined;
+    let disposed = false;
+    const registerNow = (): void => {
+      if (!disposed) registration = vscode.commands.registerCommand(id, callback);
+    };
+    if (this.waiting && this.deps.untilItemsListed?.has(id)) this.waiting.push(registerNow);
+    else registerNow();
     return {
       dispose: () => {
+        disposed = true;
         this.ids.delete(id);
-        registration.dispose();
+        registration?.dispose();
       },
     };
+  }
+
+  /** The connections tree is listing its first items: the commands of their context menus are registered now. */
+  itemsListed(): void {
+    const waiting = this.waiting;
+    this.waiting = undefined;
+    for (const registerNow of waiting ?? []) registerNow();
   }
 
   /**
@@ -67,7 +86,7 @@ export class CommandKernel {
     reportError(this.deps.log, err, options);
   }
 
-  /** The ids registered now (the host test compares them with package.json). */
+  /** The ids registered on the kernel, those waiting for the tree's items included (the host test compares them with package.json). */
   registered(): readonly CommandId[] {
     return [...this.ids];
   }

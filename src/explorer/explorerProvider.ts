@@ -24,6 +24,11 @@ export interface ValueDecorator {
 export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly firstListing = new vscode.EventEmitter<void>();
+  /** Fires once, as the tree is first asked for rows (before it gets them): their menus' commands are registered then. */
+  readonly onFirstListing = this.firstListing.event;
+  /** Whether the tree has been asked for rows. */
+  listed = false;
   private connectionNodes = new Map<string, ConnectionNode>();
   private favouritesNode: FavouritesNode | undefined;
   /** The roots the workbench was last given: VS Code resolves a reveal against them until the tree refreshes. */
@@ -99,6 +104,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
+    if (!this.listed) {
+      this.listed = true;
+      this.firstListing.fire();
+    }
     if (!element) {
       const roots = this.roots();
       this.givenRoots = new Set(roots);
@@ -148,6 +157,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
 
   dispose(): void {
     this.changed.dispose();
+    this.firstListing.dispose();
   }
 }
 

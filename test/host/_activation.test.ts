@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerApi } from '../../src/extension';
+import { TREE_ITEM_COMMANDS } from '../../src/commands/treeItemCommands';
 import { eventually, explorerApi } from './explorerHelpers';
 
 suite('Activation: features load on first use', () => {
@@ -28,6 +29,18 @@ suite('Activation: features load on first use', () => {
     for (const id of ['iotExplorer.openChart', 'iotExplorer.sendCommand', 'iotExplorer.onnx.register', 'iotExplorer.inline.pinToStatusBar', 'iotExplorer.addConnection', 'iotExplorer.refresh']) {
       assert.ok(registered.has(id as never), `${id} is registered at activation`);
     }
+  });
+
+  test("the tree items' menu commands are registered with VS Code as the tree lists its rows, the others at once", async () => {
+    const itemOnly = [...TREE_ITEM_COMMANDS];
+    const known = async (): Promise<Set<string>> => new Set(await vscode.commands.getCommands(true));
+    const before = await known();
+    for (const id of ['iotExplorer.openChart', 'iotExplorer.addConnection', 'iotExplorer.refresh', 'iotExplorer.sendSpec']) assert.ok(before.has(id), `${id} at activation`);
+    // The workbench may have shown the view already (it lists the rows then); otherwise none of them is there yet.
+    if (!api.explorer.provider.listed) assert.deepEqual(itemOnly.filter((id) => before.has(id)), [], 'registered before the tree listed anything');
+    await api.children();
+    const after = await known();
+    assert.deepEqual(itemOnly.filter((id) => !after.has(id)), [], 'missing once the tree has listed its rows');
   });
 
   test('package.json activates on Python files, Jupyter notebooks and JSON command files', () => {

@@ -43,6 +43,8 @@ suite('Foundation: the extension in a real VS Code', () => {
     const contributes = ext.packageJSON.contributes as { commands: { command: string }[]; views: Record<string, { id: string }[]> };
     const contributed = contributes.commands.map((c) => c.command).sort();
     assert.deepEqual([...api.commands.registered()].sort(), contributed);
+    // The commands of the tree items' menus are registered with VS Code once the tree lists its rows.
+    await api.children();
     const known = await vscode.commands.getCommands(true);
     const missing = contributed.filter((id) => !known.includes(id));
     assert.deepEqual(missing, [], 'contributed but not registered with VS Code');
