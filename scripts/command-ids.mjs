@@ -34,7 +34,8 @@ const text = [
   'export type CommandId = (typeof COMMAND_IDS)[number];',
   '',
   '/** Commands offered only in the context menus of the connections tree\'s items (hidden from the palette, no keybinding). */',
-  `export const ITEM_MENU_COMMANDS: readonly CommandId[] = [${itemMenuOnly.map((id) => ids.indexOf(id)).join(', ')}].map((i) => COMMAND_IDS[i]);`,
+  // One line: activation loads this list (COMMAND_IDS itself is only a type there), and the ids repeat the list above.
+  `export const ITEM_MENU_COMMANDS: readonly CommandId[] = [${itemMenuOnly.map((id) => `'${id}'`).join(', ')}];`,
   '',
 ].join('\n');
 
