@@ -66,9 +66,8 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
   /** Fires after the webview drew a response: the timings of fetch, transfer and drawing. */
   readonly onDidRender = this.renderEmitter.event;
   private options: ChartViewOptions;
-  private inflight: { requestId: number; abort: AbortController } | undefined;
-  /** The latest raw read's hold on its requests until its first frame is drawn. */
-  private firstFrame: FirstFrameGate | undefined;
+  /** The read in progress; a raw one holds its requests until its first frame is drawn (`firstFrame`). */
+  private inflight: { requestId: number; abort: AbortController; firstFrame: FirstFrameGate } | undefined;
   private lastQuery: FetchQuery | undefined;
   private lastResult: ChartPanelSnapshot['lastResult'];
   private lastRender: RenderTimings | undefined;
@@ -203,7 +202,7 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
         if (this.inflight?.requestId === msg.requestId) this.inflight.abort.abort();
         return;
       case 'firstFrame':
-        if (this.firstFrame?.requestId === msg.requestId) this.firstFrame.drawn();
+        if (this.inflight?.requestId === msg.requestId) this.inflight.firstFrame.drawn();
         return;
       case 'rendered': {
         const { type: _type, ...timings } = msg;
@@ -242,7 +241,8 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
   private async fetch(requestId: number, query: FetchQuery, askedAt?: number): Promise<void> {
     this.inflight?.abort.abort();
     const abort = new AbortController();
-    this.inflight = { requestId, abort };
+    const gate = new FirstFrameGate();
+    this.inflight = { requestId, abort, firstFrame: gate };
     this.lastQuery = query;
     const entries = this.seriesEntries;
     const started = performance.now();
@@ -263,8 +263,6 @@ export class ChartPanel extends WebviewHost<HostToView, ViewToHost, ViewReplies>
         this.post({ type: 'stats', requestId, query, dimension: r.dimension, from: r.range.from, to: r.range.to, series: r.series, fetchMs, sentAt: Date.now() });
       } else {
         let previews = 0;
-        const gate = new FirstFrameGate(requestId);
-        this.firstFrame = gate;
         const preview = new PreviewPoster(query, (p) => {
           // The host's part of a chart's first frame (npm run bench splits chart_first_paint_ms with it).
           if (previews++ === 0) this.hooks.log.info(`chart ${this.id}: first preview of request ${requestId} posted ${Math.round(performance.now() - started)} ms after the request came in${cameAfter} (${p.points} points)`);

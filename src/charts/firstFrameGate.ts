@@ -17,10 +17,7 @@ export class FirstFrameGate {
     this.opened = true;
   };
 
-  constructor(
-    readonly requestId: number,
-    private readonly maxWaitMs = FIRST_FRAME_MAX_WAIT_MS,
-  ) {}
+  constructor(private readonly maxWaitMs = FIRST_FRAME_MAX_WAIT_MS) {}
 
   /** The read's first preview was posted: the requests after it wait until it is drawn. */
   hold(signal?: AbortSignal): void {

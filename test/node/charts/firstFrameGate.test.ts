@@ -12,11 +12,11 @@ const settled = async (p: Promise<void> | undefined): Promise<boolean> => {
 };
 
 void test('nothing is held before the first preview', () => {
-  assert.equal(new FirstFrameGate(1).wait(), undefined);
+  assert.equal(new FirstFrameGate().wait(), undefined);
 });
 
 void test('held after the preview, open once the webview drew it', async () => {
-  const gate = new FirstFrameGate(1, 60_000);
+  const gate = new FirstFrameGate(60_000);
   gate.hold();
   const waiting = gate.wait();
   assert.ok(waiting);
@@ -29,26 +29,26 @@ void test('held after the preview, open once the webview drew it', async () => {
 });
 
 void test('a frame drawn before the hold (a read done at once) leaves nothing to hold', () => {
-  const gate = new FirstFrameGate(1, 60_000);
+  const gate = new FirstFrameGate(60_000);
   gate.drawn();
   gate.hold();
   assert.equal(gate.wait(), undefined);
 });
 
 void test('cancelling the read opens it', async () => {
-  const gate = new FirstFrameGate(1, 60_000);
+  const gate = new FirstFrameGate(60_000);
   const abort = new AbortController();
   gate.hold(abort.signal);
   const waiting = gate.wait();
   abort.abort();
   assert.equal(await settled(waiting), true);
-  const after = new FirstFrameGate(2, 60_000);
+  const after = new FirstFrameGate(60_000);
   after.hold(abort.signal);
   assert.equal(after.wait(), undefined, 'a read already cancelled is not held');
 });
 
 void test('a webview that never draws (hidden) holds the read no longer than the wait', async () => {
-  const gate = new FirstFrameGate(1, 30);
+  const gate = new FirstFrameGate(30);
   gate.hold();
   const started = Date.now();
   // The gate's timer does not keep a process alive by itself: this one does, for the test.
