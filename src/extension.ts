@@ -100,9 +100,9 @@ export function activate(context: vscode.ExtensionContext, codeCache?: 'cache' |
   });
   const explorer = new Explorer(context, store, sessions, log);
   const commands = new CommandKernel({ log, selection: () => explorer.selection, profiles: store, untilItemsListed: TREE_ITEM_COMMANDS });
-  // The commands only tree items' menus run are registered as the tree lists its first items.
+  // The commands only tree items' menus run are registered as the tree lists its first items (the workbench
+  // asks for them only after activation returns).
   context.subscriptions.push(explorer.provider.onFirstListing(() => commands.itemsListed()));
-  if (explorer.provider.listed) commands.itemsListed();
   const json = new JsonDocumentProvider();
   const things = new ThingFileSystem(sessions, log);
   const logDoc = new LogDocumentProvider(log);
