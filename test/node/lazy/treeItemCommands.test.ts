@@ -6,24 +6,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ITEM_MENU_COMMANDS } from '../../../src/commands/commandIds';
 import { RUN_BY_NAME, TREE_ITEM_COMMANDS } from '../../../src/commands/treeItemCommands';
 
 const ROOT = resolve(__dirname, '../../../..');
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
-  });
-}
-
-const files = [...sources(join(ROOT, 'src')), ...sources(join(ROOT, 'webview'))].map((path) => ({
-  file: relative(ROOT, path).replace(/\\/g, '/'),
-  lines: readFileSync(path, 'utf8').split('\n'),
-}));
+const files = ['src', 'webview'].flatMap((dir) =>
+  readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ file: `${dir}/${name.replace(/\\/g, '/')}`, lines: readFileSync(join(ROOT, dir, name), 'utf8').split('\n') })),
+);
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
