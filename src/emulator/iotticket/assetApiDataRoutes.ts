@@ -9,6 +9,7 @@
  * `timestamp=epoch` returns `ts` as epoch ms instead of ISO strings (das' `timestamp='epoch'`).
  */
 import type { RequestContext } from '../router';
+import { numberJson } from '../jsonNumber';
 import { sendJson } from '../respond';
 import { ATTRIBUTE_ROUTES, type AssetApiRouter, objectBody, assetById, routeAttribute } from './assetApiHttp';
 import { badInput, intParam, sendJsonText } from './envelope';
@@ -123,7 +124,7 @@ export function registerDataRoutes(api: AssetApiRouter): void {
     if (attrs.length * q.limit > QUERY_MAX_POINTS) {
       throw badInput(`This query could return ${attrs.length} × ${q.limit} points; at most ${QUERY_MAX_POINTS} per query: ask for fewer series or a lower limit`);
     }
-    sendJsonText(ctx.res, 200, `{"results":[${attrs.map((a) => seriesJson(model, a, q)).join(',')}]}`);
+    sendJsonText(ctx.res, 200, ['{"results":[', ...attrs.flatMap((a, i) => (i > 0 ? [',', ...seriesJson(model, a, q)] : seriesJson(model, a, q))), ']}']);
   });
 }
 
@@ -153,25 +154,42 @@ function seriesQuery(model: IotTicketModel, raw: { start: string | number | null
 }
 
 function valueJson(v: Value): string {
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return typeof v === 'number' ? numberJson(v) : typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
-/** One series page, serialised directly (a 10,000-point page is built as a string, not as objects). */
-function seriesJson(model: IotTicketModel, attr: AttributeRecord, q: SeriesQuery): string {
+/** Points per piece of a page's text: one join of 10,000 took longer than twenty of 500 (≈2.5 against 1 ms). */
+const PIECE_POINTS = 500;
+
+/**
+ * One series page, serialised directly (a 10,000-point page is built as text, not as objects), in pieces sent
+ * one after another: the names around the values may hold non-ASCII text (`°C`), which joined to the values
+ * would make the whole page a two-byte string to encode.
+ */
+function seriesJson(model: IotTicketModel, attr: AttributeRecord, q: SeriesQuery): string[] {
   const { source, dataType, unit } = model.attributeSeries(attr);
-  const parts: string[] = [];
+  const pieces = [
+    `{"assetId":${JSON.stringify(attr.assetId)},"attributeId":${JSON.stringify(attr.id)},"name":${JSON.stringify(attr.name)},` +
+      `"dataType":"${dataType}","unit":${JSON.stringify(unit)},"values":[`,
+  ];
+  let points: string[] = [];
+  let count = 0;
   const format = isoFormatter();
   let truncated = false;
   scan(source, q.start, q.end, model.now(), q.descending, (ts, v) => {
-    if (parts.length === q.limit) {
+    if (count === q.limit) {
       truncated = true;
       return false;
     }
-    parts.push(q.epoch ? `{"ts":${ts},"v":${valueJson(v)}}` : `{"ts":"${format(ts)}","v":${valueJson(v)}}`);
+    points.push(q.epoch ? `{"ts":${numberJson(ts)},"v":${valueJson(v)}}` : `{"ts":"${format(ts)}","v":${valueJson(v)}}`);
+    if (++count % PIECE_POINTS === 0) {
+      pieces.push(count === PIECE_POINTS ? points.join(',') : `,${points.join(',')}`);
+      points = [];
+    }
     return true;
   });
-  return `{"assetId":${JSON.stringify(attr.assetId)},"attributeId":${JSON.stringify(attr.id)},"name":${JSON.stringify(attr.name)},` +
-    `"dataType":"${dataType}","unit":${JSON.stringify(unit)},"values":[${parts.join(',')}],"truncated":${truncated}}`;
+  if (points.length > 0) pieces.push(count > points.length ? `,${points.join(',')}` : points.join(','));
+  pieces.push(`],"truncated":${truncated}}`);
+  return pieces;
 }
 
 /**

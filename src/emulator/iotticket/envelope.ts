@@ -77,8 +77,14 @@ export function pageOf<T>(all: readonly T[], paging: Paging): T[] {
   return all.slice(paging.offset, paging.offset + paging.limit);
 }
 
-/** Sends an already serialised JSON text (large time-series pages are built as strings, not objects). */
-export function sendJsonText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+/**
+ * Sends an already serialised JSON text (large time-series pages are built as strings, not objects), whole or
+ * in pieces encoded one by one (see `seriesJson`).
+ */
+export function sendJsonText(res: ServerResponse, status: number, text: string | readonly string[]): void {
+  const pieces = (typeof text === 'string' ? [text] : text).map((t) => Buffer.from(t));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': pieces.reduce((n, p) => n + p.length, 0) });
+  res.cork();
+  for (const p of pieces) res.write(p);
+  res.end();
 }
