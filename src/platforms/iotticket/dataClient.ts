@@ -214,23 +214,23 @@ export class DataClient implements DataApi {
   }
 
   /**
-   * One request of a series; `truncated` tells whether more points lie beyond it. The page is read as text
-   * and scanned straight into typed arrays (JSON.parse is the fallback for pages of another shape).
+   * One request of a series; `truncated` tells whether more points lie beyond it. The page's bytes are
+   * scanned straight into typed arrays (JSON.parse of its text is the fallback for pages of another shape).
    */
   private async seriesPage(target: SeriesTarget, q: { start: number; end?: number; ascending: boolean; limit: number; signal?: AbortSignal }): Promise<SeriesPage> {
     const path = this.core.routes.timeseries(target.assetId, target.attributeId);
     // Epoch timestamps read without the date parser; the server accepts both forms.
     const query = { start: q.start, end: q.end, order: q.ascending ? 'asc' : 'desc', limit: q.limit, timestamp: 'epoch' };
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await this.core.http.get<string>(path, { query, signal: q.signal, responseType: 'text' });
+      bytes = await this.core.http.get<Uint8Array>(path, { query, signal: q.signal, responseType: 'bytes' });
     } catch (err) {
       if (err instanceof HttpError && err.status === 404) throw new ValidationError('attributeId', `no attribute "${target.attributeId}"${target.assetId ? ` in asset ${target.assetId}` : ''}: ${err.platformMessage}`);
       throw err;
     }
     const url = this.core.http.url(path, query);
     const request = { method: 'GET', path: redact(url.pathname + url.search) };
-    const scanned = scanSeriesPage(text);
+    const scanned = scanSeriesPage(bytes);
     let body: SeriesBody;
     let arrays: Pick<SeriesPage, 'timestamps' | 'values' | 'strings'>;
     if (scanned) {
@@ -238,6 +238,7 @@ export class DataClient implements DataApi {
       arrays = scanned;
     } else {
       let parsed: unknown;
+      const text = new TextDecoder().decode(bytes);
       try {
         parsed = JSON.parse(text);
       } catch (err) {

@@ -211,12 +211,13 @@ void describe('series helpers', () => {
 });
 
 void describe('series page scanner', () => {
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
   const page = (dataType: string, points: string): string =>
     `{"assetId":"A1","attributeId":"AT1","name":"n","dataType":"${dataType}","unit":"u","values":[${points}],"truncated":true}`;
 
   /** The scanner must give exactly what JSON.parse + pointsToArrays give. */
   function sameAsJsonParse(text: string): void {
-    const scanned = scanSeriesPage(text);
+    const scanned = scanSeriesPage(utf8(text));
     assert.ok(scanned, `the scanner gave up on ${text.slice(0, 120)}`);
     const body = JSON.parse(text) as { dataType: string; values: { ts: unknown; v: unknown }[] };
     const expected = pointsToArrays(body.values, body.dataType);
@@ -240,12 +241,21 @@ void describe('series page scanner', () => {
     sameAsJsonParse(page('double', ''));
   });
 
+  void test('text that is not ASCII: names around the points, string values, a leading byte order mark', () => {
+    const named = (points: string): string =>
+      `{"assetId":"A1","attributeId":"AT1","name":"Lämpötila ✓","dataType":"string","unit":"°C","values":[${points}],"truncated":false}`;
+    sameAsJsonParse(named('{"ts":1,"v":"Käynnissä"},{"ts":2,"v":"\uFEFF😀 ok"},{"ts":3,"v":"\u00e9"}'));
+    const scanned = scanSeriesPage(utf8(`\uFEFF${named('{"ts":1,"v":"\uFEFFx"}')}`));
+    assert.equal(scanned?.meta.name, 'Lämpötila ✓');
+    assert.deepEqual(scanned?.strings, ['\uFEFFx'], 'a byte order mark inside a value is kept');
+  });
+
   void test('gives up (for the JSON.parse fallback) on shapes it does not know', () => {
-    assert.equal(scanSeriesPage(page('string', '{"ts":1,"v":"say \\"hi\\""}')), undefined);
-    assert.equal(scanSeriesPage(page('double', '{"ts":1,"v":{"x":1}}')), undefined);
-    assert.equal(scanSeriesPage(page('double', '{"ts":1, "v":2}')), undefined);
-    assert.equal(scanSeriesPage(page('double', '{"ts":1,"v":2,"q":3}')), undefined);
-    assert.equal(scanSeriesPage('{"items":[{"ts":1'), undefined);
-    assert.equal(scanSeriesPage('{"values":[{"ts":1,"v":2}'), undefined);
+    assert.equal(scanSeriesPage(utf8(page('string', '{"ts":1,"v":"say \\"hi\\""}'))), undefined);
+    assert.equal(scanSeriesPage(utf8(page('double', '{"ts":1,"v":{"x":1}}'))), undefined);
+    assert.equal(scanSeriesPage(utf8(page('double', '{"ts":1, "v":2}'))), undefined);
+    assert.equal(scanSeriesPage(utf8(page('double', '{"ts":1,"v":2,"q":3}'))), undefined);
+    assert.equal(scanSeriesPage(utf8('{"items":[{"ts":1')), undefined);
+    assert.equal(scanSeriesPage(utf8('{"values":[{"ts":1,"v":2}')), undefined);
   });
 });
