@@ -6,8 +6,8 @@
 import type { FetchQuery, RawSeriesPayload, SeriesInfo, StatsSeriesPayload } from '../shared/chart/protocol';
 import type { StatsDimension } from '../shared/chart/viewOptions';
 import { errorMessage, mapConcurrent } from '../platforms/http';
-import { downsample, lowerBound, upperBound, visibleSlice, type XY } from '../shared/chart/downsample';
-import { markGaps } from '../shared/chart/gaps';
+import { lowerBound, upperBound, visibleSlice, type XY } from '../shared/chart/downsample';
+import { downsampleWithGaps } from '../shared/chart/gaps';
 import type { SeriesData, SeriesSource } from './seriesSource';
 import { computeBuckets, type StatsData } from '../shared/chart/statsBuckets';
 import { autoDimension, formatZone, resolvePeriod, type TimeRange } from '../shared/chart/timeRange';
@@ -89,7 +89,7 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
       const inRange = countWithin(slice.timestamps, query.from, query.to);
       entry.lastPoints = inRange;
-      const drawn = downsample(markGaps(slice), query.downsample, query.from, query.to, query.widthPx);
+      const drawn = downsampleWithGaps(slice, query.downsample, query.from, query.to, query.widthPx);
       return { seriesId: entry.info.id, timestamps: drawn.timestamps, values: drawn.values, fetchedPoints: inRange, truncated };
     } catch (err) {
       if (options.signal?.aborted) throw err;

@@ -74,10 +74,12 @@ export function pointsToArrays(
   return strings ? { timestamps, values, strings } : { timestamps, values };
 }
 
-/** Accumulates pages into one series with amortised growth. */
+/**
+ * Accumulates pages into one series: the pages are kept as they came and copied once, into arrays of the
+ * final size (growing by doubling touched three times the memory, and fresh memory is slow on some machines).
+ */
 export class SeriesBuilder {
-  private ts = new Float64Array(1024);
-  private vs = new Float64Array(1024);
+  private readonly pages: { readonly timestamps: Float64Array; readonly values: Float64Array }[] = [];
   private strs?: (string | null)[];
   private n = 0;
 
@@ -86,34 +88,25 @@ export class SeriesBuilder {
   }
 
   append(page: { timestamps: Float64Array; values: Float64Array; strings?: readonly (string | null)[] }): void {
-    const need = this.n + page.timestamps.length;
-    if (need > this.ts.length) {
-      let cap = this.ts.length;
-      while (cap < need) cap *= 2;
-      const ts = new Float64Array(cap);
-      ts.set(this.ts.subarray(0, this.n));
-      const vs = new Float64Array(cap);
-      vs.set(this.vs.subarray(0, this.n));
-      this.ts = ts;
-      this.vs = vs;
-    }
-    this.ts.set(page.timestamps, this.n);
-    this.vs.set(page.values, this.n);
+    if (page.timestamps.length === 0) return;
+    this.pages.push({ timestamps: page.timestamps, values: page.values });
     if (page.strings) {
       this.strs ??= new Array<string | null>(this.n).fill(null);
       for (const s of page.strings) this.strs.push(s);
     }
-    this.n = need;
+    this.n += page.timestamps.length;
   }
 
   build(meta: SeriesMeta, truncated = false): Series {
-    return {
-      ...meta,
-      timestamps: this.ts.slice(0, this.n),
-      values: this.vs.slice(0, this.n),
-      ...(this.strs ? { strings: this.strs } : {}),
-      truncated,
-    };
+    const timestamps = new Float64Array(this.n);
+    const values = new Float64Array(this.n);
+    let at = 0;
+    for (const p of this.pages) {
+      timestamps.set(p.timestamps, at);
+      values.set(p.values, at);
+      at += p.timestamps.length;
+    }
+    return { ...meta, timestamps, values, ...(this.strs ? { strings: this.strs } : {}), truncated };
   }
 }
 

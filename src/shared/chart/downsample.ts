@@ -32,6 +32,14 @@ export function lttb(series: XY, threshold: number): XY {
   const runs = finiteRuns(v);
   // Pathologically gappy data (runs everywhere): min/max per column bounds the output instead.
   if (runs.length * 4 > threshold) return minMaxPerColumn(series, t[0], t[n - 1], Math.max(1, Math.floor(threshold / 2)));
+  return lttbOfRuns(t, v, runs, threshold, (end) => t[end]);
+}
+
+/**
+ * LTTB of the finite runs [a, b) of t/v (indices ascending), each with a share of `threshold` proportional to
+ * its length; between runs one NaN point at `breakAt(end of the run before)`.
+ */
+export function lttbOfRuns(t: Float64Array, v: Float64Array, runs: readonly (readonly [number, number])[], threshold: number, breakAt: (end: number) => number): XY {
   const finiteCount = runs.reduce((s, [a, b]) => s + (b - a), 0);
   const outT = new Float64Array(threshold + runs.length * 4 + 2);
   const outV = new Float64Array(outT.length);
@@ -41,7 +49,7 @@ export function lttb(series: XY, threshold: number): XY {
     const [a, b] = runs[r];
     if (r > 0) {
       // One NaN between runs so the line breaks at the gap.
-      outT[k] = t[runs[r - 1][1]];
+      outT[k] = breakAt(runs[r - 1][1]);
       outV[k++] = NaN;
     }
     const share = Math.max(2, Math.round((budget * (b - a)) / Math.max(1, finiteCount)));

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { markGaps, typicalStep } from '../../../src/shared/chart/gaps';
+import { downsample } from '../../../src/shared/chart/downsample';
+import { downsampleWithGaps, markGaps, typicalStep } from '../../../src/shared/chart/gaps';
 import { assignAxes } from '../../../src/shared/chart/axes';
 import { buildTheme, themeKindFromClasses, withAlpha } from '../../../src/shared/chart/chartTheme';
 import { isSeriesDescriptor, seriesKey, type SeriesDescriptor } from '../../../src/shared/chart/series';
@@ -19,6 +20,37 @@ void test('markGaps inserts one NaN in the middle of each stretch without data',
   assert.equal(out.timestamps.length, t.length + 2);
   const regular = { timestamps: Float64Array.from({ length: 100 }, (_, i) => i * 60_000), values: new Float64Array(100) };
   assert.equal(markGaps(regular), regular); // nothing to mark: no copy
+});
+
+void test('downsampleWithGaps draws exactly what downsampling the gap-marked copy draws', () => {
+  // A seeded generator: long series with gaps of every length, NaN values (alone, in runs, at gap edges).
+  let seed = 7;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let cases = 0;
+  for (const n of [2, 3, 50, 4001, 20_000, 100_000]) {
+    for (const shape of ['plain', 'gaps', 'gaps+nan', 'gappy'] as const) {
+      const t = new Float64Array(n);
+      const v = new Float64Array(n);
+      let ts = 1_700_000_000_000;
+      for (let i = 0; i < n; i++) {
+        const gap = shape === 'gappy' ? rand() < 0.2 : shape !== 'plain' && rand() < 0.002;
+        ts += gap ? 1000 * (6 + Math.floor(rand() * 500)) : 1000;
+        t[i] = ts;
+        v[i] = shape === 'gaps+nan' && rand() < 0.003 ? NaN : Math.sin(i / 300) * 50 + rand();
+      }
+      const series = { timestamps: t, values: v };
+      for (const method of ['lttb', 'minmax'] as const) {
+        for (const width of [1, 2, 300, 1000]) {
+          const expected = downsample(markGaps(series), method, t[0], t[n - 1], width);
+          const actual = downsampleWithGaps(series, method, t[0], t[n - 1], width);
+          assert.deepEqual([...actual.timestamps], [...expected.timestamps], `${shape} n=${n} ${method} width ${width}: timestamps`);
+          assert.deepEqual([...actual.values], [...expected.values], `${shape} n=${n} ${method} width ${width}: values`);
+          cases++;
+        }
+      }
+    }
+  }
+  assert.equal(cases, 6 * 4 * 2 * 4);
 });
 
 const attr: SeriesDescriptor = { kind: 'iotticket-attribute', connectionId: 'c1', assetId: 'A1003', attributeId: 'AT11', label: 'Bearing temperature, "front"', unit: '°C' };
