@@ -40,6 +40,8 @@ export interface GotoFigure {
   readonly restoreMs: number;
   readonly storedBytes: number;
   readonly maxBlockMs: number;
+  /** The longest block in each phase: which one holds the maximum. */
+  readonly maxBlockByPhaseMs: Readonly<Record<'build' | 'scans' | 'store' | 'read' | 'refresh', number>>;
   readonly matches: number;
 }
 
@@ -83,6 +85,12 @@ export async function gotoFigures(client: IotTicketClient, reps: number): Promis
   const quiet = { info: () => undefined, warn: (m: string) => console.error(m) };
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  const byPhase: Record<string, number> = {};
+  /** Closes a phase: its longest block, then a fresh histogram for the next. */
+  const phase = (name: 'build' | 'scans' | 'store' | 'read' | 'refresh'): void => {
+    byPhase[name] = delay.max / 1e6;
+    delay.reset();
+  };
   try {
     const open = (): SessionIndex => new SessionIndex({ access, label: 'bench', log: quiet, storeFile, maxAgeMs: () => Infinity });
     const completed = async (index: AssetIndex): Promise<void> => {
@@ -95,9 +103,12 @@ export async function gotoFigures(client: IotTicketClient, reps: number): Promis
     const cold = await firstHit(index, access, last.name);
     await completed(index);
     const buildMs = performance.now() - buildStarted;
+    phase('build');
     const warmSamples: number[] = [];
     for (let i = 0; i < reps; i++) warmSamples.push((await firstMatch(index, last.name)).ms);
+    phase('scans');
     await first.stored;
+    phase('store');
     if (!existsSync(storeFile)) throw new Error('the index was not stored');
     // The next session: the stored index read (the target is in its last chunk), a fresh build following.
     const restoreStarted = performance.now();
@@ -107,8 +118,10 @@ export async function gotoFigures(client: IotTicketClient, reps: number): Promis
     await completed(restored);
     const restoreMs = performance.now() - restoreStarted;
     if (restored.restoredFrom === undefined) throw new Error('the second session did not read the stored index');
+    phase('read');
     while (second.live() === restored) await new Promise((resolve) => setTimeout(resolve, 50));
     await second.stored;
+    phase('refresh');
     delay.disable();
     const sorted = [...warmSamples].sort((a, b) => a - b);
     return {
@@ -124,7 +137,8 @@ export async function gotoFigures(client: IotTicketClient, reps: number): Promis
       storedMs: stored.ms,
       restoreMs,
       storedBytes: statSync(storeFile).size,
-      maxBlockMs: delay.max / 1e6,
+      maxBlockMs: Math.max(...Object.values(byPhase)),
+      maxBlockByPhaseMs: byPhase as GotoFigure['maxBlockByPhaseMs'],
       matches: cold.matches,
     };
   } finally {

@@ -71,6 +71,8 @@ export function goalsOf(figures) {
 }
 
 const ms = (x) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
+/** A Go to… phase's longest block, in parentheses (absent from figures of older runs). */
+const blocks = (goto, phase) => (goto.maxBlockByPhaseMs && phase in goto.maxBlockByPhaseMs ? `(${ms(goto.maxBlockByPhaseMs[phase])})` : '');
 const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
 
 /** Where one first frame's time went: to the extension host, our part there, back with the data, drawing. */
@@ -115,7 +117,7 @@ export function tableRows(result) {
     ['goto_first_match_stored_ms', f.goto_first_match_stored_ms ?? 'skipped', goal('goto_first_match_stored_ms'), met('goto_first_match_stored_ms'), d.goto && 'storedMs' in d.goto
       ? `the first search of the next session, from the stored index while it is read (${ms(d.goto.restoreMs)} for all of its ${(d.goto.storedBytes / 1e6).toFixed(1)} MB); the target is in its last chunk` : ''],
     ['goto_max_block_ms', f.goto_max_block_ms ?? 'skipped', goal('goto_max_block_ms'), met('goto_max_block_ms'), d.goto && 'maxBlockMs' in d.goto
-      ? 'longest event-loop block during the build, the scans, the store, the read and the refresh after it (monitorEventLoopDelay, 10 ms resolution)' : ''],
+      ? `longest event-loop block (monitorEventLoopDelay, 10 ms resolution) during the build ${blocks(d.goto, 'build')}, the scans ${blocks(d.goto, 'scans')}, the store ${blocks(d.goto, 'store')}, the read ${blocks(d.goto, 'read')} and the refresh after it ${blocks(d.goto, 'refresh')}` : ''],
     ['activation_ms', f.activation_ms ?? 'skipped', goal('activation_ms'), met('activation_ms'),
       'ms' in act ? `workbench figure (code loading + activate()), runs ${act.samples.join(', ')} ms; activate() itself ${act.activateMs.join(', ')} ms` : act.skipped],
     ['  (floor)', 'ms' in act ? act.floorMs : 'n/a', '', '', 'ms' in act ? `a minimal extension activated the same way in the same windows: ${act.floorSamples.join(', ')} ms${act.settleMs ? `; each window first waited for the machine to be ≥ 75% idle: ${act.settleMs.map((w, i) => `${(w / 1000).toFixed(1)} s (${act.idleShares[i] === null ? 'no /proc/stat' : `${Math.round(act.idleShares[i] * 100)}% idle`})`).join(', ')}` : ''}` : ''],
