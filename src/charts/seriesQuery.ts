@@ -81,10 +81,16 @@ export async function runRawQuery(entries: readonly SeriesEntry[], query: FetchQ
   // little gain, and ten series of a million points then peaked above 250 MB (issue 17 §3).
   const series = await mapConcurrent(entries, options.seriesConcurrency ?? 1, async (entry): Promise<RawSeriesPayload> => {
     try {
-      const { data, truncated } = await rawPoints(entry, query, query.limit, options.signal, (page, more) => {
-        progress.page(page.timestamps.length);
-        options.onPage?.(entry.info.id, page, more);
-      }, (n) => room(entry, n), options.beforeRequest);
+      const { data, truncated } = await rawPoints(entry, query, {
+        limit: query.limit,
+        signal: options.signal,
+        onPage: (page, more) => {
+          progress.page(page.timestamps.length);
+          options.onPage?.(entry.info.id, page, more);
+        },
+        mayCache: (n) => room(entry, n),
+        beforeRequest: options.beforeRequest,
+      });
       const [a, b] = visibleSlice(data.timestamps, query.from, query.to);
       const slice: XY = { timestamps: data.timestamps.subarray(a, b), values: data.values.subarray(a, b) };
       const inRange = countWithin(slice.timestamps, query.from, query.to);
@@ -121,7 +127,11 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
         fetched = stats.timestamps.length;
         progress.page(stats.timestamps.length);
       } else {
-        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, undefined, options.signal, (page) => progress.page(page.timestamps.length), (n) => room(entry, n));
+        const { data } = await rawPoints(entry, { ...query, from: range.from, to: range.to }, {
+          signal: options.signal,
+          onPage: (page) => progress.page(page.timestamps.length),
+          mayCache: (n) => room(entry, n),
+        });
         stats = computeBuckets(data, { from: range.from, to: range.to, dimension, offsetMin: query.zoneOffsetMin });
         source = 'computed';
         fetched = countWithin(data.timestamps, range.from, range.to);
@@ -138,11 +148,22 @@ export async function runStatsQuery(entries: readonly SeriesEntry[], query: Fetc
   return { series, dimension, range, points: series.reduce((s, p) => s + p.fetchedPoints, 0) };
 }
 
+/** How `rawPoints` reads what its cache does not hold. */
+interface RawRead {
+  /** At most this many points (the source may stop early and say `truncated`). */
+  readonly limit?: number;
+  readonly signal?: AbortSignal;
+  /** Each page as it arrives; `more` when the platform said more is coming. */
+  readonly onPage: (page: XY, more?: boolean) => void;
+  /** Whether the chart's budget leaves room to keep this many points at full resolution. */
+  readonly mayCache: (points: number) => boolean;
+  /** Awaited before each request after the first (the chart's first-frame gate). */
+  readonly beforeRequest?: () => Promise<void> | undefined;
+}
+
 /** Raw points covering the query range: from the cache when it holds all of it, else fetched (and cached). */
-export async function rawPoints(
-  entry: SeriesEntry, range: TimeRange, limit: number | undefined, signal: AbortSignal | undefined, onPage: (page: XY, more?: boolean) => void,
-  mayCache: (points: number) => boolean, beforeRequest?: () => Promise<void> | undefined,
-): Promise<{ data: SeriesData; truncated: boolean }> {
+async function rawPoints(entry: SeriesEntry, range: TimeRange, read: RawRead): Promise<{ data: SeriesData; truncated: boolean }> {
+  const { limit, signal, onPage, mayCache, beforeRequest } = read;
   const c = entry.cache;
   if (c && c.complete && c.from <= range.from && c.to >= range.to) return { data: c.data, truncated: false };
   const fetched = await entry.source.fetchRange({
