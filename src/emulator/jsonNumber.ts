@@ -5,7 +5,7 @@
  * in `String`; the round trip of a real server is what the benchmarks mean to compare against, not that.
  */
 
-/** Integers below this are small enough for V8's fast integer formatting in both halves. */
+/** Integers below this split exactly into millions and the rest (epoch ms: both halves small integers, which V8 formats fast). */
 const MAX_SPLIT = 2 ** 53;
 
 export function numberJson(v: number): string {
