@@ -109,11 +109,15 @@ function lttbRun(t: Float64Array, v: Float64Array, a: number, b: number, m: numb
   return k;
 }
 
-/** Runs [start, end) of finite values. */
-function finiteRuns(v: Float64Array): [number, number][] {
+/** Runs [start, end) of finite values; `cutBefore(i)` also ends a run before index i (a gap in time). */
+export function finiteRuns(v: Float64Array, cutBefore?: (i: number) => boolean): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   for (let i = 0; i < v.length; i++) {
+    if (start >= 0 && cutBefore?.(i)) {
+      runs.push([start, i]);
+      start = -1;
+    }
     const finite = Number.isFinite(v[i]);
     if (finite && start < 0) start = i;
     else if (!finite && start >= 0) {

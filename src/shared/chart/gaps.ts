@@ -2,7 +2,7 @@
  * Gap marking: chart.js joins consecutive points however far apart they are, so a stretch without data
  * must carry an explicit NaN point (drawn as a break with `spanGaps: false`).
  */
-import { downsample, lttbOfRuns, type DownsampleMethodName, type XY } from './downsample';
+import { downsample, finiteRuns, lttbOfRuns, type DownsampleMethodName, type XY } from './downsample';
 
 export interface GapOptions {
   /** A step longer than `factor` × the typical (median) step is a gap. */
@@ -13,13 +13,28 @@ export interface GapOptions {
 
 /** Inserts a NaN point in the middle of every gap; returns the input itself when there is none. */
 export function markGaps(series: XY, options: GapOptions = {}): XY {
+  const limit = gapLimit(series.timestamps, options);
+  return marked(series, limit, countGaps(series.timestamps, limit));
+}
+
+/** The step above which markGaps sees a gap; 0 for a series too short to tell. */
+function gapLimit(t: Float64Array, options: GapOptions): number {
+  return t.length < 3 ? 0 : Math.max((options.factor ?? 5) * typicalStep(t), options.minGapMs ?? 0);
+}
+
+/** Steps longer than `limit` (none when the limit is 0: too short to tell). */
+function countGaps(t: Float64Array, limit: number): number {
+  if (!(limit > 0)) return 0;
+  let gaps = 0;
+  for (let i = 1; i < t.length; i++) if (t[i] - t[i - 1] > limit) gaps++;
+  return gaps;
+}
+
+/** The series with a NaN point in the middle of each of its `gaps` steps longer than `limit`. */
+function marked(series: XY, limit: number, gaps: number): XY {
+  if (gaps === 0) return series;
   const { timestamps: t, values: v } = series;
   const n = t.length;
-  const limit = gapLimit(t, options);
-  if (!(limit > 0)) return series;
-  let gaps = 0;
-  for (let i = 1; i < n; i++) if (t[i] - t[i - 1] > limit) gaps++;
-  if (gaps === 0) return series;
   const outT = new Float64Array(n + gaps);
   const outV = new Float64Array(n + gaps);
   let k = 0;
@@ -34,11 +49,6 @@ export function markGaps(series: XY, options: GapOptions = {}): XY {
   return { timestamps: outT, values: outV };
 }
 
-/** The step above which markGaps sees a gap; 0 for a series too short to tell. */
-function gapLimit(t: Float64Array, options: GapOptions): number {
-  return t.length < 3 ? 0 : Math.max((options.factor ?? 5) * typicalStep(t), options.minGapMs ?? 0);
-}
-
 /**
  * `downsample(markGaps(series), …)` without the marked copy of a long series (a million points are 16 MB to
  * copy, for a result of a few thousand): LTTB runs over the series itself, cut at NaN values and at gaps, and
@@ -47,31 +57,15 @@ function gapLimit(t: Float64Array, options: GapOptions): number {
  */
 export function downsampleWithGaps(series: XY, method: DownsampleMethodName, from: number, to: number, widthPx: number, options: GapOptions = {}): XY {
   const { timestamps: t, values: v } = series;
-  const n = t.length;
   const limit = gapLimit(t, options);
+  const gaps = countGaps(t, limit);
   const threshold = Math.max(1, Math.floor(widthPx)) * 2;
-  if (method !== 'lttb' || !(limit > 0) || n <= threshold || threshold < 3) return downsample(markGaps(series, options), method, from, to, widthPx);
-  // Finite runs, cut at gaps too; `gapAt` holds the indices that follow a gap.
-  const runs: [number, number][] = [];
-  const gapAt = new Set<number>();
-  let start = -1;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && t[i] - t[i - 1] > limit) {
-      gapAt.add(i);
-      if (start >= 0) runs.push([start, i]);
-      start = -1;
-    }
-    if (Number.isFinite(v[i])) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      runs.push([start, i]);
-      start = -1;
-    }
-  }
-  if (start >= 0) runs.push([start, n]);
-  // What lttb would do differently on the marked copy: keep it all, or fall back to min/max.
-  if (gapAt.size === 0 || n + gapAt.size <= threshold || runs.length * 4 > threshold) return downsample(markGaps(series, options), method, from, to, widthPx);
-  return lttbOfRuns(t, v, runs, threshold, (end) => (gapAt.has(end) ? (t[end] + t[end - 1]) / 2 : t[end]));
+  // What lttb would do differently on the marked copy: keep it all, or (below) fall back to min/max.
+  if (method !== 'lttb' || gaps === 0 || t.length + gaps <= threshold || threshold < 3) return downsample(marked(series, limit, gaps), method, from, to, widthPx);
+  const gapBefore = (i: number): boolean => t[i] - t[i - 1] > limit;
+  const runs = finiteRuns(v, gapBefore);
+  if (runs.length * 4 > threshold) return downsample(marked(series, limit, gaps), method, from, to, widthPx);
+  return lttbOfRuns(t, v, runs, threshold, (end) => (gapBefore(end) ? (t[end] + t[end - 1]) / 2 : t[end]));
 }
 
 /** Median step between timestamps, from an even sample of at most 4096 steps (fast on a million points). */
