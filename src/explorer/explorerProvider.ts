@@ -27,8 +27,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   private readonly firstListing = new vscode.EventEmitter<void>();
   /** Fires once, as the tree is first asked for rows (before it gets them): their menus' commands are registered then. */
   readonly onFirstListing = this.firstListing.event;
-  /** Whether the tree has been asked for rows. */
-  listed = false;
+  private everListed = false;
   private connectionNodes = new Map<string, ConnectionNode>();
   private favouritesNode: FavouritesNode | undefined;
   /** The roots the workbench was last given: VS Code resolves a reveal against them until the tree refreshes. */
@@ -104,8 +103,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
   }
 
   async getChildren(element?: TreeNode): Promise<TreeNode[]> {
-    if (!this.listed) {
-      this.listed = true;
+    if (!this.everListed) {
+      this.everListed = true;
       this.firstListing.fire();
     }
     if (!element) {
@@ -153,6 +152,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<TreeNode>, vsco
     let parent = element.parent;
     while (parent && parent.contextValue === CONTEXT.favouriteHolder) parent = parent.parent;
     return parent;
+  }
+
+  /** Whether the tree has been asked for rows. */
+  get listed(): boolean {
+    return this.everListed;
   }
 
   dispose(): void {
