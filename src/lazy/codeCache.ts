@@ -40,8 +40,10 @@ const ModuleClass = Module as unknown as {
 };
 
 export function loadWithCodeCache<T>(file: string): CachedLoad<T> {
-  const source = readFileSync(file, 'utf8');
-  const hash = createHash('sha256').update(source).digest('hex').slice(0, 16);
+  // The hash is taken of the bytes as read: hashing the decoded text would encode it into a copy again.
+  const bytes = readFileSync(file);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const source = bytes.toString('utf8');
   const cacheFile = join(dirname(file), `${basename(file)}.${hash}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
