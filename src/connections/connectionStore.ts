@@ -58,7 +58,7 @@ export class ConnectionStore implements vscode.Disposable {
     return this.read().profiles;
   }
 
-  /** Entries that could not be used, with the reason (logged once per change). */
+  /** Entries that could not be used, with the reason (logged at activation). */
   problems(): string[] {
     return this.read().problems;
   }
@@ -73,6 +73,11 @@ export class ConnectionStore implements vscode.Disposable {
     return Array.isArray(value) ? value : [];
   }
 
+  /**
+   * The setting is application-scoped (package.json), so VS Code leaves a workspace's value out of `get()`
+   * and `inspect()` alike and marks it in that settings.json itself: there is nothing for us to warn about
+   * (an `inspect()` here, checking for one, never found it and cost ~100 KB of the settings model at activation).
+   */
   private read(): { profiles: ConnectionProfile[]; problems: string[] } {
     if (this.cache) return this.cache;
     const profiles: ConnectionProfile[] = [];
@@ -86,10 +91,6 @@ export class ConnectionStore implements vscode.Disposable {
         seen.add(parsed.id);
         profiles.push(parsed);
       }
-    }
-    const inspected = vscode.workspace.getConfiguration(SECTION).inspect(CONNECTIONS_KEY);
-    if (inspected?.workspaceValue !== undefined || inspected?.workspaceFolderValue !== undefined) {
-      problems.push('iotExplorer.connections in workspace settings: ignored (connections come from user settings only, so a workspace cannot choose where your secrets go)');
     }
     this.cache = { profiles, problems };
     return this.cache;
