@@ -175,19 +175,22 @@ function seriesJson(model: IotTicketModel, attr: AttributeRecord, q: SeriesQuery
   let count = 0;
   const format = isoFormatter();
   let truncated = false;
+  /** The points since the last piece as one piece, after a comma unless they are the first. */
+  const flush = (): void => {
+    if (points.length === 0) return;
+    pieces.push(`${count > points.length ? ',' : ''}${points.join(',')}`);
+    points = [];
+  };
   scan(source, q.start, q.end, model.now(), q.descending, (ts, v) => {
     if (count === q.limit) {
       truncated = true;
       return false;
     }
     points.push(q.epoch ? `{"ts":${numberJson(ts)},"v":${valueJson(v)}}` : `{"ts":"${format(ts)}","v":${valueJson(v)}}`);
-    if (++count % PIECE_POINTS === 0) {
-      pieces.push(count === PIECE_POINTS ? points.join(',') : `,${points.join(',')}`);
-      points = [];
-    }
+    if (++count % PIECE_POINTS === 0) flush();
     return true;
   });
-  if (points.length > 0) pieces.push(count > points.length ? `,${points.join(',')}` : points.join(','));
+  flush();
   pieces.push(`],"truncated":${truncated}}`);
   return pieces;
 }
