@@ -12,8 +12,13 @@ export interface XY {
 export type DownsampleMethodName = 'lttb' | 'minmax';
 
 /** Downsamples to about two points per pixel column of `[from, to]`; returns a copy when already small. */
+/** The pixel columns a plot of `widthPx` draws: downsampling keeps about two points a column. */
+export function plotColumns(widthPx: number): number {
+  return Math.max(1, Math.floor(widthPx));
+}
+
 export function downsample(series: XY, method: DownsampleMethodName, from: number, to: number, widthPx: number): XY {
-  const columns = Math.max(1, Math.floor(widthPx));
+  const columns = plotColumns(widthPx);
   if (series.timestamps.length <= columns * 2) return { timestamps: series.timestamps.slice(), values: series.values.slice() };
   return method === 'lttb' ? lttb(series, columns * 2) : minMaxPerColumn(series, from, to, columns);
 }

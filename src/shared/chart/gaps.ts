@@ -2,7 +2,7 @@
  * Gap marking: chart.js joins consecutive points however far apart they are, so a stretch without data
  * must carry an explicit NaN point (drawn as a break with `spanGaps: false`).
  */
-import { downsample, finiteRuns, lttbOfRuns, type DownsampleMethodName, type XY } from './downsample';
+import { downsample, finiteRuns, lttbOfRuns, plotColumns, type DownsampleMethodName, type XY } from './downsample';
 
 export interface GapOptions {
   /** A step longer than `factor` × the typical (median) step is a gap. */
@@ -59,7 +59,8 @@ export function downsampleWithGaps(series: XY, method: DownsampleMethodName, fro
   const { timestamps: t, values: v } = series;
   const limit = gapLimit(t, options);
   const gaps = countGaps(t, limit);
-  const threshold = Math.max(1, Math.floor(widthPx)) * 2;
+  // The threshold downsample gives lttb.
+  const threshold = plotColumns(widthPx) * 2;
   // What lttb would do differently on the marked copy: keep it all, or (below) fall back to min/max.
   if (method !== 'lttb' || gaps === 0 || t.length + gaps <= threshold || threshold < 3) return downsample(marked(series, limit, gaps), method, from, to, widthPx);
   const gapBefore = (i: number): boolean => t[i] - t[i - 1] > limit;
