@@ -29,30 +29,24 @@ function workbench(page) {
     /** Waits until the demo (IOT_EXPLORER_DEMO=1) has revealed both connections, two levels deep: the reveal moves
      *  rows and focus, so a scenario that clicks earlier can hit the wrong row. */
     async waitForDemoTree() {
-      await page.locator('.monaco-list-row', { hasText: 'Demo IoT-TICKET' }).first().waitFor();
-      // Each connection's reveal is waited for a while; where it has not shown (a busy machine: once in session 13's CI
-      // the IoT-TICKET connection was left collapsed while the Altair one, revealed after it, was expanded), the
-      // connection is expanded here: this helper prepares the tree, and test/ui/demo.ui.ts is the test of the reveal itself.
-      const acme = page.locator('.monaco-list-row', { hasText: 'Acme Energy' }).first();
-      try {
-        await acme.waitFor({ timeout: 15000 });
-      } catch {
-        const row = page.locator('.monaco-list-row', { hasText: 'Demo IoT-TICKET' }).first();
-        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-        await acme.waitFor();
-      }
-      await page.locator('.monaco-list-row', { hasText: 'Demo Altair IoT Studio' }).first().waitFor();
-      const categories = page.locator('.monaco-list-row', { hasText: 'Categories' }).first();
-      try {
-        await categories.waitFor({ timeout: 15000 });
-      } catch {
-        // (the space row reads "demo space", or "large space" with the large dataset; hasText alone would also match "Demo IoT-TICKET")
-        for (const label of [/Demo Altair IoT Studio/, /^\s*\S+\s*space\s*$/]) {
-          const row = page.locator('.monaco-list-row', { hasText: label }).first();
-          if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      const row = (label) => this.treeRow(label);
+      // Each connection's reveal is waited for a while; where it has not shown `shown` (a busy machine: once in session
+      // 13's CI the IoT-TICKET connection was left collapsed while the Altair one, revealed after it, was expanded),
+      // the rows down to it are expanded here: this helper prepares the tree, and test/ui/demo.ui.ts is the test of
+      // the reveal itself.
+      const revealed = async (shown, expandToIt) => {
+        try {
+          await row(shown).waitFor({ timeout: 15000 });
+        } catch {
+          for (const label of expandToIt) if ((await row(label).getAttribute('aria-expanded')) !== 'true') await row(label).click();
+          await row(shown).waitFor();
         }
-        await categories.waitFor();
-      }
+      };
+      await row('Demo IoT-TICKET').waitFor();
+      await revealed('Acme Energy', ['Demo IoT-TICKET']);
+      await row('Demo Altair IoT Studio').waitFor();
+      // (the space row reads "demo space", or "large space" with the large dataset; hasText alone would also match "Demo IoT-TICKET")
+      await revealed('Categories', [/Demo Altair IoT Studio/, /^\s*\S+\s*space\s*$/]);
       await page.waitForTimeout(1000);
     },
     contextMenu(target, item) {
